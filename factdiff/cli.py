@@ -1,0 +1,163 @@
+"""The command line: options -> library call -> renderer -> exit code. Nothing else.
+
+Exit codes follow diff(1): 0 no discrepancies, 1 discrepancies found, 2 trouble.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import click
+from rich.console import Console
+
+from factdiff import __version__, api
+from factdiff.errors import FactdiffError
+from factdiff.models import Report
+from factdiff.render import FORMATS
+from factdiff.render.json import render_json, render_jsonl
+from factdiff.render.markdown import render_markdown
+from factdiff.render.rich import render_claims_table, render_rich
+from factdiff.schema import report_schema
+
+EXIT_CLEAN, EXIT_FOUND, EXIT_TROUBLE = 0, 1, 2
+
+
+class Trouble(click.ClickException):
+    """A one-line error and exit status 2."""
+
+    exit_code = EXIT_TROUBLE
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"factdiff: {self.format_message()}", err=True)
+
+
+def stdout_console() -> Console:
+    """Rich console on stdout: colour on a terminal, plain text otherwise (and with NO_COLOR)."""
+    return Console(soft_wrap=False, highlight=False, emoji=False, markup=False)
+
+
+def guarded(command: Callable[..., int]) -> Callable[..., None]:
+    """Turn library errors and crashes into one line on stderr, and return codes into exits."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, debug: bool = False, **kwargs: Any) -> None:
+        try:
+            code = command(*args, **kwargs)
+        except FactdiffError as error:
+            raise Trouble(str(error)) from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(EXIT_CLEAN)
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except click.ClickException:
+            raise
+        except Exception as error:  # noqa: BLE001 - the last line of defence
+            if debug:
+                traceback.print_exc()
+            raise Trouble(f"internal error: {error!r} (rerun with --debug for the traceback)") from None
+        sys.exit(code)
+
+    return click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")(wrapper)
+
+
+def format_option(choices: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(
+        "--format", "-f", "output_format", type=click.Choice(choices), default=choices[0], show_default=True,
+        help="Output format: rich is for people, json/jsonl for scripts.",
+    )
+
+
+def emit(report: Report, output_format: str) -> int:
+    """Print the report and return the exit code it implies."""
+    for warning in report.warnings:
+        click.echo(f"factdiff: {warning.path}: {warning.message}", err=True)
+    out = click.get_text_stream("stdout")
+    if output_format == "json":
+        render_json(report, out)
+    elif output_format == "jsonl":
+        render_jsonl(report, out)
+    elif output_format == "markdown":
+        render_markdown(report, out)
+    else:
+        render_rich(report, stdout_console())
+    if report.warnings:
+        return EXIT_TROUBLE
+    return EXIT_FOUND if report.discrepancies else EXIT_CLEAN
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factdiff")
+def main() -> None:
+    """Find factual discrepancies in news coverage: across articles, between two, and inside one.
+
+    Example: factdiff scan seeds/
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@format_option(FORMATS)
+@guarded
+def scan(paths: tuple[str, ...], output_format: str) -> int:
+    """Report discrepancies across and within every article under PATHS.
+
+    Example: factdiff scan seeds/ --format json | jq '.discrepancies[].subject'
+    """
+    return emit(api.scan(paths), output_format)
+
+
+@main.command()
+@click.argument("first", type=click.Path())
+@click.argument("second", type=click.Path())
+@click.option("--within", is_flag=True, help="Also report each document's internal discrepancies.")
+@format_option(FORMATS)
+@guarded
+def compare(first: str, second: str, within: bool, output_format: str) -> int:
+    """Report discrepancies between two documents.
+
+    Example: factdiff compare seeds/001_de6dd166a4080cc0.txt seeds/003_4b2072b04a3e016b.txt
+    """
+    return emit(api.compare(first, second, within=within), output_format)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--kind", "kinds", multiple=True, help="Only claims of this kind (repeatable).")
+@format_option(("table", "json", "jsonl"))
+@guarded
+def claims(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str) -> int:
+    """List the typed claims read from PATHS, to see what the tool understood.
+
+    Example: factdiff claims seeds/002_7e5945c1bd7cacaf.txt --kind quantity
+    """
+    listing = api.extract_claims(paths)
+    if kinds:
+        listing = listing.model_copy(update={"claims": tuple(c for c in listing.claims if c.kind in kinds)})
+    for warning in listing.warnings:
+        click.echo(f"factdiff: {warning.path}: {warning.message}", err=True)
+    out = click.get_text_stream("stdout")
+    if output_format == "json":
+        render_json(listing, out)
+    elif output_format == "jsonl":
+        for claim in listing.claims:
+            out.write(claim.model_dump_json() + "\n")
+    else:
+        render_claims_table(listing, stdout_console())
+    return EXIT_TROUBLE if listing.warnings else EXIT_CLEAN
+
+
+@main.command()
+@guarded
+def schema() -> int:
+    """Print the JSON Schema of the report (``scan``/``compare`` with --format json).
+
+    Example: factdiff schema > factdiff-report.schema.json
+    """
+    click.echo(json.dumps(report_schema(), indent=2, sort_keys=True))
+    return EXIT_CLEAN

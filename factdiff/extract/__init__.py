@@ -1,0 +1,67 @@
+"""Stage 3: read typed claims from a document.
+
+One module per claim type. Each module exposes ``KIND``, ``READS`` (the kinds of
+claims it needs from earlier extractors) and ``extract(context) -> list[Claim]``.
+Extractors run in the order of ``EXTRACTORS``; adding a claim type means adding a
+module here and its tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from factdiff.extract import acronym, person, pronoun, quantity
+from factdiff.models import Document
+from factdiff.segment import line_column, sentence_at
+
+EXTRACTORS = (quantity, person, pronoun, acronym)
+"""Every extractor, in the order they run (an extractor may read the claims of those before it)."""
+
+
+@dataclass
+class Context:
+    """One document being read, and the claims found in it so far."""
+
+    document: Document
+    claims: dict[str, list[Any]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        return sentence_at(self.document.sentences, offset)
+
+    def location(self, kind: str, start: int, end: int) -> dict[str, Any]:
+        """The fields every claim carries, for the claim at text[start:end]."""
+        document = self.document
+        line, column = line_column(document.line_starts, start)
+        sentence_start, sentence_end = self.sentence_span(start)
+        sentence_end = max(sentence_end, min(end, len(document.text)))
+        return {
+            "id": f"{document.id}:{kind}:{start}-{end}",
+            "doc": document.id,
+            "path": document.path,
+            "text": document.text[start:end],
+            "start": start,
+            "end": end,
+            "line": line,
+            "column": column,
+            "sentence": document.text[sentence_start:sentence_end],
+            "sentence_start": sentence_start,
+        }
+
+
+def extract(document: Document, kinds: Iterable[str] | None = None) -> list[Any]:
+    """All claims in a document, in extractor order then text order."""
+    wanted = set(kinds) if kinds is not None else None
+    context = Context(document)
+    found: list[Any] = []
+    for extractor in EXTRACTORS:
+        claims = extractor.extract(context)
+        context.claims[extractor.KIND] = claims
+        if wanted is None or extractor.KIND in wanted:
+            found.extend(claims)
+    return found

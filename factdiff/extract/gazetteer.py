@@ -1,0 +1,68 @@
+"""Given names and their usual gender, from Faker's per-locale person data (MIT licensed).
+
+Faker ships given-name lists for about 80 locales, split by gender, which covers far
+more of the world's names than a hand list would. A name listed as male by most
+locales that know it is "male", likewise "female"; names listed both ways are None.
+Only Latin-script locales are read (news text here is in Latin script).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import unicodedata
+from collections import Counter
+from functools import cache
+
+GENDER_MAJORITY = 0.8
+"""Share of locales that must agree before a name's gender is trusted."""
+
+
+def fold(text: str) -> str:
+    """Matching key for names: accents, case, apostrophes, hyphens and spaces removed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+    return kept.casefold()
+
+
+@cache
+def given_names() -> dict[str, str | None]:
+    """Folded given name -> 'male', 'female' or None (used for both)."""
+    import faker.providers.person as people  # imported here: it is the slowest import we have
+
+    male: Counter[str] = Counter()
+    female: Counter[str] = Counter()
+    for module_info in pkgutil.iter_modules(people.__path__):
+        try:
+            provider = importlib.import_module(f"{people.__name__}.{module_info.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for names, counter in (
+            (getattr(provider, "first_names_male", ()), male),
+            (getattr(provider, "first_names_female", ()), female),
+        ):
+            for name in set(names):
+                if name.isascii() or name.replace("-", "").isalpha() and _latin(name):
+                    counter[fold(name)] += 1
+    genders: dict[str, str | None] = {}
+    for name in male.keys() | female.keys():
+        total = male[name] + female[name]
+        if male[name] / total >= GENDER_MAJORITY:
+            genders[name] = "male"
+        elif female[name] / total >= GENDER_MAJORITY:
+            genders[name] = "female"
+        else:
+            genders[name] = None
+    return genders
+
+
+def _latin(name: str) -> bool:
+    return all("LATIN" in unicodedata.name(ch, "") or not ch.isalpha() for ch in name)
+
+
+def is_given_name(name: str) -> bool:
+    return fold(name) in given_names()
+
+
+def name_gender(name: str) -> str | None:
+    return given_names().get(fold(name))

@@ -1,0 +1,117 @@
+"""Named word lists and tables, loaded once from ``data/*.json`` through pydantic models.
+
+A bad data file fails with its name and the key path of the problem, before any text is read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from factdiff.errors import FactdiffError
+
+HedgeKind = Literal["above", "below", "at_least", "at_most", "nearly", "approx"]
+Gender = Literal["female", "male"]
+
+
+class DataFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class QuantityData(DataFile):
+    hedges: dict[str, HedgeKind]
+    hedge_intervals: dict[HedgeKind, tuple[float, float | None]]
+    number_words: dict[str, int]
+    vague_quantities: dict[str, tuple[int, int]]
+    magnitudes: dict[str, float]
+    currencies: dict[str, str]
+    subject_synonyms: dict[str, list[str]]
+    implied_subject: str
+    events: dict[str, list[str]]
+    modalities: dict[Literal["pledged", "planned", "increment"], list[str]]
+    subject_stop_words: list[str]
+    duration_units: list[str]
+
+
+class PlaceData(DataFile):
+    places: dict[str, list[str]]
+
+
+class PeopleData(DataFile):
+    honorifics: dict[str, Gender | None]
+    titles: list[str]
+    organisation_words: list[str]
+    calendar_words: list[str]
+    function_words: list[str]
+    particles: list[str]
+    pronouns: dict[str, Gender]
+    gendered_nouns: list[str]
+
+
+class AcronymData(DataFile):
+    well_known: list[str]
+
+
+Model = TypeVar("Model", bound=DataFile)
+
+
+def load_data(name: str, model: type[Model]) -> Model:
+    """Read and validate ``data/<name>.json``."""
+    resource = resources.files("factdiff.extract").joinpath("data", f"{name}.json")
+    try:
+        raw = json.loads(resource.read_text(encoding="utf-8"))
+        return model.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = " -> ".join(str(part) for part in first["loc"])
+        raise FactdiffError(f"data/{name}.json: [{where}] {first['msg']}", code="E101") from None
+    except (OSError, json.JSONDecodeError) as error:
+        raise FactdiffError(f"data/{name}.json: {error}", code="E101") from None
+
+
+@cache
+def quantity_data() -> QuantityData:
+    return load_data("quantity", QuantityData)
+
+
+@cache
+def place_data() -> PlaceData:
+    return load_data("places", PlaceData)
+
+
+@cache
+def people_data() -> PeopleData:
+    return load_data("people", PeopleData)
+
+
+@cache
+def acronym_data() -> AcronymData:
+    return load_data("acronyms", AcronymData)
+
+
+def phrase_pattern(phrases: list[str] | set[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One word-bounded alternation of phrases, longest first so 'more than' beats 'more'."""
+    ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
+    body = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?!\w)", flags)
+
+
+@cache
+def place_index() -> dict[str, str]:
+    """Every surface form of a place (name, demonym, capital) -> the country it names."""
+    index: dict[str, str] = {}
+    for country, forms in place_data().places.items():
+        index[country] = country
+        for form in forms:
+            index[form] = country
+    return index
+
+
+@cache
+def place_pattern() -> re.Pattern[str]:
+    return phrase_pattern(set(place_index()), flags=0)

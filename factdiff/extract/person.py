@@ -1,0 +1,210 @@
+"""Person claims: names with their title, given names, initials and surname.
+
+A run of capitalised words is a person's name when a title or honorific precedes it
+("Commander Godfrey Otunge", "Ms Kimberly J. Penland"), when it starts with a known
+given name ("Marco Rubio"), or when its surname belongs to a person already accepted
+in the same document ("Bazile Richardson" beside "Basil Richardson"). Runs that end in
+an organisation or place word ("Human Rights Watch", "Goodison Park") are not people.
+A lone surname ("Ruto said", "Guterres’ letter") is kept when it matches a full name in
+the same document, and points to it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from factdiff.extract.gazetteer import fold, is_given_name
+from factdiff.extract.lexicon import people_data, place_index
+from factdiff.models import PersonClaim
+
+KIND = "person"
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿ"
+NAME_TOKEN = rf"""
+    (?: [{UPPER}] \.                                         # initial: J.
+      | [{UPPER}] ['’] [{UPPER}] [{LOWER}]+                  # O’Neil, D'Souza
+      | [{UPPER}] [{LOWER}]+ (?: [{UPPER}] [{LOWER}]+ )?     # Otunge, McDonald
+      )
+    (?: [-'’] [{UPPER}{LOWER}]+ )*                           # Sing’oei, Port-au-Prince
+    (?: ['’] s? )?                                           # possessive: Kenya’s, Guterres’
+    (?! [\w'’] )
+"""
+
+NAME_RUN = re.compile(
+    rf"""
+    (?<! [\w'’.-] )
+    {NAME_TOKEN}
+    (?: (?: [ \t]+ | (?<= [{UPPER}] \. ) \s+ )                # a space; any whitespace after an initial
+        (?: (?: {"|".join(people_data().particles)} ) [ \t]+ )?    # de, van, bin ...
+        {NAME_TOKEN}
+    )*
+    """,
+    re.VERBOSE,
+)
+"""A run of capitalised words that may hold a name (anchored on the capital letter)."""
+
+TOKEN = re.compile(NAME_TOKEN, re.VERBOSE)
+PARTICLE = re.compile(rf"(?:{'|'.join(people_data().particles)})(?=[ \t])")
+POSSESSIVE = re.compile(r"['’]s?\Z")
+TITLE_BEFORE = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Capt|Col|Sgt|Rev|Lt)\.\s+\Z")
+"""An abbreviated honorific with a full stop just before a run ('Mr. Smith')."""
+
+MAX_NAME_TOKENS = 4
+
+
+@cache
+def _vocabulary() -> dict[str, Any]:
+    data = people_data()
+    titles = set()
+    for title in data.titles:
+        titles.update(title.split())
+    return {
+        "honorifics": {k.rstrip("."): v for k, v in data.honorifics.items()},
+        "titles": titles,
+        "not_names": set(data.organisation_words)
+        | set(data.calendar_words)
+        | set(data.function_words)
+        | set(place_index()),
+    }
+
+
+def _tokens(run: re.Match[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) for each token of a run, particles attached to the next token."""
+    tokens: list[tuple[int, int, str]] = []
+    text = run.string
+    position, end = run.start(), run.end()
+    pending: int | None = None
+    while position < end:
+        while position < end and text[position].isspace():
+            position += 1
+        particle = PARTICLE.match(text, position, end)
+        if particle:
+            pending = position if pending is None else pending
+            position = particle.end()
+            continue
+        token = TOKEN.match(text, position, end)
+        if token is None:
+            break
+        start = pending if pending is not None else token.start()
+        tokens.append((start, token.end(), text[start:token.end()]))
+        pending = None
+        position = token.end()
+    return tokens
+
+
+class Candidate:
+    """A possible name inside a run, before the document-wide decision."""
+
+    __slots__ = ("start", "end", "words", "title", "gender", "strong")
+
+    def __init__(self, start: int, end: int, words: list[str], title: str | None, gender: str | None, strong: bool):
+        self.start, self.end, self.words = start, end, words
+        self.title, self.gender, self.strong = title, gender, strong
+
+
+def _candidate(run: re.Match[str]) -> Candidate | None:
+    vocabulary = _vocabulary()
+    tokens = _tokens(run)
+    if not tokens:
+        return None
+    last_start, last_end, last_word = tokens[-1]
+    bare_last = POSSESSIVE.sub("", last_word)
+    if bare_last in vocabulary["not_names"] or bare_last in vocabulary["honorifics"] or bare_last in vocabulary["titles"]:
+        return None
+    name: list[tuple[int, int, str]] = []
+    first = len(tokens)
+    for index in range(len(tokens) - 1, -1, -1):
+        start, end, word = tokens[index]
+        bare = POSSESSIVE.sub("", word)
+        if bare in vocabulary["not_names"] or bare in vocabulary["honorifics"] or bare in vocabulary["titles"]:
+            break
+        if index < len(tokens) - 1 and bare != word:  # "Kenya’s President": a possessive ends a name
+            break
+        name.insert(0, (start, end, bare))
+        first = index
+        if len(name) == MAX_NAME_TOKENS:
+            break
+    if not name:
+        return None
+    before = tokens[:first]
+    title_words = []
+    for _, _, word in reversed(before):
+        bare = word.rstrip(".")
+        if bare in vocabulary["honorifics"] or bare in vocabulary["titles"] or word[0].isupper() and "-" in word and bare.split("-")[-1] in vocabulary["titles"]:
+            title_words.insert(0, word)
+        else:
+            break
+    abbreviated = TITLE_BEFORE.search(run.string, max(0, run.start() - 8), run.start())
+    if abbreviated and not before:
+        title_words = [abbreviated.group(1) + "."]
+    gender = None
+    for word in title_words:
+        gender = vocabulary["honorifics"].get(word.rstrip("."), gender)
+    title = " ".join(title_words) or None
+    words = [word for _, _, word in name]
+    if " ".join(words) in place_index():
+        return None
+    if name[0][2].endswith(".") and len(name) == 1:
+        return None
+    strong = bool(title) or (len(words) >= 2 and is_given_name(words[0]) and not words[0].endswith("."))
+    return Candidate(name[0][0], name[-1][0] + len(name[-1][2]), words, title, gender, strong)
+
+
+def _parts(words: list[str]) -> tuple[str | None, str | None, str]:
+    """(given, initials, surname) of a name's words."""
+    if len(words) == 1:
+        return None, None, words[0]
+    given = words[0] if not words[0].endswith(".") else None
+    middle = words[1:-1] if given else words[:-1]
+    initials = " ".join(w for w in middle if w.endswith(".")) or None
+    return given, initials, words[-1]
+
+
+def extract(context: Any) -> list[PersonClaim]:
+    """Every person mention in the document: full names, then surnames that point to them."""
+    text = context.text
+    candidates = [c for c in (_candidate(run) for run in NAME_RUN.finditer(text)) if c is not None]
+    full = [c for c in candidates if len(c.words) >= 2]
+    accepted_surnames = {fold(c.words[-1]) for c in full if c.strong}
+    people: list[Candidate] = [
+        c for c in full if c.strong or fold(c.words[-1]) in accepted_surnames
+    ]
+    by_surname: dict[str, list[Candidate]] = {}
+    for person in people:
+        by_surname.setdefault(fold(person.words[-1]), []).append(person)
+    claims: list[tuple[int, PersonClaim]] = []
+    for person in people:
+        given, initials, surname = _parts(person.words)
+        claims.append((person.start, _claim(context, person, given, initials, surname, None)))
+    for candidate in candidates:
+        if len(candidate.words) != 1:
+            continue
+        namesakes = by_surname.get(fold(candidate.words[0]))
+        if not namesakes:
+            continue
+        earlier = [p for p in namesakes if p.start < candidate.start] or namesakes
+        referent = earlier[-1]
+        full_name = " ".join(referent.words)
+        claims.append((candidate.start, _claim(context, candidate, None, None, candidate.words[0], full_name)))
+    claims.sort(key=lambda item: item[0])
+    return [claim for _, claim in claims]
+
+
+def _claim(
+    context: Any, person: Candidate, given: str | None, initials: str | None, surname: str, full_name: str | None
+) -> PersonClaim:
+    fields = context.location(KIND, person.start, person.end)
+    return PersonClaim.model_construct(
+        **fields,
+        kind=KIND,
+        name=" ".join(person.words),
+        title=person.title,
+        given=given,
+        initials=initials,
+        surname=surname,
+        gender=person.gender,
+        full_name=full_name,
+    )

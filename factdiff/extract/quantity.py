@@ -1,0 +1,434 @@
+"""Quantity claims: how many of what, in which frame.
+
+A number is read with its hedge ("over 800", "about 2,500", "hundreds") as an
+interval, the thing it counts ("police personnel" -> ``police``), what happened to
+them (deployed, killed, displaced), whether it was done or only pledged, planned or
+added, the time scope ("in 2024", "since January") and the place that owns the count.
+Two quantity claims are comparable only when all of that agrees.
+
+Must catch: "700 police personnel from Kenya" vs "over 800 police officers" deployed.
+Must not catch: 1,000 officers Kenya *agreed to contribute*, "an additional 600";
+deaths "in 2024" vs deaths "in the first quarter of this year".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from typing import Any, NamedTuple
+
+from factdiff.extract.lexicon import phrase_pattern, place_index, place_pattern, quantity_data
+from factdiff.models import QuantityClaim
+
+KIND = "quantity"
+
+DIGIT_NUMBER = re.compile(
+    r"""
+    [0-9]{1,3} (?: [,\u00a0\u202f\u2009] [0-9]{3} )+ (?: \.[0-9]+ )?   # 1,000  2 500  1,300.5
+    | [0-9]+ (?: \.[0-9]+ )?                                         # 700  1500  1.3
+    """,
+    re.VERBOSE,
+)
+"""Numbers written in ASCII digits, with thousands separators (comma, no-break or thin space)."""
+
+THOUSANDS_SEPARATORS = ",\u00a0\u202f\u2009"
+
+AFTER_NUMBER = re.compile(
+    r"""
+    (?P<percent> \s? (?: % | per \s? cent \b | percent \b ) )?
+    (?: [ \u00a0]? (?P<magnitude> thousand | million | billion | trillion | bn | mn | tn | m | k ) \b )?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+"""What may follow the digits: a percent sign or a magnitude word."""
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+DAY_OF_MONTH_BEFORE = re.compile(rf"(?:{MONTHS})\.?\s+\Z")
+"""'June ' right before a number: the number is a day of the month."""
+DAY_OF_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b")
+"""' June' right after a number: '25 June 2024'."""
+YEAR_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:in|since|of|by|from|until|till|to|the|early|late|mid|before|after|during|and|or|year)|[-–/])\s*\Z",
+    re.IGNORECASE,
+)
+"""Words before a bare four-digit number that make it a year ('in 2024', 'since 2021')."""
+
+SCOPE = re.compile(
+    rf"""
+    \b(?: in | during | over | for ) \s+ (?:the\s+)? (?:first|second|third|fourth|last|past|final|previous)
+        \s+ (?: quarter | half | (?:[a-z0-9]+\s+)? (?:days|weeks|months|years|decades) | year | month | week )
+        (?: \s+ of \s+ (?: this | last | the | [0-9]{{4}} ) (?:\s+year)? )?
+    | \b in \s+ [0-9]{{4}}
+    | \b since \s+ (?: {MONTHS} | [0-9]{{4}} | last \s+ [a-z]+ | the \s+ start \s+ of \s+ [a-z0-9]+ )
+        (?: \s+ [0-9]{{4}} )?
+    | \b (?: so \s+ far | to \s+ date | this \s+ year | last \s+ year | this \s+ month | last \s+ month )\b
+    | \b as \s+ of \s+ (?: {MONTHS} | [0-9]{{4}} | [a-z]+day )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+"""Time scopes that make two counts different quantities ('in 2024', 'since January', 'so far')."""
+
+CLAUSE_BREAK = re.compile(r"[,;:(\[—–]|\s-\s|\band\b|\bbut\b|\bwhile\b|\bwhereas\b")
+"""Where the words that describe a number stop: cues beyond these belong to another clause."""
+
+SUBJECT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+"""One word of a counted subject."""
+
+OTHERS = frozenset({"others", "more"})
+"""Words that take their subject from the previous number in the sentence ('three others')."""
+
+CONTEXT_CHARS = 80
+"""How far left and right of a number its cues are looked for (before clause breaks apply)."""
+
+IMPLIED_PEOPLE_EVENTS = frozenset({"killed", "injured", "displaced", "kidnapped", "arrested", "evacuated", "freed"})
+"""Events whose count with no noun ('580,000 displaced', '5,600 were killed') counts people.
+Only for numbers in digits or vague words: a spelled-out 'One was...' is usually a pronoun."""
+
+
+@cache
+def _patterns() -> dict[str, Any]:
+    data = quantity_data()
+    event_of = {phrase.lower(): event for event, phrases in data.events.items() for phrase in phrases}
+    modality_of = {
+        phrase.lower(): modality for modality, phrases in data.modalities.items() for phrase in phrases
+    }
+    synonym_of = {
+        word.lower(): key for key, words in data.subject_synonyms.items() for word in words
+    }
+    word_numbers = {**{k: (v, v) for k, v in data.number_words.items()}, **data.vague_quantities}
+    return {
+        "hedge_before": re.compile(
+            phrase_pattern(list(data.hedges)).pattern + r"\s+\Z", re.IGNORECASE
+        ),
+        "word_number": phrase_pattern(list(word_numbers)),
+        "word_numbers": {k.lower(): v for k, v in word_numbers.items()},
+        "event": phrase_pattern(list(event_of)),
+        "event_of": event_of,
+        "modality": phrase_pattern(list(modality_of)),
+        "modality_of": modality_of,
+        "synonym_of": synonym_of,
+        "stop": frozenset(word.lower() for word in data.subject_stop_words)
+        | frozenset(m.lower() for m in MONTHS.split("|"))
+        | {"last", "next", "this", "alone"},
+        "durations": frozenset(data.duration_units),
+    }
+
+
+def _normal_phrase(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def singular(word: str) -> str:
+    """Crude English singular for matching heads ('officers' -> 'officer')."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def subject_key(words: list[str]) -> str | None:
+    """Normalise a counted subject through the synonym table ('police personnel' -> 'police')."""
+    if not words:
+        return None
+    synonym_of = _patterns()["synonym_of"]
+    lowered = [word.lower() for word in words]
+    for size in (2, 1):
+        if len(lowered) >= size:
+            phrase = " ".join(lowered[-size:])
+            if phrase in synonym_of:
+                return synonym_of[phrase]
+    return singular(lowered[-1])
+
+
+def interval(value: float, hedge_kind: str) -> tuple[float, float | None]:
+    """The values a number with this hedge can stand for; None as high means unbounded."""
+    low_factor, high_factor = quantity_data().hedge_intervals[hedge_kind]  # type: ignore[index]
+    return value * low_factor, None if high_factor is None else value * high_factor
+
+
+def round_tolerance(number_text: str, value: float) -> float:
+    """How far an unhedged round number may be from the truth: '700' may be 690, '713' is exact.
+
+    Half the unit of the last non-zero written digit, capped at 5% of the value, and only for
+    numbers of at least 100 written with trailing zeros (or a decimal with a magnitude).
+    """
+    digits = number_text.replace(",", "").replace(".", "")
+    if value < 100 or not digits.endswith("00") and "." not in number_text:
+        return 0.0
+    significant = digits.rstrip("0")
+    unit = value / float(significant) if significant and float(significant) else value
+    return min(unit / 2, value * 0.05)
+
+
+class Number(NamedTuple):
+    """A number found in the text, before its context is read."""
+
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    unit: str
+    vague: bool
+    spelled: bool
+
+
+class _Reader:
+    """Reads the quantity claims of one document."""
+
+    def __init__(self, context: Any) -> None:
+        self.context = context
+        self.text: str = context.text
+        self.patterns = _patterns()
+        self.claims: list[QuantityClaim] = []
+        self.sentence_places: dict[tuple[int, int], list[tuple[int, str]]] = {}
+
+    def read(self) -> list[QuantityClaim]:
+        text = self.text
+        found: list[Number] = []
+        for match in DIGIT_NUMBER.finditer(text):
+            parsed = self._digit_number(match)
+            if parsed is not None:
+                found.append(parsed)
+        for match in self.patterns["word_number"].finditer(text):
+            parsed = self._word_number(match)
+            if parsed is not None:
+                found.append(parsed)
+        found.sort()
+        previous_subject: tuple[list[str], int] | None = None
+        for number in found:
+            claim, subject_words = self._claim(number, previous_subject)
+            self.claims.append(claim)
+            if subject_words:
+                previous_subject = (subject_words, self.context.sentence_span(number.start)[0])
+        return self.claims
+
+    def _digit_number(self, match: re.Match[str]) -> Number | None:
+        text = self.text
+        start, end = match.span()
+        before = text[start - 1] if start else " "
+        if before.isalnum() or before in "-_./:#" and start > 1 and text[start - 2].isalnum():
+            return None  # G20, COVID-19, 1.2.3, 10:30
+        after = text[end] if end < len(text) else " "
+        number_text = match.group()
+        for separator in THOUSANDS_SEPARATORS:
+            number_text = number_text.replace(separator, "")
+        value = float(number_text)
+        if not math.isfinite(value):
+            return None
+        tail = AFTER_NUMBER.match(text, end)
+        magnitude = tail.group("magnitude") if tail else None
+        percent = tail.group("percent") if tail else None
+        if after.isalpha() and not magnitude:
+            return None  # 25th, 5G
+        if after == ":" or (after == "." and end + 1 < len(text) and text[end + 1].isdigit()):
+            return None
+        if DAY_OF_MONTH_BEFORE.search(text, max(0, start - 12), start) or DAY_OF_MONTH_AFTER.match(text, end):
+            return None
+        if len(number_text) == 4 and "." not in number_text and 1800 <= value <= 2100:
+            if YEAR_CONTEXT_BEFORE.search(text, max(0, start - 12), start) or not after.isspace():
+                return None
+        claim_end = tail.end() if tail and (magnitude or percent) else end
+        if magnitude:
+            value *= quantity_data().magnitudes[magnitude.lower()]
+        unit = "%" if percent else ""
+        currency = self._currency(start)
+        if currency:
+            start -= len(currency)
+            unit = currency
+        tolerance = round_tolerance(number_text, value) if not percent else 0.0
+        return Number(start, claim_end, value, value - tolerance, value + tolerance, unit, False, False)
+
+    def _currency(self, start: int) -> str:
+        for sign in sorted(quantity_data().currencies, key=len, reverse=True):
+            if self.text.startswith(sign, start - len(sign)) and start >= len(sign):
+                return sign
+        return ""
+
+    def _word_number(self, match: re.Match[str]) -> Number | None:
+        low, high = self.patterns["word_numbers"][_normal_phrase(match.group())]
+        start, end = match.span()
+        text = self.text
+        if text.startswith("-", end):  # twenty-five, nine-member
+            rest = re.match(r"-([a-z]+)", text[end:end + 12])
+            if rest and rest.group(1) in self.patterns["word_numbers"]:
+                extra = self.patterns["word_numbers"][rest.group(1)][0]
+                low, high, end = low + extra, high + extra, end + rest.end()
+        if match.group().lower() == "one" and not text[end:end + 1].isspace():
+            return None
+        vague = low != high
+        return Number(start, end, float(low), float(low), float(high), "", vague, not vague)
+
+    def _claim(
+        self, number: Number, previous_subject: tuple[list[str], int] | None
+    ) -> tuple[QuantityClaim, list[str]]:
+        text = self.text
+        patterns = self.patterns
+        start, end, value, unit = number.start, number.end, number.value, number.unit
+        low, high = number.low, number.high
+        sentence_start, sentence_end = self.context.sentence_span(start)
+        sentence_end = max(sentence_end, end)
+        hedge_text, hedge_kind, claim_start = self._hedge(start)
+        if hedge_kind is not None and not number.vague:
+            low, high = interval(value, hedge_kind)
+        left_limit = max(sentence_start, claim_start - CONTEXT_CHARS)
+        left = _clause_left(text, left_limit, claim_start)
+        words, event_in_subject, subject_end = self._subject(end, sentence_end)
+        subject_words = words
+        if words and words[-1].lower() in OTHERS and len(words) == 1 and previous_subject:
+            prior_words, prior_sentence = previous_subject
+            subject_words = prior_words if prior_sentence == sentence_start else []
+        right_limit = min(sentence_end, subject_end + CONTEXT_CHARS)
+        right = _clause_right(text, subject_end, right_limit)
+        event = event_in_subject or self._nearest_event(left, right, claim_start, subject_end)
+        duration = bool(subject_words) and subject_words[0].lower() in patterns["durations"]
+        if duration:
+            subject_words = []
+        subject = " ".join(subject_words) if subject_words else None
+        key = subject_key(subject_words)
+        if key is None and event in IMPLIED_PEOPLE_EVENTS and not duration and not number.spelled:
+            key = quantity_data().implied_subject
+        modality = self._modality(left, right, end, claim_start)
+        scope = self._scope(sentence_start, sentence_end, claim_start)
+        places = self._places(sentence_start, sentence_end, subject_words, end)
+        fields = self.context.location(KIND, claim_start, end)
+        claim = QuantityClaim.model_construct(
+            **fields,
+            kind=KIND,
+            value=value,
+            low=low,
+            high=high,
+            hedge=hedge_text,
+            unit=unit or None,
+            subject=subject,
+            subject_key=key,
+            event=event,
+            modality=modality,
+            scope=scope,
+            places=places,
+        )
+        return claim, subject_words
+
+    def _hedge(self, start: int) -> tuple[str | None, str | None, int]:
+        match = self.patterns["hedge_before"].search(self.text, max(0, start - 24), start)
+        if match is None:
+            return None, None, start
+        hedge = _normal_phrase(match.group())
+        return match.group().strip(), quantity_data().hedges[hedge], match.start()
+
+    def _subject(self, end: int, limit: int) -> tuple[list[str], str | None, int]:
+        """Words after the number naming what is counted; an event word ends them."""
+        text = self.text
+        patterns = self.patterns
+        position = end
+        words: list[str] = []
+        seen_lowercase = False
+        hyphen = re.match(r"-(member|strong)\b", text[end:end + 10])
+        event: str | None = "members" if hyphen else None
+        if hyphen:
+            position = end + hyphen.end()
+        for _ in range(6):
+            gap = position
+            while gap < limit and text[gap] == " ":
+                gap += 1
+            if gap == position and words or gap >= limit:
+                break
+            match = SUBJECT_WORD.match(text, gap, limit)
+            if match is None:
+                break
+            word = match.group().rstrip("'’")
+            lowered = word.lower()
+            if not words and lowered == "of":
+                position = match.end()
+                continue
+            if lowered in patterns["event_of"] and not words:
+                event = patterns["event_of"][lowered]
+                break
+            if lowered in patterns["stop"] or lowered in patterns["event_of"]:
+                break
+            if word[0].isupper() and seen_lowercase or words and lowered.endswith("ed"):
+                break
+            seen_lowercase = seen_lowercase or word[0].islower()
+            words.append(word)
+            position = match.end()
+            if len(words) == 4:
+                break
+        return words, event, position
+
+    def _nearest_event(self, left: tuple[int, str], right: tuple[int, str], start: int, end: int) -> str | None:
+        best: tuple[int, str] | None = None
+        event_of = self.patterns["event_of"]
+        for offset, window, side in ((left[0], left[1], "left"), (right[0], right[1], "right")):
+            for match in self.patterns["event"].finditer(window):
+                distance = start - (offset + match.end()) if side == "left" else offset + match.start() - end
+                candidate = (distance, event_of[_normal_phrase(match.group())])
+                if best is None or candidate < best:
+                    best = candidate
+        return best[1] if best else None
+
+    def _modality(self, left: tuple[int, str], right: tuple[int, str], end: int, start: int) -> str:
+        found = {
+            self.patterns["modality_of"][_normal_phrase(m.group())]
+            for m in self.patterns["modality"].finditer(left[1])
+        }
+        near_left = self.text[max(left[0], start - 24):start].lower()
+        if re.match(r"\s+more\b", self.text[end:end + 8]):
+            return "increment"
+        if any(cue in near_left for cue in quantity_data().modalities["increment"]):
+            return "increment"
+        for modality in ("pledged", "planned"):
+            if modality in found:
+                return modality
+        for match in self.patterns["modality"].finditer(right[1]):
+            modality = self.patterns["modality_of"][_normal_phrase(match.group())]
+            if modality in ("pledged", "planned"):
+                return modality
+        return "actual"
+
+    def _scope(self, sentence_start: int, sentence_end: int, start: int) -> str | None:
+        best: tuple[int, str] | None = None
+        for match in SCOPE.finditer(self.text, sentence_start, sentence_end):
+            distance = abs(match.start() - start)
+            if best is None or distance < best[0]:
+                best = (distance, _normal_phrase(match.group()))
+        return best[1] if best else None
+
+    def _places(self, sentence_start: int, sentence_end: int, subject_words: list[str], end: int) -> tuple[str, ...]:
+        """Places in the sentence, the count's owner first (a demonym in its subject, or the first place)."""
+        span = (sentence_start, sentence_end)
+        if span not in self.sentence_places:
+            index = place_index()
+            self.sentence_places[span] = [
+                (m.start(), index[m.group()]) for m in place_pattern().finditer(self.text, *span)
+            ]
+        places = [place for _, place in self.sentence_places[span]]
+        index = place_index()
+        owners = [index[word] for word in subject_words if word in index]
+        from_place = re.match(r"\s+[a-z ]{0,30}?from\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", self.text[end:end + 60])
+        if from_place and from_place.group(1) in index:
+            owners.append(index[from_place.group(1)])
+        ordered = owners + places
+        return tuple(dict.fromkeys(ordered))
+
+
+def _clause_left(text: str, limit: int, start: int) -> tuple[int, str]:
+    window = text[limit:start]
+    breaks = list(CLAUSE_BREAK.finditer(window))
+    cut = breaks[-1].end() if breaks else 0
+    return limit + cut, window[cut:]
+
+
+def _clause_right(text: str, end: int, limit: int) -> tuple[int, str]:
+    window = text[end:limit]
+    match = CLAUSE_BREAK.search(window)
+    return end, window[: match.start()] if match else window
+
+
+def extract(context: Any) -> list[QuantityClaim]:
+    """Every quantity in the document, in text order."""
+    return _Reader(context).read()

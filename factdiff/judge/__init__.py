@@ -1,0 +1,98 @@
+"""Stage 5: conflict rules. Each rule module defines ``RULES``: what it reads, how it
+blocks claims into comparable groups, and how it judges a group.
+
+Adding a conflict rule means adding a module here (with its documentation and examples)
+and listing it in ``RULE_MODULES``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from factdiff.models import Discrepancy, Variant
+
+BlockKeys = Callable[[Any], Iterable[str]]
+Judge = Callable[[Sequence[Any]], Iterable[Discrepancy]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A conflict rule: stable code and name, the claim kinds it reads, and its two steps."""
+
+    code: str
+    name: str
+    kind: str
+    reads: tuple[str, ...]
+    summary: str
+    why: str
+    keys: BlockKeys
+    judge: Judge
+
+
+def discrepancy(
+    rule: Rule,
+    *,
+    subject: str,
+    key: str,
+    variants: Sequence[tuple[str, Sequence[Any]]],
+    severity: str,
+    confidence: float,
+    explanation: str,
+) -> Discrepancy:
+    """Build a Discrepancy with a stable id and deterministic order.
+
+    The id hashes the rule, the subject key and the sorted values, so it survives
+    re-runs, added or removed unrelated articles and moved files.
+    """
+    ordered = sorted(
+        ((value, sorted(claims, key=_claim_order)) for value, claims in variants),
+        key=lambda item: (_claim_order(item[1][0]), item[0]),
+    )
+    values = "\x1f".join(sorted(value for value, _ in ordered))
+    digest = hashlib.sha1(f"{rule.code}\x1e{key}\x1e{values}".encode()).hexdigest()[:12]
+    documents = {claim.doc for _, claims in ordered for claim in claims}
+    return Discrepancy.model_construct(
+        id=f"{rule.code}-{digest}",
+        code=rule.code,
+        rule=rule.name,
+        kind=rule.kind,
+        subject=subject,
+        severity=severity,
+        confidence=round(confidence, 2),
+        explanation=explanation,
+        scope="within" if len(documents) == 1 else "across",
+        variants=tuple(
+            Variant.model_construct(value=value, claims=tuple(claims)) for value, claims in ordered
+        ),
+    )
+
+
+def _claim_order(claim: Any) -> tuple[str, int, int]:
+    return (claim.path, claim.start, claim.end)
+
+
+def documents_of(found: Discrepancy) -> set[str]:
+    return {claim.doc for variant in found.variants for claim in variant.claims}
+
+
+def connected_components(items: Sequence[str], linked: Callable[[str, str], bool]) -> list[list[str]]:
+    """Groups of items joined by ``linked`` (pairs are checked within one small block only)."""
+    parent = {item: item for item in items}
+
+    def root(item: str) -> str:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for index, first in enumerate(items):
+        for second in items[index + 1:]:
+            if root(first) != root(second) and linked(first, second):
+                parent[root(second)] = root(first)
+    groups: dict[str, list[str]] = {}
+    for item in items:
+        groups.setdefault(root(item), []).append(item)
+    return [group for group in groups.values() if len(group) > 1]

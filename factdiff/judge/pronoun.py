@@ -1,0 +1,70 @@
+"""FD202 pronoun-mismatch: a person introduced with a gendered honorific ("Ms") and later
+referred to with a pronoun of the other gender ("he"), within one article.
+
+Only pronouns the extractor resolved unambiguously are used, and only honorifics
+(Ms, Mrs, Mr, Sir, ...) set the expected gender: a given name's usual gender is not
+evidence enough to contradict a text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Union
+
+from factdiff.extract.gazetteer import fold
+from factdiff.judge import Rule, discrepancy
+from factdiff.models import Discrepancy, PersonClaim, PronounClaim
+
+PersonOrPronoun = Union[PersonClaim, PronounClaim]
+
+
+def block_keys(claim: PersonOrPronoun) -> Iterable[str]:
+    if isinstance(claim, PronounClaim):
+        yield f"{claim.doc}:{fold(claim.refers_to)}"
+    elif claim.gender is not None:
+        yield f"{claim.doc}:{fold(claim.full_name or claim.name)}"
+
+
+def judge(claims: Sequence[PersonOrPronoun]) -> Iterable[Discrepancy]:
+    honorifics = [c for c in claims if isinstance(c, PersonClaim)]
+    pronouns = [c for c in claims if isinstance(c, PronounClaim)]
+    if not honorifics or not pronouns:
+        return
+    expected = honorifics[0].gender
+    if any(c.gender != expected for c in honorifics):
+        return
+    against = [p for p in pronouns if p.gender != expected]
+    if not against:
+        return
+    agreeing = [p for p in pronouns if p.gender == expected]
+    name = honorifics[0].full_name or honorifics[0].name
+    title = honorifics[0].title or ""
+    pronoun_words = "/".join(sorted({p.pronoun.lower() for p in against}))
+    yield discrepancy(
+        RULE,
+        subject=f"gender of {title} {name}".replace("  ", " "),
+        key=block_keys(honorifics[0]).__next__(),
+        variants=[
+            (f"{expected} ({title})", [*honorifics, *agreeing]),
+            (f"{against[0].gender} ({pronoun_words})", against),
+        ],
+        severity="medium",
+        confidence=0.75,
+        explanation=(
+            f"{name} is introduced as “{title}” ({expected}) but later called “{pronoun_words}”, "
+            "with no other person in between that the pronoun could refer to."
+        ),
+    )
+
+
+RULE = Rule(
+    code="FD202",
+    name="pronoun-mismatch",
+    kind="pronoun",
+    reads=("person", "pronoun"),
+    summary="A person's honorific and a pronoun that refers to them disagree on gender.",
+    why="Misgendering a named person is an error readers notice and editors must correct.",
+    keys=block_keys,
+    judge=judge,
+)
+RULES = (RULE,)

@@ -1,0 +1,114 @@
+"""FD101 quantity-mismatch: two counts of the same thing, in the same frame, that cannot both hold.
+
+Claims are comparable only when they count the same subject (after synonyms), for the same
+event, with the same modality (done, pledged, planned, added), over the same time scope and
+for the same place. Within such a group, two values conflict when their intervals do not
+overlap: "700" (690-710 as a round number) and "over 800" cannot both be true, while
+"hundreds" is compatible with both and is never reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from factdiff.extract.lexicon import quantity_data
+from factdiff.judge import Rule, discrepancy
+from factdiff.models import Discrepancy, QuantityClaim
+
+HEDGE_SYMBOLS = {"above": ">", "below": "<", "at_least": "≥", "at_most": "≤", "nearly": "<~", "approx": "~"}
+EVENT_PHRASES = {
+    "deployed": "deployed", "killed": "killed", "injured": "injured", "displaced": "displaced",
+    "arrested": "arrested", "freed": "freed", "kidnapped": "kidnapped", "evacuated": "evacuated",
+    "members": "members", "sentenced": "sentenced",
+}
+MODALITY_PHRASES = {"pledged": "pledged", "planned": "planned", "increment": "additional"}
+
+SEVERITY_GAPS = ((0.2, "high"), (0.05, "medium"))
+"""Relative gap between the nearest ends of two intervals -> severity (else low)."""
+
+
+def block_keys(claim: QuantityClaim) -> Iterable[str]:
+    if claim.subject_key and claim.event:
+        owner = claim.places[0] if claim.places else ""
+        yield "|".join((claim.unit or "", claim.subject_key, claim.event, claim.modality, claim.scope or "", owner))
+
+
+def display_value(claim: QuantityClaim) -> str:
+    """How a value is shown: the number as written with its hedge, e.g. '>800', '~2,500', 'hundreds'."""
+    written = claim.text
+    if claim.hedge:
+        written = written[len(claim.hedge):].strip()
+        kind = quantity_data().hedges.get(" ".join(claim.hedge.lower().split()))
+        return f"{HEDGE_SYMBOLS.get(kind or '', claim.hedge + ' ')}{written}"
+    return written
+
+
+def _overlap(a: QuantityClaim, b: QuantityClaim) -> bool:
+    a_high = float("inf") if a.high is None else a.high
+    b_high = float("inf") if b.high is None else b.high
+    return a.low <= b_high and b.low <= a_high
+
+
+def _gap(a: QuantityClaim, b: QuantityClaim) -> float:
+    lower, upper = (a, b) if (a.high or float("inf")) < b.low else (b, a)
+    top = lower.high if lower.high is not None else lower.low
+    return (upper.low - top) / max(upper.low, 1.0)
+
+
+def describe(claim: QuantityClaim) -> str:
+    """The frame the claims share, in words: 'police (Kenya) deployed'."""
+    subject = claim.subject or claim.subject_key or "items"
+    parts = [MODALITY_PHRASES.get(claim.modality, ""), subject, EVENT_PHRASES.get(claim.event or "", claim.event or "")]
+    text = " ".join(part for part in parts if part)
+    if claim.places:
+        text += f" ({claim.places[0]})"
+    if claim.scope:
+        text += f", {claim.scope}"
+    return text
+
+
+def judge(claims: Sequence[QuantityClaim]) -> Iterable[Discrepancy]:
+    by_value: dict[str, list[QuantityClaim]] = {}
+    for claim in claims:
+        by_value.setdefault(display_value(claim), []).append(claim)
+    if len(by_value) < 2:
+        return
+    values = sorted(by_value, key=lambda v: (by_value[v][0].low, v))
+    conflicting: set[str] = set()
+    worst_gap = 0.0
+    for index, first in enumerate(values):
+        for second in values[index + 1:]:
+            a, b = by_value[first][0], by_value[second][0]
+            if not _overlap(a, b):
+                conflicting.update((first, second))
+                worst_gap = max(worst_gap, _gap(a, b))
+    if not conflicting:
+        return
+    severity = next((level for threshold, level in SEVERITY_GAPS if worst_gap >= threshold), "low")
+    sample = by_value[values[0]][0]
+    subject = describe(sample)
+    shown = [v for v in values if v in conflicting]
+    confidence = 0.85 if sample.places else 0.65
+    written = " and ".join(f"“{by_value[v][0].text}”" for v in shown)
+    yield discrepancy(
+        RULE,
+        subject=subject,
+        key=next(iter(block_keys(sample))),
+        variants=[(value, by_value[value]) for value in shown],
+        severity=severity,
+        confidence=confidence,
+        explanation=f"{written} cannot all be the number of {subject}.",
+    )
+
+
+RULE = Rule(
+    code="FD101",
+    name="quantity-mismatch",
+    kind="quantity",
+    reads=("quantity",),
+    summary="Two counts of the same thing, in the same frame, whose intervals do not overlap.",
+    why="Numbers are where coverage most often disagrees; hedges and frames keep false alarms out.",
+    keys=block_keys,
+    judge=judge,
+)
+RULES = (RULE,)

@@ -1,0 +1,6 @@
+"""Every conflict rule, in report order."""
+
+from factdiff.judge import Rule, acronym, name, pronoun, quantity
+
+RULE_MODULES = (quantity, name, pronoun, acronym)
+RULES: tuple[Rule, ...] = tuple(rule for module in RULE_MODULES for rule in module.RULES)

@@ -1,0 +1,134 @@
+"""Stage 1: find input files, decode them, and make Documents with exact offsets.
+
+Text is sanitised without changing its length, so every offset into a Document
+is also an offset into the decoded file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from factdiff.models import Document, Warning_
+from factdiff.segment import line_starts, split_sentences
+
+READABLE_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".text"})
+"""File types read when walking a directory (a file named explicitly is read whatever its suffix)."""
+
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+"""Byte-order marks checked first, longest match first (UTF-32 LE starts like UTF-16 LE)."""
+
+FALLBACK_ENCODING = "cp1252"
+"""Used when strict UTF-8 fails: news text saved on Windows is cp1252, and latin-1 would
+turn its curly quotes and dashes into invisible C1 controls."""
+
+TERMINAL_CONTROL = re.compile(
+    r"""
+    \x1b (?: \[ [0-?]* [ -/]* [@-~]          # CSI: colours, cursor movement
+           | \] [^\x07\x1b]* (?:\x07|\x1b\\)? # OSC: titles, hyperlinks
+           | [PX^_] [^\x1b]* (?:\x1b\\)?      # DCS, SOS, PM, APC strings
+           | . )?                            # any other two-byte escape
+    | [\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]   # other C0 and C1 controls
+    | [\u202a-\u202e\u2066-\u2069]             # bidi overrides and isolates
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+"""Sequences that could act on a terminal; each is replaced by as many spaces."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    documents: tuple[Document, ...]
+    warnings: tuple[Warning_, ...]
+
+
+def sanitise(text: str) -> str:
+    """Blank out terminal controls and normalise CR line ends, keeping the length."""
+    text = TERMINAL_CONTROL.sub(lambda m: " " * len(m.group()), text)
+    if "\r" in text:
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
+    return text
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes as BOM says, else strict UTF-8, else cp1252. Returns (text, encoding)."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding), encoding
+    if b"\x00" in data:
+        raise ValueError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode(FALLBACK_ENCODING, errors="replace"), FALLBACK_ENCODING
+
+
+def document_id(text: str) -> str:
+    """Id from the content, so it survives moving or renaming the file."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def make_document(text: str, path: str) -> Document:
+    """Build a Document from already-decoded text (used by the loader and by tests)."""
+    text = sanitise(text)
+    return Document.model_construct(
+        id=document_id(text),
+        path=path,
+        chars=len(text),
+        text=text,
+        line_starts=line_starts(text),
+        sentences=split_sentences(text),
+    )
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """Yield (file, problem) for each input path; directories are walked in sorted order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in READABLE_SUFFIXES:
+                    yield child, None
+        elif path.is_file():
+            yield path, None
+        elif path.is_symlink():
+            yield path, "broken symbolic link"
+        else:
+            yield path, "no such file or directory"
+
+
+def load(paths: Iterable[str | Path]) -> Loaded:
+    """Read every readable file; each unreadable one becomes a warning, not an exception."""
+    documents: list[Document] = []
+    warnings: list[Warning_] = []
+    seen: set[str] = set()
+    for path, problem in iter_files(paths):
+        name = str(path)
+        if problem is None:
+            try:
+                text, _encoding = decode(path.read_bytes())
+            except (OSError, ValueError, UnicodeDecodeError) as error:
+                problem = getattr(error, "strerror", None) or str(error)
+            else:
+                if not text.strip():
+                    problem = "empty file"
+        if problem is not None:
+            warnings.append(Warning_(path=name, message=problem))
+            continue
+        document = make_document(text, name)
+        if document.id in seen:
+            warnings.append(Warning_(path=name, message="same text as another input; read once"))
+            continue
+        seen.add(document.id)
+        documents.append(document)
+    return Loaded(tuple(documents), tuple(warnings))

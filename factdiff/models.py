@@ -1,0 +1,175 @@
+"""Typed records passed between the pipeline stages and serialised as the JSON report.
+
+Models are frozen and forbid unknown fields. Extractors build claims with
+``model_construct`` (no re-validation in hot loops); everything read from outside
+(config, input metadata) and everything written out goes through validation.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factdiff import __version__
+
+SCHEMA_VERSION = "1"
+
+Severity = Literal["high", "medium", "low"]
+SEVERITY_RANK: dict[str, int] = {"high": 0, "medium": 1, "low": 2}
+
+
+class Record(BaseModel):
+    """Base for every model: immutable, strict about unknown keys."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Document(Record):
+    """One article: its exact (sanitised) text and where each line starts."""
+
+    id: str = Field(description="Stable id derived from the text, not the path.")
+    path: str
+    chars: int
+    text: str = Field(exclude=True, repr=False)
+    line_starts: tuple[int, ...] = Field(exclude=True, repr=False)
+    sentences: tuple[tuple[int, int], ...] = Field(exclude=True, repr=False)
+
+
+class DocumentInfo(Record):
+    """What the report says about a document."""
+
+    id: str
+    path: str
+    chars: int
+
+
+class ClaimBase(Record):
+    """Where a claim was read: exact text, offsets into the document, and its sentence."""
+
+    id: str
+    doc: str = Field(description="Id of the document the claim was read from.")
+    path: str
+    text: str = Field(description="Exact source text: document.text[start:end].")
+    start: int
+    end: int
+    line: int = Field(description="1-based line of start.")
+    column: int = Field(description="1-based column of start.")
+    sentence: str = Field(description="The sentence that contains the claim.")
+    sentence_start: int = Field(description="Offset of the sentence in the document.")
+
+
+Modality = Literal["actual", "pledged", "planned", "increment", "unknown"]
+
+
+class QuantityClaim(ClaimBase):
+    """A count of something, read as an interval (``high`` None means unbounded)."""
+
+    kind: Literal["quantity"] = "quantity"
+    value: float = Field(description="The number as written, magnitude applied.")
+    low: float
+    high: float | None
+    hedge: str | None = Field(description="Hedge words as written, e.g. 'over', 'about'.")
+    unit: str | None = Field(description="'%', a currency sign, or None for a plain count.")
+    subject: str | None = Field(description="What is counted, as written.")
+    subject_key: str | None = Field(description="Normalised counted subject (synonyms folded).")
+    event: str | None = Field(description="What happened to the counted things (killed, displaced...).")
+    modality: Modality
+    scope: str | None = Field(description="Time scope in the sentence, e.g. 'in 2024', 'since January'.")
+    places: tuple[str, ...] = Field(description="Countries and places the sentence ties to the count.")
+
+
+class PersonClaim(ClaimBase):
+    """A mention of a person by name."""
+
+    kind: Literal["person"] = "person"
+    name: str = Field(description="The name as written, whitespace collapsed, without title.")
+    title: str | None
+    given: str | None
+    initials: str | None
+    surname: str
+    gender: Literal["female", "male"] | None = Field(description="Gender implied by an honorific.")
+    full_name: str | None = Field(
+        description="For a surname-only mention, the full name seen earlier in the document."
+    )
+
+
+class PronounClaim(ClaimBase):
+    """A gendered pronoun resolved to the one person it can refer to."""
+
+    kind: Literal["pronoun"] = "pronoun"
+    pronoun: str
+    gender: Literal["female", "male"]
+    refers_to: str = Field(description="Full name of the antecedent.")
+    antecedent: str = Field(description="Id of the person claim the pronoun refers to.")
+
+
+class AcronymClaim(ClaimBase):
+    """An acronym, with its expansion where the text defines it."""
+
+    kind: Literal["acronym"] = "acronym"
+    acronym: str
+    expansion: str | None
+
+
+Claim = Annotated[
+    Union[QuantityClaim, PersonClaim, PronounClaim, AcronymClaim],
+    Field(discriminator="kind"),
+]
+
+
+class Variant(Record):
+    """One side of a discrepancy: a value and the claims that state it."""
+
+    value: str
+    claims: tuple[Claim, ...]
+
+
+class Discrepancy(Record):
+    """Comparable claims that cannot all be true, with evidence for each side."""
+
+    id: str = Field(description="Stable across runs on the same input.")
+    code: str = Field(description="Stable rule code, e.g. FD101.")
+    rule: str = Field(description="Kebab-case rule name.")
+    kind: str
+    subject: str
+    severity: Severity
+    confidence: float = Field(ge=0, le=1)
+    explanation: str
+    scope: Literal["within", "across"] = Field(
+        description="'within' one document, or 'across' documents."
+    )
+    variants: tuple[Variant, ...] = Field(min_length=2)
+
+
+class Tool(Record):
+    name: str = "factdiff"
+    version: str = __version__
+
+
+class Warning_(Record):
+    """A problem with one input that did not stop the run."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", title="Warning")
+    path: str
+    message: str
+
+
+class Report(Record):
+    """The whole result of a run: the public JSON contract."""
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    tool: Tool = Tool()
+    documents: tuple[DocumentInfo, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    warnings: tuple[Warning_, ...] = ()
+
+
+class ClaimList(Record):
+    """Output of ``factdiff claims``: what the tool read."""
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    tool: Tool = Tool()
+    documents: tuple[DocumentInfo, ...]
+    claims: tuple[Claim, ...]
+    warnings: tuple[Warning_, ...] = ()

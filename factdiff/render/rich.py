@@ -1,0 +1,84 @@
+"""Terminal view with Rich. Article text goes in as ``Text`` objects, never as markup."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from factdiff.models import ClaimList, Discrepancy, Report
+from factdiff.render import differing_spans, summary_line
+
+SEVERITY_STYLES = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
+
+
+def _evidence(claim: object) -> Text:
+    sentence: str = claim.sentence  # type: ignore[attr-defined]
+    offset = claim.start - claim.sentence_start  # type: ignore[attr-defined]
+    text = Text(sentence.replace("\n", " "))
+    text.stylize("bold reverse", offset, offset + len(claim.text))  # type: ignore[attr-defined]
+    return text
+
+
+def _value(value: str, reference: str, highlight: bool) -> Text:
+    text = Text(value, style="bold")
+    if highlight:
+        for start, end in differing_spans(value, reference):
+            text.stylize("underline magenta", start, end)
+    return text
+
+
+def discrepancy_block(found: Discrepancy) -> Group:
+    """Heading, then each variant's value with its evidence sentences, then the explanation."""
+    heading = Text()
+    heading.append(f"{found.severity.upper()} ", style=SEVERITY_STYLES[found.severity])
+    heading.append(f"{found.kind}: {found.subject}", style="bold")
+    meta = Text(f"  {found.code} {found.rule} · {found.scope} a document · confidence {found.confidence:.2f}", style="dim")
+    lines: list[object] = [heading, meta]
+    reference = found.variants[0].value
+    highlight = found.kind in ("name", "acronym", "organisation")
+    for variant in found.variants:
+        lines.append(Padding(_value(variant.value, reference, highlight), (0, 0, 0, 2)))
+        for claim in variant.claims:
+            lines.append(Padding(Text(f"{claim.path}:{claim.line}:{claim.column}", style="dim"), (0, 0, 0, 4)))
+            lines.append(Padding(_evidence(claim), (0, 0, 0, 6)))
+    lines.append(Padding(Text(found.explanation, style="italic"), (0, 0, 0, 2)))
+    lines.append(Text(f"  id {found.id}", style="dim"))
+    lines.append(Text(""))
+    return Group(*lines)  # type: ignore[arg-type]
+
+
+def render_rich(report: Report, console: Console) -> None:
+    for found in report.discrepancies:
+        console.print(discrepancy_block(found))
+    for warning in report.warnings:
+        console.print(Text(f"warning: {warning.path}: {warning.message}", style="yellow"))
+    console.print(Text(summary_line(report), style="bold"))
+
+
+def render_claims_table(claims: ClaimList, console: Console) -> None:
+    table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
+    for column in ("kind", "source", "text", "read as"):
+        table.add_column(column, overflow="fold")
+    for claim in claims.claims:
+        table.add_row(claim.kind, f"{claim.path}:{claim.line}:{claim.column}", Text(claim.text), Text(_reading(claim)))
+    console.print(table)
+
+
+def _reading(claim: object) -> str:
+    """A one-line reading of a claim's typed fields."""
+    kind = claim.kind  # type: ignore[attr-defined]
+    if kind == "quantity":
+        high = "∞" if claim.high is None else f"{claim.high:g}"  # type: ignore[attr-defined]
+        parts = [f"[{claim.low:g}, {high}]", claim.subject_key, claim.event, claim.modality, claim.scope]  # type: ignore[attr-defined]
+        places = ", ".join(claim.places)  # type: ignore[attr-defined]
+        return " · ".join(p for p in parts if p) + (f" · {places}" if places else "")
+    if kind == "person":
+        parts = [claim.title, claim.name, f"→ {claim.full_name}" if claim.full_name else None, claim.gender]  # type: ignore[attr-defined]
+        return " ".join(p for p in parts if p)
+    if kind == "pronoun":
+        return f"{claim.gender} → {claim.refers_to}"  # type: ignore[attr-defined]
+    if kind == "acronym":
+        return claim.expansion or "(use)"  # type: ignore[attr-defined]
+    return ""

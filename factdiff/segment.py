@@ -1,0 +1,88 @@
+"""Stage 2: sentences and lines as offsets into the unchanged text.
+
+Nothing here rewrites the text: every boundary is an offset, so evidence can be
+sliced from the original document exactly.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt",
+        "rev", "hon", "gov", "sen", "rep", "maj", "cmdr", "no", "vs", "etc", "inc", "ltd", "co",
+        "corp", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s",
+        "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "mt", "ft",
+    }
+)
+"""Words whose trailing full stop does not end a sentence (lower case, without the final dot)."""
+
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+"""A candidate sentence end: terminal punctuation, closing quotes, then space and a capital."""
+
+WORD_BEFORE = re.compile(r"[\w.]+$")
+"""The token that ends at a candidate full stop (for the abbreviation check)."""
+
+
+def line_starts(text: str) -> tuple[int, ...]:
+    """Offsets at which each line begins."""
+    starts = [0]
+    find = text.find
+    position = find("\n")
+    while position != -1:
+        starts.append(position + 1)
+        position = find("\n", position + 1)
+    return tuple(starts)
+
+
+def line_column(starts: tuple[int, ...], offset: int) -> tuple[int, int]:
+    """1-based line and column of an offset."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return index + 1, offset - starts[index] + 1
+
+
+def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
+    match = WORD_BEFORE.search(text, max(line_start, dot - 12), dot)
+    if match is None:
+        return False
+    word = match.group().lower().rstrip(".")
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every sentence, whitespace trimmed, in text order."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    length = len(text)
+    while line_start <= length:
+        line_end = text.find("\n", line_start)
+        if line_end == -1:
+            line_end = length
+        start = line_start
+        for match in SENTENCE_END.finditer(text, line_start, line_end):
+            if text[match.start()] == "." and _is_abbreviation(text, match.start(), line_start):
+                continue
+            _append_trimmed(text, start, match.end(), spans)
+            start = match.end()
+        _append_trimmed(text, start, line_end, spans)
+        line_start = line_end + 1
+    return tuple(spans)
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def sentence_at(sentences: tuple[tuple[int, int], ...], offset: int) -> tuple[int, int]:
+    """The sentence span containing offset (or the nearest one before it)."""
+    index = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
+    if index < 0:
+        return sentences[0] if sentences else (0, 0)
+    return sentences[index]
