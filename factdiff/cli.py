@@ -77,7 +77,7 @@ def emit(report: Report, output_format: str) -> int:
     """Print the report and return the exit code it implies."""
     for warning in report.warnings:
         click.echo(f"factdiff: {warning.path}: {warning.message}", err=True)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if output_format == "json":
         render_json(report, out)
     elif output_format == "jsonl":
@@ -141,7 +141,7 @@ def claims(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str) -
         listing = listing.model_copy(update={"claims": tuple(c for c in listing.claims if c.kind in kinds)})
     for warning in listing.warnings:
         click.echo(f"factdiff: {warning.path}: {warning.message}", err=True)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if output_format == "json":
         render_json(listing, out)
     elif output_format == "jsonl":

@@ -97,7 +97,7 @@ def judge(claims: Sequence[QuantityClaim]) -> Iterable[Discrepancy]:
         variants=[(value, by_value[value]) for value in shown],
         severity=severity,
         confidence=confidence,
-        explanation=f"{written} cannot all be the number of {subject}.",
+        explanation=f"{written} cannot {'both' if len(shown) == 2 else 'all'} be the number of {subject}.",
     )
 
 

@@ -1,0 +1,113 @@
+"""Every command and format through click's CliRunner: output, stdout/stderr split and exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from conftest import write
+from factdiff.cli import main
+
+SEED_A = "seeds/001_de6dd166a4080cc0.txt"
+SEED_B = "seeds/003_4b2072b04a3e016b.txt"
+
+
+@pytest.fixture
+def run(monkeypatch, seeds):
+    monkeypatch.chdir(seeds.parent)
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def test_scan_rich_plain_text_when_not_a_terminal(run):
+    result = run("scan", "seeds/")
+    assert result.exit_code == 1
+    assert "\x1b[" not in result.output
+    assert "Godfrey Otunge" in result.output and "Geoffrey Otunge" in result.output
+    assert "seeds/000_ee73806791a84dfe.txt:22:14" in result.output
+    assert result.output.rstrip().endswith("7 discrepancies (2 high, 3 medium, 2 low) in 5 documents, 0 warnings.")
+
+
+def test_scan_json_validates_against_schema_command(run):
+    report = json.loads(run("scan", "seeds/", "--format", "json").output)
+    schema = json.loads(run("schema").output)
+    jsonschema.validate(report, schema)
+    assert [d["path"] for d in report["documents"]][0] == "seeds/000_ee73806791a84dfe.txt"
+
+
+def test_scan_jsonl_is_one_discrepancy_per_line(run):
+    lines = run("scan", "seeds/", "--format", "jsonl").output.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len(records) == 7 and all(r["id"].startswith("FD") for r in records)
+
+
+def test_scan_markdown(run):
+    output = run("scan", "seeds/", "--format", "markdown").output
+    assert output.startswith("# factdiff report\n")
+    assert "| \\>800 | `seeds/003_4b2072b04a3e016b.txt:2:20` | Kenya has deployed **over 800** police" in output
+
+
+def test_compare_reports_only_cross_document_discrepancies(run):
+    result = run("compare", SEED_A, SEED_B, "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert [d["rule"] for d in report["discrepancies"]] == ["quantity-mismatch", "organisation-name-variant"]
+    assert all(d["scope"] == "across" for d in report["discrepancies"])
+
+
+def test_compare_within_adds_each_documents_own(run):
+    report = json.loads(run("compare", SEED_A, SEED_B, "--within", "--format", "json").output)
+    rules = {d["rule"]: d["scope"] for d in report["discrepancies"]}
+    assert rules == {"quantity-mismatch": "across", "organisation-name-variant": "across", "pronoun-mismatch": "within"}
+
+
+def test_compare_clean_pair_exits_zero(run, tmp_path):
+    a = write(tmp_path, "a.txt", "Kenya has deployed 800 police officers to Haiti.")
+    b = write(tmp_path, "b.txt", "Kenya has deployed about 800 police officers to Haiti.")
+    result = run("compare", str(a), str(b))
+    assert result.exit_code == 0
+    assert "0 discrepancies in 2 documents, 0 warnings." in result.output
+
+
+def test_claims_table_and_json(run):
+    table = run("claims", SEED_B, "--kind", "quantity")
+    assert table.exit_code == 0 and "over 800" in table.output
+    listing = json.loads(run("claims", SEED_B, "--format", "json").output)
+    kinds = {c["kind"] for c in listing["claims"]}
+    assert {"quantity", "person", "acronym"} <= kinds
+    lines = run("claims", SEED_B, "--kind", "person", "--format", "jsonl").output.splitlines()
+    assert all(json.loads(line)["kind"] == "person" for line in lines) and lines
+
+
+def test_missing_input_is_trouble_on_stderr(run, tmp_path):
+    result = CliRunner().invoke(main, ["scan", str(tmp_path / "nope.txt"), "--format", "json"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"factdiff: {tmp_path / 'nope.txt'}: no such file or directory"
+    assert json.loads(result.stdout)["warnings"][0]["message"] == "no such file or directory"
+
+
+def test_bad_arguments_exit_two(run):
+    assert run("scan").exit_code == 2
+    assert run("scan", "seeds/", "--format", "yaml").exit_code == 2
+
+
+def test_article_markup_is_printed_verbatim(run, tmp_path):
+    hostile = "[bold red]x[/] [link=http://example.com]y[/link] \x1b[31mred\x1b[0m"
+    a = write(tmp_path, "a.txt", f"{hostile} Kenya has deployed 45 police officers to Haiti.")
+    b = write(tmp_path, "b.txt", "Kenya has deployed 47 police officers to Haiti.")
+    output = run("compare", str(a), str(b)).output
+    assert "[bold red]x[/] [link=http://example.com]y[/link]" in output
+    assert "\x1b" not in output
+
+
+def test_every_command_has_help_with_an_example(run):
+    for command in ("scan", "compare", "claims", "schema"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Example: factdiff" in result.output

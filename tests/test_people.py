@@ -1,0 +1,93 @@
+"""People, pronouns and acronyms read from real-looking sentences."""
+
+from __future__ import annotations
+
+from conftest import claims_of
+from factdiff.api import find_discrepancies
+from factdiff.load import make_document
+
+
+def report_of(*texts: str):
+    return find_discrepancies([make_document(t, f"doc{i}.txt") for i, t in enumerate(texts)])
+
+
+def test_title_given_name_and_surname():
+    [person] = claims_of("Haitian National Police Director-General Rameau Normil chat as they wait.", "person")
+    assert (person.title, person.given, person.surname) == ("Director-General", "Rameau", "Normil")
+
+
+def test_honorific_initial_and_a_name_broken_across_paragraphs():
+    [person] = claims_of("revealed by US Deputy Chief of Mission Ms Kimberly J.\n\nPenland who spoke.", "person")
+    assert person.name == "Kimberly J. Penland" and person.text == "Kimberly J.\n\nPenland"
+    assert (person.gender, person.initials) == ("female", "J.")
+
+
+def test_surname_and_possessive_mentions_point_to_the_full_name():
+    people = claims_of("Secretary-General Antonio Guterres met them. Later, Guterres’ letter was read.", "person")
+    assert [p.name for p in people] == ["Antonio Guterres", "Guterres"]
+    assert people[1].full_name == "Antonio Guterres"
+
+
+def test_places_organisations_and_bare_titles_are_not_people():
+    text = ("Fans met at Goodison Park near the Infant School. Human Rights Watch and the Australian Prime "
+            "Minister spoke in El Salvador.")
+    assert claims_of(text, "person") == []
+
+
+def test_misspelt_given_name_in_one_article():
+    [found] = report_of("Commander Godfrey Otunge arrived. According to Geoffrey Otunge, more ambushes will come.")
+    assert found.code == "FD201" and found.severity == "high"
+
+
+def test_different_people_with_close_names_are_not_merged():
+    assert report_of("President William Ruto called Marco Rubio. Ruto said Rubio agreed.") == []
+    assert report_of("Secretary John Kerry met John Kelly, the chief of staff.") == []
+    assert report_of("Michael O'Neill spoke.", "Michelle O'Neill spoke.") == []
+
+
+def test_nicknames_and_typography_are_not_variants():
+    assert report_of("Senator Bill Clinton spoke.", "Senator William Clinton spoke.") == []
+    assert report_of("Expert William O’Neil noted it.", "Expert William O'Neil noted it.") == []
+
+
+def test_dropped_accent_is_a_low_severity_variant():
+    [found] = report_of("President Jovenel Moise was killed.", "President Jovenel Moïse was killed.")
+    assert found.severity == "low" and found.scope == "across"
+
+
+def test_honorific_and_pronoun_disagree():
+    [found] = report_of("The plan was revealed by Ms Kimberly Penland, who said he would present it.")
+    assert found.code == "FD202"
+
+
+def test_pronoun_with_two_possible_referents_is_not_resolved():
+    text = "Ms Ann Lee met Mr Tom Berry and he said the plan was ready."
+    assert claims_of(text, "pronoun") == []
+    assert report_of(text) == []
+
+
+def test_pronoun_inside_a_quote_is_not_resolved():
+    assert claims_of("Ms Ann Lee wrote: “He acknowledged our role,” in a post.", "pronoun") == []
+
+
+def test_acronym_definitions_and_typo():
+    acronyms = claims_of("The Multinational Security Support (MSS) mission, the MSS and the MSS base.", "acronym")
+    assert acronyms[0].expansion == "Multinational Security Support" and acronyms[0].text.endswith("(MSS)")
+    [found] = report_of(
+        "The Multinational Security Support (MSS) mission. The MSS said the MSS was ready. "
+        "He was the first officer killed since the MMS’ deployment."
+    )
+    assert found.code == "FD301" and {v.value for v in found.variants} == {"MSS", "MMS"}
+
+
+def test_well_known_and_frequent_acronyms_are_not_typos():
+    assert report_of("The US and the UN met. The US said the UN and the US agreed. NATO and NASA too.") == []
+
+
+def test_organisation_spelt_two_ways():
+    [found] = report_of(
+        "The Multinational Security Support (MSS) mission.",
+        "The Multi-National Security Support (MSS) Mission.",
+    )
+    assert found.code == "FD302" and found.severity == "low"
+    assert report_of("Rapid Support Forces (RSF) fought.", "Reporters Sans Frontieres (RSF) said.") == []
