@@ -110,6 +110,7 @@ class AcronymClaim(ClaimBase):
     kind: Literal["acronym"] = "acronym"
     acronym: str
     expansion: str | None
+    introduced: bool = Field(description="Written in brackets, as an introduction, with or without a readable expansion.")
 
 
 Claim = Annotated[

@@ -19,8 +19,9 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 """Words whose trailing full stop does not end a sentence (lower case, without the final dot)."""
 
-SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-"""A candidate sentence end: terminal punctuation, closing quotes, then space and a capital."""
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z][.!?])(?=[A-Z][a-z])")
+"""A candidate sentence end: terminal punctuation, closing quotes, then space and a capital;
+or a full stop glued to the next sentence ("last December.Brian Wright"), common in scraped text."""
 
 WORD_BEFORE = re.compile(r"[\w.]+$")
 """The token that ends at a candidate full stop (for the abbreviation check)."""

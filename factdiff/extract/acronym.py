@@ -70,13 +70,16 @@ def extract(context: Any) -> list[AcronymClaim]:
         start, end = match.span()
         expansion = None
         claim_start = start
-        if start > 0 and text[start - 1] == "(" and text.startswith(")", end):
+        introduced = start > 0 and text[start - 1] == "(" and text.startswith(")", end)
+        if introduced:
             found = expansion_before(text, start - 1, acronym)
             if found is not None:
                 claim_start, expansion = found
                 end += 1
         fields = context.location(KIND, claim_start, end)
         claims.append(
-            AcronymClaim.model_construct(**fields, kind=KIND, acronym=acronym, expansion=expansion)
+            AcronymClaim.model_construct(
+                **fields, kind=KIND, acronym=acronym, expansion=expansion, introduced=introduced
+            )
         )
     return claims

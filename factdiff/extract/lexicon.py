@@ -27,7 +27,7 @@ class QuantityData(DataFile):
     hedges: dict[str, HedgeKind]
     hedge_intervals: dict[HedgeKind, tuple[float, float | None]]
     number_words: dict[str, int]
-    vague_quantities: dict[str, tuple[int, int]]
+    vague_quantities: dict[str, int]
     magnitudes: dict[str, float]
     currencies: dict[str, str]
     subject_synonyms: dict[str, list[str]]
@@ -51,6 +51,7 @@ class PeopleData(DataFile):
     particles: list[str]
     pronouns: dict[str, Gender]
     gendered_nouns: list[str]
+    person_nouns: list[str]
 
 
 class AcronymData(DataFile):

@@ -15,7 +15,7 @@ import re
 from functools import cache
 from typing import Any
 
-from factdiff.extract.gazetteer import fold, is_given_name
+from factdiff.extract.gazetteer import fold, is_given_name, name_gender
 from factdiff.extract.lexicon import people_data, place_index
 from factdiff.models import PersonClaim
 
@@ -35,7 +35,7 @@ NAME_TOKEN = rf"""
 
 NAME_RUN = re.compile(
     rf"""
-    (?<! [\w'’.-] )
+    (?<! [\w'’-] )
     {NAME_TOKEN}
     (?: (?: [ \t]+ | (?<= [{UPPER}] \. ) \s+ )                # a space; any whitespace after an initial
         (?: (?: {"|".join(people_data().particles)} ) [ \t]+ )?    # de, van, bin ...
@@ -183,14 +183,26 @@ def extract(context: Any) -> list[PersonClaim]:
         if len(candidate.words) != 1:
             continue
         namesakes = by_surname.get(fold(candidate.words[0]))
-        if not namesakes:
+        if not namesakes and not candidate.title:
             continue
-        earlier = [p for p in namesakes if p.start < candidate.start] or namesakes
-        referent = earlier[-1]
-        full_name = " ".join(referent.words)
+        full_name = _referent(candidate, namesakes) if namesakes else None
         claims.append((candidate.start, _claim(context, candidate, None, None, candidate.words[0], full_name)))
     claims.sort(key=lambda item: item[0])
     return [claim for _, claim in claims]
+
+
+def _referent(mention: Candidate, namesakes: list[Candidate]) -> str | None:
+    """The full name a lone surname stands for, or None when it is ambiguous: two people
+    share the surname, or the mention's honorific contradicts the given name ("Ms. Lynch"
+    after "Lorenzo Lynch")."""
+    full_names = {" ".join(p.words) for p in namesakes}
+    if len(full_names) != 1:
+        return None
+    referent = namesakes[0]
+    usual = name_gender(referent.words[0])
+    if mention.gender and (referent.gender or usual) and mention.gender != (referent.gender or usual):
+        return None
+    return full_names.pop()
 
 
 def _claim(

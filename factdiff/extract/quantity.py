@@ -1,7 +1,8 @@
 """Quantity claims: how many of what, in which frame.
 
-A number is read with its hedge ("over 800", "about 2,500", "hundreds") as an
-interval, the thing it counts ("police personnel" -> ``police``), what happened to
+A number is read with its hedge ("over 800", "about 2,500") as an interval, and a
+vague plural ("hundreds", "thousands") as a lower bound only (writers use "thousands
+fled" loosely for 100,000), the thing it counts ("police personnel" -> ``police``), what happened to
 them (deployed, killed, displaced), whether it was done or only pledged, planned or
 added, the time scope ("in 2024", "since January") and the place that owns the count.
 Two quantity claims are comparable only when all of that agrees.
@@ -65,12 +66,22 @@ SCOPE = re.compile(
     | \b in \s+ [0-9]{{4}}
     | \b since \s+ (?: {MONTHS} | [0-9]{{4}} | last \s+ [a-z]+ | the \s+ start \s+ of \s+ [a-z0-9]+ )
         (?: \s+ [0-9]{{4}} )?
+    | \b in \s+ recent \s+ (?: days | weeks | months | years )
+    | \b since \s+ (?: the \s+ )? [a-z]+ \s+ (?: began | started | broke \s+ out )
     | \b (?: so \s+ far | to \s+ date | this \s+ year | last \s+ year | this \s+ month | last \s+ month )\b
     | \b as \s+ of \s+ (?: {MONTHS} | [0-9]{{4}} | [a-z]+day )
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 """Time scopes that make two counts different quantities ('in 2024', 'since January', 'so far')."""
+
+TIME_OF_DAY = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|BST\b|ET\b)", re.IGNORECASE)
+"""'3 a.m.': a time, not a count."""
+
+IMPLIED_SUBJECT_AFTER = re.compile(
+    r"\s+(?:(?:have|has|had|were|was|are|is)\s+(?:been\s+|now\s+|also\s+)?)?(?P<word>[a-z]+)"
+)
+"""What must follow a bare number for it to count people: an event word, perhaps after an auxiliary."""
 
 CLAUSE_BREAK = re.compile(r"[,;:(\[—–]|\s-\s|\band\b|\bbut\b|\bwhile\b|\bwhereas\b")
 """Where the words that describe a number stop: cues beyond these belong to another clause."""
@@ -99,7 +110,8 @@ def _patterns() -> dict[str, Any]:
     synonym_of = {
         word.lower(): key for key, words in data.subject_synonyms.items() for word in words
     }
-    word_numbers = {**{k: (v, v) for k, v in data.number_words.items()}, **data.vague_quantities}
+    word_numbers: dict[str, tuple[int, int | None]] = {k: (v, v) for k, v in data.number_words.items()}
+    word_numbers.update({k: (v, None) for k, v in data.vague_quantities.items()})
     return {
         "hedge_before": re.compile(
             phrase_pattern(list(data.hedges)).pattern + r"\s+\Z", re.IGNORECASE
@@ -172,7 +184,7 @@ class Number(NamedTuple):
     end: int
     value: float
     low: float
-    high: float
+    high: float | None
     unit: str
     vague: bool
     spelled: bool
@@ -226,6 +238,10 @@ class _Reader:
         percent = tail.group("percent") if tail else None
         if after.isalpha() and not magnitude:
             return None  # 25th, 5G
+        if after == "-" and end + 1 < len(text) and text[end + 1].isalnum():
+            return None  # 26-year-old, 6-foot-7: a compound adjective, not a count
+        if TIME_OF_DAY.match(text, end):
+            return None
         if after == ":" or (after == "." and end + 1 < len(text) and text[end + 1].isdigit()):
             return None
         if DAY_OF_MONTH_BEFORE.search(text, max(0, start - 12), start) or DAY_OF_MONTH_AFTER.match(text, end):
@@ -256,13 +272,13 @@ class _Reader:
         text = self.text
         if text.startswith("-", end):  # twenty-five, nine-member
             rest = re.match(r"-([a-z]+)", text[end:end + 12])
-            if rest and rest.group(1) in self.patterns["word_numbers"]:
+            if rest and high is not None and self.patterns["word_numbers"].get(rest.group(1), (0, None))[1]:
                 extra = self.patterns["word_numbers"][rest.group(1)][0]
                 low, high, end = low + extra, high + extra, end + rest.end()
         if match.group().lower() == "one" and not text[end:end + 1].isspace():
             return None
-        vague = low != high
-        return Number(start, end, float(low), float(low), float(high), "", vague, not vague)
+        vague = high is None
+        return Number(start, end, float(low), float(low), None if vague else float(high), "", vague, not vague)
 
     def _claim(
         self, number: Number, previous_subject: tuple[list[str], int] | None
@@ -291,7 +307,7 @@ class _Reader:
             subject_words = []
         subject = " ".join(subject_words) if subject_words else None
         key = subject_key(subject_words)
-        if key is None and event in IMPLIED_PEOPLE_EVENTS and not duration and not number.spelled:
+        if key is None and not subject_words and not duration and not number.spelled and self._counts_people(end):
             key = quantity_data().implied_subject
         modality = self._modality(left, right, end, claim_start)
         scope = self._scope(sentence_start, sentence_end, claim_start)
@@ -313,6 +329,11 @@ class _Reader:
             places=places,
         )
         return claim, subject_words
+
+    def _counts_people(self, end: int) -> bool:
+        """'580,000 displaced', '5,600 were killed': a bare number followed by a people event."""
+        following = IMPLIED_SUBJECT_AFTER.match(self.text, end)
+        return bool(following) and self.patterns["event_of"].get(following.group("word")) in IMPLIED_PEOPLE_EVENTS
 
     def _hedge(self, start: int) -> tuple[str | None, str | None, int]:
         match = self.patterns["hedge_before"].search(self.text, max(0, start - 24), start)

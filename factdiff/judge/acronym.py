@@ -1,6 +1,6 @@
 """FD301 acronym-typo and FD302 organisation-name-variant.
 
-FD301: an acronym that is never defined, appears at most twice, is not a well-known one,
+FD301: an acronym that is never defined or introduced in brackets, appears at most twice, is not a well-known one,
 and is one edit (substitution, insertion, deletion or swap) from an acronym that is defined
 or used at least three times as often around it: "MMS" among a dozen "MSS".
 
@@ -38,7 +38,7 @@ def typo_keys(claim: AcronymClaim) -> Iterable[str]:
 
 def judge_typos(claims: Sequence[AcronymClaim]) -> Iterable[Discrepancy]:
     counts = Counter(c.acronym for c in claims)
-    defined = {c.acronym for c in claims if c.expansion}
+    defined = {c.acronym for c in claims if c.expansion or c.introduced}
     well_known = set(acronym_data().well_known)
     by_length: dict[int, list[str]] = {}
     for acronym in counts:

@@ -2,8 +2,8 @@
 
 Full-name mentions are blocked by surname (accents, case and punctuation folded), and by
 given name plus the surname's first letter. Two spellings are one person spelt two ways when:
-- the surname is the same and the given names are close (rapidfuzz ratio >= 70:
-  Godfrey / Geoffrey, Bazile / Basil), are not a known nickname pair (Bill / William),
+- the surname is the same and the given names share their initial and are close (rapidfuzz
+  ratio >= 70: Godfrey / Geoffrey, Bazile / Basil), are not a known nickname pair (Bill / William),
   do not have opposite usual genders (Michael / Michelle), and never stand in one sentence;
 - or the given name is the same and the surnames are one edit apart (Cherizier / Cherisier);
 - or they differ only in accents (Moise / Moïse), which is reported as low severity.
@@ -78,8 +78,8 @@ def relation(first: PersonClaim, second: PersonClaim) -> str | None:
         gender_a, gender_b = name_gender(given_a), name_gender(given_b)
         if gender_a and gender_b and gender_a != gender_b:
             return None
-        if fuzz.ratio(given_a, given_b) >= GIVEN_NAME_SIMILARITY:
-            return "spelling"
+        if given_a[:1] == given_b[:1] and fuzz.ratio(given_a, given_b) >= GIVEN_NAME_SIMILARITY:
+            return "spelling"  # a slip rarely changes the initial: Brian / Ian are two people
         return None
     if given_a == given_b and min(len(surname_a), len(surname_b)) >= MIN_SURNAME_LENGTH_FOR_TYPO:
         if OSA.distance(surname_a, surname_b) == 1:

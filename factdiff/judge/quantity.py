@@ -55,6 +55,23 @@ def _gap(a: QuantityClaim, b: QuantityClaim) -> float:
     return (upper.low - top) / max(upper.low, 1.0)
 
 
+def _comparable(first: Sequence[QuantityClaim], second: Sequence[QuantityClaim]) -> bool:
+    """Whether any pair of claims may be set against each other.
+
+    A sentence does not contradict itself ("147 dead, eclipsing an attack in which 67 were
+    killed"), and across articles a count needs a place that owns it: "people killed" with
+    no place in two articles is two different events more often than a disagreement.
+    """
+    for a in first:
+        for b in second:
+            if a.doc == b.doc and a.sentence_start == b.sentence_start:
+                continue
+            if a.doc != b.doc and not (a.places and b.places):
+                continue
+            return True
+    return False
+
+
 def describe(claim: QuantityClaim) -> str:
     """The frame the claims share, in words: 'police (Kenya) deployed'."""
     subject = claim.subject or claim.subject_key or "items"
@@ -79,7 +96,7 @@ def judge(claims: Sequence[QuantityClaim]) -> Iterable[Discrepancy]:
     for index, first in enumerate(values):
         for second in values[index + 1:]:
             a, b = by_value[first][0], by_value[second][0]
-            if not _overlap(a, b):
+            if not _overlap(a, b) and _comparable(by_value[first], by_value[second]):
                 conflicting.update((first, second))
                 worst_gap = max(worst_gap, _gap(a, b))
     if not conflicting:
