@@ -91,3 +91,18 @@ def test_organisation_spelt_two_ways():
     )
     assert found.code == "FD302" and found.severity == "low"
     assert report_of("Rapid Support Forces (RSF) fought.", "Reporters Sans Frontieres (RSF) said.") == []
+
+
+def test_given_names_with_different_initials_are_different_people():
+    assert report_of("Brian Wright, 55, told the court he was blinded.", "Arsenal legend Ian Wright presented it.") == []
+
+
+def test_pronoun_beside_an_unnamed_person_is_not_resolved():
+    text = "The judge said Ms Colleen O'Neill had an appalling record and that he could not jail her."
+    assert claims_of(text, "pronoun") == []
+
+
+def test_glued_sentences_are_split_so_people_do_not_merge():
+    text = "Mrs Sylvia Blackburn was hurt last December.Brian Wright told the court he was blinded."
+    assert [p.refers_to for p in claims_of(text, "pronoun")] == ["Brian Wright"]
+    assert report_of(text) == []

@@ -102,3 +102,20 @@ def test_incompatible_counts_are_a_discrepancy_with_both_sides():
     [found] = find_discrepancies([first, second])
     assert found.code == "FD101" and {v.value for v in found.variants} == {"45", "47"}
     assert found.scope == "across"
+
+
+def test_ages_times_and_labels_are_not_counts_of_people():
+    text = ("Sean Collier, a 26-year-old police officer, was shot. He woke up about 3 a.m. after Scott was killed. "
+            "The network released a teaser for season 2 of the show.")
+    assert [c for c in claims_of(text, "quantity") if c.subject_key] == []
+
+
+def test_vague_plural_is_a_lower_bound_not_a_ceiling():
+    first = make_document("More than 100,000 Yemeni civilians have fled their homes.", "a.txt")
+    second = make_document("Thousands of Yemeni civilians have fled their homes.", "b.txt")
+    assert find_discrepancies([first, second]) == []
+
+
+def test_one_sentence_does_not_contradict_itself():
+    text = "The massacre in Kenya, with 147 dead, eclipsed the Nairobi attack in which 67 people were killed."
+    assert find_discrepancies([make_document(text, "a.txt")]) == []
