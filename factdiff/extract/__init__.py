@@ -1,7 +1,8 @@
 """Stage 3: read typed claims from a document.
 
-One module per claim type. Each module exposes ``KIND``, ``READS`` (the kinds of
-claims it needs from earlier extractors) and ``extract(context) -> list[Claim]``.
+One module per claim type. Each module exposes ``KIND`` and
+``extract(context) -> list[Claim]``; one that needs earlier claims declares them in
+``READS`` (the pronoun extractor reads person claims) and finds them in ``context.claims``.
 Extractors run in the order of ``EXTRACTORS``; adding a claim type means adding a
 module here and its tests.
 """
