@@ -10,6 +10,13 @@ Library use::
 
 __version__ = "0.1.0"
 
-from factdiff.api import compare, extract_claims, scan  # noqa: E402
-
 __all__ = ["__version__", "compare", "extract_claims", "scan"]
+
+
+def __getattr__(name: str) -> object:
+    """Import the API on first use, so `python -m factdiff` can explain a missing dependency."""
+    if name in ("compare", "extract_claims", "scan"):
+        from factdiff import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'factdiff' has no attribute {name!r}")
