@@ -119,3 +119,108 @@ def test_vague_plural_is_a_lower_bound_not_a_ceiling():
 def test_one_sentence_does_not_contradict_itself():
     text = "The massacre in Kenya, with 147 dead, eclipsed the Nairobi attack in which 67 people were killed."
     assert find_discrepancies([make_document(text, "a.txt")]) == []
+
+
+SURFACE_FORMS = [
+    # sentence, claim text, (low, high), subject key, event
+    ("Officials said 1,000 people were displaced by the floods in Kenya.", "1,000", (950.0, 1050.0), "people", "displaced"),
+    ("At least 1500 people have died in Haiti since the gangs took over.", "At least 1500", (1500.0, None), "people", "killed"),
+    ("Around 2,500 people were killed in Haiti in the first quarter.", "Around 2,500", (2250.0, 2750.0), "people", "killed"),
+    ("Nearly 1.3 million people have been displaced in Haiti.", "Nearly 1.3 million", (1170000.0, 1300000.0), "people", "displaced"),
+    ("Some 1\u00a0300 people were evacuated from Haiti.", "Some 1\u00a0300", (1170.0, 1430.0), "people", "evacuated"),
+    ("Up to 2\u2009000 migrants were arrested in Mexico.", "Up to 2\u2009000", (0.0, 2000.0), "migrant", "arrested"),
+    ("More than 1 300 000 people fled Sudan last year.", "More than 1 300 000", (1300000.0, None), "people", "displaced"),
+    ("Fewer than 40 officers were deployed to Haiti.", "Fewer than 40", (0.0, 40.0), "police", "deployed"),
+    ("Two Kenyan officers were injured in Haiti.", "Two", (2.0, 2.0), "police", "injured"),
+    ("A dozen police officers were deployed to the capital of Haiti.", "A dozen", (12.0, 12.0), "police", "deployed"),
+    ("Kenya sent a nine-member advance team to Haiti.", "nine", (9.0, 9.0), "team", "members"),
+    ("Hundreds of people were killed in Haiti.", "Hundreds", (200.0, None), "people", "killed"),
+    ("Thousands of Haitians were displaced by the fighting.", "Thousands", (2000.0, None), "haitian", "displaced"),
+    ("Tens of thousands of people were displaced in Sudan.", "Tens of thousands", (20000.0, None), "people", "displaced"),
+]
+
+
+@pytest.mark.parametrize("sentence, text, bounds, key, event", SURFACE_FORMS, ids=[f[1] for f in SURFACE_FORMS])
+def test_surface_forms_read_as_intervals(sentence, text, bounds, key, event):
+    claim = only(sentence)
+    assert claim.text == text
+    assert (claim.low, claim.high) == pytest.approx(bounds)
+    assert claim.subject_key == key and claim.event == event and claim.modality == "actual"
+
+
+def test_money_and_percent_keep_their_unit():
+    [money] = claims_of("The US pledged $5 million to the mission in Haiti.", "quantity")
+    assert money.text == "$5 million" and money.unit == "$" and money.value == 5_000_000
+    assert money.modality == "pledged"
+    [share] = claims_of("About 90% of the mission's funding came from the US.", "quantity")
+    assert share.unit == "%" and share.value == 90 and (share.low, share.high) == pytest.approx((81.0, 99.0))
+
+
+@pytest.mark.parametrize(
+    "sentence, scope",
+    [
+        ("Gangs killed more than 5,600 people in 2024 alone, the UN said.", "in 2024"),
+        ("Around 2,500 people were killed in the first quarter of this year.", "in the first quarter of this year"),
+        ("Over 1.3 million people have been displaced since January.", "since january"),
+        ("At least 1500 people have died in the last four months.", "in the last four months"),
+        ("So far 24 police officers have been injured in Haiti.", "so far"),
+    ],
+)
+def test_time_scope(sentence, scope):
+    assert only(sentence).scope == scope
+
+
+def test_fraction_is_a_share_of_its_counted_subject():
+    claim = only("Kenya has deployed less than a quarter of its planned contingent to Haiti.")
+    assert claim.text == "less than a quarter" and claim.unit == "share"
+    assert (claim.low, claim.high) == (0.0, 0.25)
+    assert claim.subject == "planned contingent" and claim.subject_key == "police"
+    assert claim.event == "deployed" and claim.modality == "actual" and claim.places[0] == "Kenya"
+
+
+def test_fraction_of_whom_refers_back_and_parts_are_not_shares():
+    text = "About 200 people were arrested, more than half of whom were later freed."
+    share = next(c for c in claims_of(text, "quantity") if c.unit == "share")
+    assert share.text == "more than half" and (share.low, share.high) == (0.5, 1.0)
+    assert share.subject == "people" and share.event == "freed"
+    assert all(c.unit != "share" for c in claims_of("The show ended in the first half of season 7.", "quantity"))
+
+
+def test_ordinal_implies_a_count_as_of_the_report():
+    claim = only("He was the first Kenyan officer to be killed since the MSS deployment in June.")
+    assert claim.text == "first" and (claim.low, claim.high) == (1.0, 1.0)
+    assert claim.subject == "Kenyan officer" and claim.subject_key == "police"
+    assert claim.event == "killed" and claim.scope == "so far" and claim.places[0] == "Kenya"
+    assert claims_of("The first batch of officers arrived in Haiti.", "quantity") == []
+
+
+def test_counts_as_of_a_report_are_compared_only_inside_that_report():
+    first = "A Kenyan officer died on Sunday, the first Kenyan officer to be killed in Haiti."
+    later = "Three Kenyan officers have been killed in Haiti so far."
+    across = [make_document(first, "a.txt"), make_document(later, "b.txt")]
+    assert find_discrepancies(across) == []
+    [found] = find_discrepancies([make_document(first + " Officials added detail. " + later, "a.txt")])
+    assert found.scope == "within" and {v.value for v in found.variants} == {"first", "Three"}
+
+
+def test_each_bracketed_count_belongs_to_its_own_country():
+    text = "France sent 300 engineers to the mission, Italy (120) and Spain (45) smaller teams."
+    france, italy, spain = claims_of(text, "quantity")
+    assert [c.places[0] for c in (france, italy, spain)] == ["France", "Italy", "Spain"]
+    assert italy.subject_key == spain.subject_key == "engineer"
+    assert find_discrepancies([make_document(text, "a.txt")]) == []
+
+
+def test_severity_drops_when_the_frame_is_partly_guessed():
+    anchored = [
+        make_document("Kenya has deployed 400 police officers to Haiti.", "a.txt"),
+        make_document("Kenya has deployed 800 police officers to Haiti.", "b.txt"),
+    ]
+    [strong] = find_discrepancies(anchored)
+    assert strong.severity == "high" and strong.confidence >= 0.75
+    assert "for Kenya" in strong.explanation and "no time frame stated" in strong.explanation
+    loose = make_document(
+        "In March, 400 troops were deployed to the border. Later reports said 800 officers were deployed.", "c.txt"
+    )
+    [weak] = find_discrepancies([loose])
+    assert weak.confidence < 0.75 and weak.severity == "medium"

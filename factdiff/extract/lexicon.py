@@ -36,6 +36,10 @@ class QuantityData(DataFile):
     modalities: dict[Literal["pledged", "planned", "increment"], list[str]]
     subject_stop_words: list[str]
     duration_units: list[str]
+    fractions: dict[str, float]
+    ordinals: dict[str, int]
+    report_relative_scopes: list[str]
+    ordinal_scope: str
 
 
 class PlaceData(DataFile):

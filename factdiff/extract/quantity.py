@@ -27,13 +27,15 @@ KIND = "quantity"
 DIGIT_NUMBER = re.compile(
     r"""
     [0-9]{1,3} (?: [,\u00a0\u202f\u2009] [0-9]{3} )+ (?: \.[0-9]+ )?   # 1,000  2 500  1,300.5
+    | [0-9]{1,3} (?: \x20 [0-9]{3} ){2,} (?![0-9])                     # 1 300 000
     | [0-9]+ (?: \.[0-9]+ )?                                         # 700  1500  1.3
     """,
     re.VERBOSE,
 )
-"""Numbers written in ASCII digits, with thousands separators (comma, no-break or thin space)."""
+"""Numbers written in ASCII digits, with thousands separators (comma, no-break or thin space;
+a plain space only with two groups or more, since "in 2024 300 people" is two numbers)."""
 
-THOUSANDS_SEPARATORS = ",\u00a0\u202f\u2009"
+THOUSANDS_SEPARATORS = ",\u00a0\u202f\u2009 "
 
 AFTER_NUMBER = re.compile(
     r"""
@@ -92,6 +94,24 @@ SUBJECT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 OTHERS = frozenset({"others", "more"})
 """Words that take their subject from the previous number in the sentence ('three others')."""
 
+RELATIVES = frozenset({"whom", "which", "them", "these", "those"})
+"""After 'of', words that point back to the previous count ('more than half of whom')."""
+
+DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "all"})
+"""Words skipped between 'of' and what is counted ('a quarter of its planned contingent')."""
+
+NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|first|second|latter|former|same|other|top|bottom|back|front)\s+\Z", re.IGNORECASE)
+"""'the first half of season 7', 'the same half of the draw': a part, not a share of a count."""
+
+FRACTION_TOLERANCE = 0.05
+"""How loosely an unhedged fraction is read: 'half of' is 45-55%."""
+
+ORDINAL_EVENT_AFTER = re.compile(r"\s+to\s+(?:be\s+|have\s+been\s+)?(?P<word>[a-z]+)")
+"""What must follow 'the first Kenyan officer' for an ordinal to imply a count: 'to be killed'."""
+
+PLACE_BEFORE_PARENTHESIS = re.compile(r"(?P<place>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s?\(\Z")
+"""'Italy (' right before a number: the count belongs to that place ('Italy (120)')."""
+
 CONTEXT_CHARS = 80
 """How far left and right of a number its cues are looked for (before clause breaks apply)."""
 
@@ -113,6 +133,10 @@ def _patterns() -> dict[str, Any]:
     word_numbers: dict[str, tuple[int, int | None]] = {k: (v, v) for k, v in data.number_words.items()}
     word_numbers.update({k: (v, None) for k, v in data.vague_quantities.items()})
     return {
+        "fraction": re.compile(phrase_pattern(list(data.fractions)).pattern + r"(?=\s+of\b)", re.IGNORECASE),
+        "fractions": {k.lower(): v for k, v in data.fractions.items()},
+        "ordinal": phrase_pattern([f"the {word}" for word in data.ordinals]),
+        "ordinals": {k.lower(): v for k, v in data.ordinals.items()},
         "hedge_before": re.compile(
             phrase_pattern(list(data.hedges)).pattern + r"\s+\Z", re.IGNORECASE
         ),
@@ -186,8 +210,16 @@ class Number(NamedTuple):
     low: float
     high: float | None
     unit: str
-    vague: bool
-    spelled: bool
+    form: str
+    """digits, words, vague ('hundreds'), fraction ('a quarter of') or ordinal ('the first ... to be killed')."""
+
+
+class Previous(NamedTuple):
+    """The last counted subject in the text: 'three others' and 'Italy (120)' borrow it."""
+
+    sentence_start: int
+    subject_words: list[str]
+    event: str | None
 
 
 class _Reader:
@@ -211,13 +243,20 @@ class _Reader:
             parsed = self._word_number(match)
             if parsed is not None:
                 found.append(parsed)
+        for match in self.patterns["fraction"].finditer(text):
+            if not NOT_A_SHARE_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+                found.append(self._fraction(match))
+        for match in self.patterns["ordinal"].finditer(text):
+            parsed = self._ordinal(match)
+            if parsed is not None:
+                found.append(parsed)
         found.sort()
-        previous_subject: tuple[list[str], int] | None = None
+        previous: Previous | None = None
         for number in found:
-            claim, subject_words = self._claim(number, previous_subject)
+            claim, subject_words = self._claim(number, previous)
             self.claims.append(claim)
             if subject_words:
-                previous_subject = (subject_words, self.context.sentence_span(number.start)[0])
+                previous = Previous(claim.sentence_start, subject_words, claim.event)
         return self.claims
 
     def _digit_number(self, match: re.Match[str]) -> Number | None:
@@ -246,7 +285,7 @@ class _Reader:
             return None
         if DAY_OF_MONTH_BEFORE.search(text, max(0, start - 12), start) or DAY_OF_MONTH_AFTER.match(text, end):
             return None
-        if len(number_text) == 4 and "." not in number_text and 1800 <= value <= 2100:
+        if match.group().isdigit() and len(number_text) == 4 and 1800 <= value <= 2100:
             if YEAR_CONTEXT_BEFORE.search(text, max(0, start - 12), start) or not after.isspace():
                 return None
         claim_end = tail.end() if tail and (magnitude or percent) else end
@@ -258,7 +297,7 @@ class _Reader:
             start -= len(currency)
             unit = currency
         tolerance = round_tolerance(number_text, value) if not percent else 0.0
-        return Number(start, claim_end, value, value - tolerance, value + tolerance, unit, False, False)
+        return Number(start, claim_end, value, value - tolerance, value + tolerance, unit, "digits")
 
     def _currency(self, start: int) -> str:
         for sign in sorted(quantity_data().currencies, key=len, reverse=True):
@@ -278,11 +317,28 @@ class _Reader:
         if match.group().lower() == "one" and not text[end:end + 1].isspace():
             return None
         vague = high is None
-        return Number(start, end, float(low), float(low), None if vague else float(high), "", vague, not vague)
+        return Number(start, end, float(low), float(low), None if vague else float(high), "", "vague" if vague else "words")
 
-    def _claim(
-        self, number: Number, previous_subject: tuple[list[str], int] | None
-    ) -> tuple[QuantityClaim, list[str]]:
+    def _fraction(self, match: re.Match[str]) -> Number:
+        value = self.patterns["fractions"][_normal_phrase(match.group())]
+        low, high = max(0.0, value - FRACTION_TOLERANCE), min(1.0, value + FRACTION_TOLERANCE)
+        return Number(match.start(), match.end(), value, low, high, "share", "fraction")
+
+    def _ordinal(self, match: re.Match[str]) -> Number | None:
+        """'the first Kenyan officer to be killed': one killed, as of that report."""
+        word = match.group().split()[-1]
+        start = match.end() - len(word)
+        sentence_end = self.context.sentence_span(start)[1]
+        _, _, subject_end = self._subject(match.end(), sentence_end)
+        event = ORDINAL_EVENT_AFTER.match(self.text, subject_end)
+        if subject_end == match.end() or not event:
+            return None
+        if self.patterns["event_of"].get(event.group("word")) not in IMPLIED_PEOPLE_EVENTS:
+            return None
+        count = float(self.patterns["ordinals"][word.lower()])
+        return Number(start, match.end(), count, count, count, "", "ordinal")
+
+    def _claim(self, number: Number, previous: Previous | None) -> tuple[QuantityClaim, list[str]]:
         text = self.text
         patterns = self.patterns
         start, end, value, unit = number.start, number.end, number.value, number.unit
@@ -290,28 +346,34 @@ class _Reader:
         sentence_start, sentence_end = self.context.sentence_span(start)
         sentence_end = max(sentence_end, end)
         hedge_text, hedge_kind, claim_start = self._hedge(start)
-        if hedge_kind is not None and not number.vague:
+        if hedge_kind is not None and number.form != "vague":
             low, high = interval(value, hedge_kind)
+            if number.form == "fraction":
+                high = 1.0 if high is None else min(high, 1.0)
         left_limit = max(sentence_start, claim_start - CONTEXT_CHARS)
         left = _clause_left(text, left_limit, claim_start)
-        words, event_in_subject, subject_end = self._subject(end, sentence_end)
+        words, event_in_subject, subject_end = self._subject(end, sentence_end, number.form == "fraction")
+        same_sentence = previous is not None and previous.sentence_start == sentence_start
         subject_words = words
-        if words and words[-1].lower() in OTHERS and len(words) == 1 and previous_subject:
-            prior_words, prior_sentence = previous_subject
-            subject_words = prior_words if prior_sentence == sentence_start else []
+        inherited_event = None
+        owner = self._parenthesised_owner(start, end)
+        points_back = len(words) == 1 and words[0].lower() in OTHERS | RELATIVES
+        if points_back or owner and not words:
+            subject_words = previous.subject_words if previous and same_sentence else []
+            inherited_event = previous.event if previous and same_sentence and owner else None
         right_limit = min(sentence_end, subject_end + CONTEXT_CHARS)
         right = _clause_right(text, subject_end, right_limit)
-        event = event_in_subject or self._nearest_event(left, right, claim_start, subject_end)
+        event = event_in_subject or self._nearest_event(left, right, claim_start, subject_end) or inherited_event
         duration = bool(subject_words) and subject_words[0].lower() in patterns["durations"]
         if duration:
             subject_words = []
         subject = " ".join(subject_words) if subject_words else None
         key = subject_key(subject_words)
-        if key is None and not subject_words and not duration and not number.spelled and self._counts_people(end):
+        if key is None and not subject_words and not duration and number.form in ("digits", "vague") and self._counts_people(end):
             key = quantity_data().implied_subject
         modality = self._modality(left, right, end, claim_start)
-        scope = self._scope(sentence_start, sentence_end, claim_start)
-        places = self._places(sentence_start, sentence_end, subject_words, end)
+        scope = quantity_data().ordinal_scope if number.form == "ordinal" else self._scope(sentence_start, sentence_end, claim_start)
+        places = self._places(sentence_start, sentence_end, subject_words, end, owner)
         fields = self.context.location(KIND, claim_start, end)
         claim = QuantityClaim.model_construct(
             **fields,
@@ -330,6 +392,13 @@ class _Reader:
         )
         return claim, subject_words
 
+    def _parenthesised_owner(self, start: int, end: int) -> str | None:
+        """The place a bracketed count belongs to: 'Italy (120)' -> Italy."""
+        if not self.text.startswith(")", end):
+            return None
+        match = PLACE_BEFORE_PARENTHESIS.search(self.text, max(0, start - 40), start)
+        return place_index().get(match.group("place")) if match else None
+
     def _counts_people(self, end: int) -> bool:
         """'580,000 displaced', '5,600 were killed': a bare number followed by a people event."""
         following = IMPLIED_SUBJECT_AFTER.match(self.text, end)
@@ -342,8 +411,11 @@ class _Reader:
         hedge = _normal_phrase(match.group())
         return match.group().strip(), quantity_data().hedges[hedge], match.start()
 
-    def _subject(self, end: int, limit: int) -> tuple[list[str], str | None, int]:
-        """Words after the number naming what is counted; an event word ends them."""
+    def _subject(self, end: int, limit: int, fraction: bool = False) -> tuple[list[str], str | None, int]:
+        """Words after the number naming what is counted; an event word ends them.
+
+        Only a fraction reads through 'of the': 'half of the officers', but 'season 2 of the show'.
+        """
         text = self.text
         patterns = self.patterns
         position = end
@@ -364,9 +436,13 @@ class _Reader:
                 break
             word = match.group().rstrip("'’")
             lowered = word.lower()
-            if not words and lowered == "of":
+            if not words and (lowered == "of" or fraction and lowered in DETERMINERS and text[position - 3:position] == " of"):
                 position = match.end()
                 continue
+            if not words and lowered in RELATIVES and text[position - 3:position] == " of":
+                words.append(word)
+                position = match.end()
+                break
             if lowered in patterns["event_of"] and not words:
                 event = patterns["event_of"][lowered]
                 break
@@ -419,7 +495,9 @@ class _Reader:
                 best = (distance, _normal_phrase(match.group()))
         return best[1] if best else None
 
-    def _places(self, sentence_start: int, sentence_end: int, subject_words: list[str], end: int) -> tuple[str, ...]:
+    def _places(
+        self, sentence_start: int, sentence_end: int, subject_words: list[str], end: int, owner: str | None
+    ) -> tuple[str, ...]:
         """Places in the sentence, the count's owner first (a demonym in its subject, or the first place)."""
         span = (sentence_start, sentence_end)
         if span not in self.sentence_places:
@@ -429,7 +507,8 @@ class _Reader:
             ]
         places = [place for _, place in self.sentence_places[span]]
         index = place_index()
-        owners = [index[word] for word in subject_words if word in index]
+        owners = [owner] if owner else []
+        owners += [index[word] for word in subject_words if word in index]
         from_place = re.match(r"\s+[a-z ]{0,30}?from\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", self.text[end:end + 60])
         if from_place and from_place.group(1) in index:
             owners.append(index[from_place.group(1)])

@@ -25,12 +25,28 @@ MODALITY_PHRASES = {"pledged": "pledged", "planned": "planned", "increment": "ad
 
 SEVERITY_GAPS = ((0.2, "high"), (0.05, "medium"))
 """Relative gap between the nearest ends of two intervals -> severity (else low)."""
+SEVERITIES = ("low", "medium", "high")
+
+CONFIDENCE_BASE = 0.6
+CONFIDENCE_OWNER = 0.15
+"""Both counts tied to the same place: far more likely to be the same quantity."""
+CONFIDENCE_SAME_HEAD = 0.1
+"""Both name what they count with the same word, not only synonyms ('officers' and 'officers')."""
+CONFIDENCE_EXPLICIT_SCOPE = 0.1
+"""Both state the same time frame ('in 2024')."""
+CONFIDENT = 0.75
+"""Below this grouping confidence, severity drops one step: the frame was partly guessed."""
 
 
 def block_keys(claim: QuantityClaim) -> Iterable[str]:
+    """Unit, subject, event, modality, scope and owning place; a count "so far" is only
+    comparable inside its own report, since two reports of "so far" may be weeks apart."""
     if claim.subject_key and claim.event:
         owner = claim.places[0] if claim.places else ""
-        yield "|".join((claim.unit or "", claim.subject_key, claim.event, claim.modality, claim.scope or "", owner))
+        report = claim.doc if claim.scope in quantity_data().report_relative_scopes else ""
+        yield "|".join(
+            (claim.unit or "", claim.subject_key, claim.event, claim.modality, claim.scope or "", owner, report)
+        )
 
 
 def display_value(claim: QuantityClaim) -> str:
@@ -72,6 +88,27 @@ def _comparable(first: Sequence[QuantityClaim], second: Sequence[QuantityClaim])
     return False
 
 
+def grouping_confidence(claims: Sequence[QuantityClaim]) -> float:
+    """How sure we are that these claims count the same thing, from what they share in words."""
+    confidence = CONFIDENCE_BASE
+    if all(claim.places for claim in claims):
+        confidence += CONFIDENCE_OWNER
+    heads = {(claim.subject or "").lower().split()[-1:][0] if claim.subject else "" for claim in claims}
+    if len(heads) == 1 and "" not in heads:
+        confidence += CONFIDENCE_SAME_HEAD
+    if claims[0].scope:
+        confidence += CONFIDENCE_EXPLICIT_SCOPE
+    return round(min(confidence, 0.95), 2)
+
+
+def frame(claim: QuantityClaim) -> str:
+    """The frame the comparison assumed, spelled out for the reader."""
+    owner = f"for {claim.places[0]}" if claim.places else "with no place named"
+    scope = f"over “{claim.scope}”" if claim.scope else "with no time frame stated"
+    modality = "done" if claim.modality == "actual" else claim.modality
+    return f"both read as {modality}, {owner}, {scope}"
+
+
 def describe(claim: QuantityClaim) -> str:
     """The frame the claims share, in words: 'police (Kenya) deployed'."""
     subject = claim.subject or claim.subject_key or "items"
@@ -101,11 +138,13 @@ def judge(claims: Sequence[QuantityClaim]) -> Iterable[Discrepancy]:
                 worst_gap = max(worst_gap, _gap(a, b))
     if not conflicting:
         return
-    severity = next((level for threshold, level in SEVERITY_GAPS if worst_gap >= threshold), "low")
     sample = by_value[values[0]][0]
     subject = describe(sample)
     shown = [v for v in values if v in conflicting]
-    confidence = 0.85 if sample.places else 0.65
+    confidence = grouping_confidence([by_value[v][0] for v in shown])
+    severity = next((level for threshold, level in SEVERITY_GAPS if worst_gap >= threshold), "low")
+    if confidence < CONFIDENT:
+        severity = SEVERITIES[max(0, SEVERITIES.index(severity) - 1)]
     written = " and ".join(f"“{by_value[v][0].text}”" for v in shown)
     yield discrepancy(
         RULE,
@@ -114,7 +153,10 @@ def judge(claims: Sequence[QuantityClaim]) -> Iterable[Discrepancy]:
         variants=[(value, by_value[value]) for value in shown],
         severity=severity,
         confidence=confidence,
-        explanation=f"{written} cannot {'both' if len(shown) == 2 else 'all'} be the number of {subject}.",
+        explanation=(
+            f"{written} cannot {'both' if len(shown) == 2 else 'all'} be the "
+            f"{'share' if sample.unit == 'share' else 'number'} of {subject}; {frame(sample)}."
+        ),
     )
 
 
