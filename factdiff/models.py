@@ -92,6 +92,15 @@ class PersonClaim(ClaimBase):
     full_name: str | None = Field(
         description="For a surname-only mention, the full name seen earlier in the document."
     )
+    office: str | None = Field(
+        default=None, description="A one-holder office named before the name: 'Secretary of State'."
+    )
+    office_of: str | None = Field(
+        default=None, description="Whose office it is, as written before it: 'United States', 'Kenya'."
+    )
+    alias_of: str | None = Field(
+        default=None, description="The name this one is declared an alias of ('also known as', 'alias')."
+    )
 
 
 class PronounClaim(ClaimBase):

@@ -106,3 +106,52 @@ def test_glued_sentences_are_split_so_people_do_not_merge():
     text = "Mrs Sylvia Blackburn was hurt last December.Brian Wright told the court he was blinded."
     assert [p.refers_to for p in claims_of(text, "pronoun")] == ["Brian Wright"]
     assert report_of(text) == []
+
+
+def test_declared_alias_links_two_spellings_instead_of_reporting_them():
+    slip = "Sergei Shoigu led the ministry. Sergey Shoigu later moved to the security council."
+    assert [d.code for d in report_of(slip)] == ["FD201"]
+    declared = "Sergei Shoigu, also known as Sergey Shoigu, led the ministry. Sergey Shoigu later moved on."
+    people = claims_of(declared, "person")
+    assert people[1].name == "Sergey Shoigu" and people[1].alias_of == "Sergei Shoigu"
+    assert report_of(declared) == []
+
+
+def test_office_and_whose_office_it_is_are_read_before_the_name():
+    [ruto, rubio] = claims_of(
+        "In a phone call, Kenya’s President William Ruto told US Secretary of State Marco Rubio that the UN should act.",
+        "person",
+    )
+    assert (ruto.office, ruto.office_of) == ("President", "Kenya")
+    assert (rubio.office, rubio.office_of) == ("Secretary of State", "United States")
+
+
+def test_one_office_with_two_undated_holders_is_reported():
+    text = ("US Secretary of State Marco Rubio spoke to Ruto on Tuesday night. "
+            "Later, US Secretary of State Antony Blinken said the mission would continue.")
+    [found] = report_of(text)
+    assert found.code == "FD203" and found.subject == "Secretary of State (United States)"
+    assert {v.value for v in found.variants} == {"Marco Rubio", "Antony Blinken"}
+
+
+def test_office_holders_at_different_dates_are_not_a_conflict():
+    text = ("US Secretary of State Marco Rubio spoke to Ruto on Tuesday night. Officers chat as they await "
+            "the arrival of US Secretary of State Antony Blinken at the MSS base, Haiti September 5, 2024.")
+    assert report_of(text) == []
+    former = ("Kenya’s President William Ruto spoke on Monday. "
+              "Kenya’s former President Uhuru Kenyatta agreed.")
+    assert report_of(former) == []
+
+
+def test_bare_office_without_its_owner_is_not_compared():
+    text = ("President William Ruto told reporters the force would stay. "
+            "President Leslie Voltaire wrote to the Secretary-General.")
+    assert report_of(text) == []
+
+
+def test_one_person_with_two_offices_of_one_owner_is_reported():
+    text = ("Kenya’s President William Ruto met the envoy. "
+            "Kenya’s Deputy President William Ruto said the force would stay.")
+    [found] = report_of(text)
+    assert found.code == "FD204" and "William Ruto" in found.subject
+    assert {v.value for v in found.variants} == {"President (Kenya)", "Deputy President (Kenya)"}

@@ -56,6 +56,9 @@ class PeopleData(DataFile):
     pronouns: dict[str, Gender]
     gendered_nouns: list[str]
     person_nouns: list[str]
+    offices: list[str]
+    time_markers: list[str]
+    alias_cues: list[str]
 
 
 class AcronymData(DataFile):

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from factdiff.extract.gazetteer import fold, is_given_name, name_gender
-from factdiff.extract.lexicon import people_data, place_index
+from factdiff.extract.lexicon import people_data, phrase_pattern, place_index
 from factdiff.models import PersonClaim
 
 KIND = "person"
@@ -53,6 +53,35 @@ TITLE_BEFORE = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Capt|Col|Sgt|Re
 """An abbreviated honorific with a full stop just before a run ('Mr. Smith')."""
 
 MAX_NAME_TOKENS = 4
+
+OWNER_BEFORE = re.compile(rf"(?P<owner>[{UPPER}][\w.-]*(?:[ \t][{UPPER}][\w.-]*){{0,4}}?)(?:['’]s)?[ \t]+\Z")
+"""Whose office: the capitalised words right before it ('Kenya’s', 'US', 'Haitian Transitional Council')."""
+
+OFFICE_WINDOW = 40
+"""How far before a name its office and owner are looked for."""
+
+
+@cache
+def _office_before() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(people_data().offices, flags=0).pattern + r"[ \t]+\Z")
+
+
+@cache
+def _alias_before() -> re.Pattern[str]:
+    return re.compile(r",?\s*" + phrase_pattern(people_data().alias_cues).pattern + r"\s+[“\"‘']?\Z", re.IGNORECASE)
+
+
+def office_and_owner(text: str, start: int) -> tuple[str | None, str | None]:
+    """The one-holder office named right before a name, and whose it is:
+    "Kenya’s President William Ruto" -> ("President", "Kenya")."""
+    office = _office_before().search(text, max(0, start - OFFICE_WINDOW), start)
+    if office is None:
+        return None, None
+    owner = OWNER_BEFORE.search(text, max(0, office.start() - OFFICE_WINDOW), office.start())
+    if owner is None:
+        return office.group().strip(), None
+    written = owner.group("owner")
+    return office.group().strip(), place_index().get(written, written)
 
 
 @cache
@@ -188,7 +217,19 @@ def extract(context: Any) -> list[PersonClaim]:
         full_name = _referent(candidate, namesakes) if namesakes else None
         claims.append((candidate.start, _claim(context, candidate, None, None, candidate.words[0], full_name)))
     claims.sort(key=lambda item: item[0])
-    return [claim for _, claim in claims]
+    return _link_aliases(text, [claim for _, claim in claims])
+
+
+def _link_aliases(text: str, claims: list[PersonClaim]) -> list[PersonClaim]:
+    """'Yevgeny Prigozhin, also known as Evgeny Prigozhin': the second is declared to name the first."""
+    linked = claims[:1]
+    for previous, claim in zip(claims, claims[1:]):
+        if previous.sentence_start == claim.sentence_start and _alias_before().search(
+            text, max(previous.end, claim.start - 24), claim.start
+        ):
+            claim = claim.model_copy(update={"alias_of": previous.name})
+        linked.append(claim)
+    return linked
 
 
 def _referent(mention: Candidate, namesakes: list[Candidate]) -> str | None:
@@ -209,6 +250,7 @@ def _claim(
     context: Any, person: Candidate, given: str | None, initials: str | None, surname: str, full_name: str | None
 ) -> PersonClaim:
     fields = context.location(KIND, person.start, person.end)
+    office, office_of = office_and_owner(context.text, person.start)
     return PersonClaim.model_construct(
         **fields,
         kind=KIND,
@@ -219,4 +261,7 @@ def _claim(
         surname=surname,
         gender=person.gender,
         full_name=full_name,
+        office=office,
+        office_of=office_of,
+        alias_of=None,
     )

@@ -87,6 +87,12 @@ def relation(first: PersonClaim, second: PersonClaim) -> str | None:
     return None
 
 
+def declared_alias(forms: dict[str, list[PersonClaim]], first: str, second: str) -> bool:
+    """The text itself links the two forms ('also known as', 'alias'): not a slip."""
+    names = {claim.name for claim in forms[first]}, {claim.name for claim in forms[second]}
+    return any(c.alias_of in names[1] for c in forms[first]) or any(c.alias_of in names[0] for c in forms[second])
+
+
 def _separate_people(forms: dict[str, list[PersonClaim]], first: str, second: str) -> bool:
     """Evidence that two forms are two people: both in one sentence, or both recurring in one article."""
     sentences_a = {(c.doc, c.sentence) for c in forms[first]}
@@ -110,7 +116,7 @@ def judge(claims: Sequence[PersonClaim]) -> Iterable[Discrepancy]:
 
     def linked(first: str, second: str) -> bool:
         kind = relation(forms[first][0], forms[second][0])
-        if kind in (None, "typography") or _separate_people(forms, first, second):
+        if kind in (None, "typography") or _separate_people(forms, first, second) or declared_alias(forms, first, second):
             return False
         relations[(first, second)] = kind  # type: ignore[assignment]
         return True

@@ -1,6 +1,6 @@
 """Every conflict rule, in report order."""
 
-from factdiff.judge import Rule, acronym, name, pronoun, quantity
+from factdiff.judge import Rule, acronym, name, office, pronoun, quantity
 
-RULE_MODULES = (quantity, name, pronoun, acronym)
+RULE_MODULES = (quantity, name, office, pronoun, acronym)
 RULES: tuple[Rule, ...] = tuple(rule for module in RULE_MODULES for rule in module.RULES)
