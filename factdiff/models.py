@@ -122,8 +122,18 @@ class AcronymClaim(ClaimBase):
     introduced: bool = Field(description="Written in brackets, as an introduction, with or without a readable expansion.")
 
 
+class OrganisationClaim(ClaimBase):
+    """A named organisation ending in a word such as Force, Council or Programme."""
+
+    kind: Literal["organisation"] = "organisation"
+    name: str = Field(description="The name as written, whitespace collapsed.")
+    key: str = Field(
+        description="The name with case, accents, hyphens, spaces, place forms and British/American spelling folded."
+    )
+
+
 Claim = Annotated[
-    Union[QuantityClaim, PersonClaim, PronounClaim, AcronymClaim],
+    Union[QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim],
     Field(discriminator="kind"),
 ]
 

@@ -155,3 +155,34 @@ def test_one_person_with_two_offices_of_one_owner_is_reported():
     [found] = report_of(text)
     assert found.code == "FD204" and "William Ruto" in found.subject
     assert {v.value for v in found.variants} == {"President (Kenya)", "Deputy President (Kenya)"}
+
+
+def test_organisation_names_keep_their_of_phrase_and_drop_a_leading_owner():
+    orgs = claims_of(
+        "Kenya’s National Police Service works with the US Department of Homeland Security on Friday.",
+        "organisation",
+    )
+    assert [o.name for o in orgs] == ["National Police Service", "US Department of Homeland Security"]
+    assert orgs[1].key == "unitedstatesdepartmentofhomelandsecurity"
+
+
+def test_organisation_place_form_and_hyphenation_variants_are_low_severity():
+    [police] = report_of("The Nigeria Police Force said the suspects were held.",
+                         "A spokesman for the Nigerian Police Force denied it.")
+    assert police.code == "FD303" and police.severity == "low" and police.scope == "across"
+    assert "place name" in police.explanation
+    [oecd] = report_of("The Organisation for Economic Co-operation said growth slowed. "
+                       "The Organisation for Economic Cooperation added detail.")
+    assert "hyphenation" in oecd.explanation
+
+
+def test_organisation_typography_and_outlet_spelling_are_not_reported():
+    assert report_of("The US Department of State said. The U.S. Department of State added.") == []
+    assert report_of("The World Trade Organisation said.", "The World Trade Organization said.") == []
+    [mixed] = report_of("The World Trade Organisation said. The World Trade Organization added.")
+    assert "British and American spelling" in mixed.explanation
+
+
+def test_defined_organisations_are_left_to_the_acronym_rules():
+    text = "The World Food Programme (WFP) said. The World Food Program later said WFP needs money."
+    assert [o.name for o in claims_of(text, "organisation")] == ["World Food Program"]

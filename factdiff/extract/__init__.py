@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from factdiff.extract import acronym, person, pronoun, quantity
+from factdiff.extract import acronym, organisation, person, pronoun, quantity
 from factdiff.models import Document
 from factdiff.segment import line_column, sentence_at
 
-EXTRACTORS = (quantity, person, pronoun, acronym)
+EXTRACTORS = (quantity, person, pronoun, acronym, organisation)
 """Every extractor, in the order they run (an extractor may read the claims of those before it)."""
 
 

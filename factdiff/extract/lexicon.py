@@ -61,6 +61,12 @@ class PeopleData(DataFile):
     alias_cues: list[str]
 
 
+class OrganisationData(DataFile):
+    heads: list[str]
+    connectors: list[str]
+    spellings: dict[str, str]
+
+
 class AcronymData(DataFile):
     well_known: list[str]
 
@@ -95,6 +101,11 @@ def place_data() -> PlaceData:
 @cache
 def people_data() -> PeopleData:
     return load_data("people", PeopleData)
+
+
+@cache
+def organisation_data() -> OrganisationData:
+    return load_data("organisations", OrganisationData)
 
 
 @cache

@@ -1,6 +1,6 @@
 """Every conflict rule, in report order."""
 
-from factdiff.judge import Rule, acronym, name, office, pronoun, quantity
+from factdiff.judge import Rule, acronym, name, office, organisation, pronoun, quantity
 
-RULE_MODULES = (quantity, name, office, pronoun, acronym)
+RULE_MODULES = (quantity, name, office, pronoun, acronym, organisation)
 RULES: tuple[Rule, ...] = tuple(rule for module in RULE_MODULES for rule in module.RULES)

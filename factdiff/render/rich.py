@@ -36,9 +36,9 @@ def discrepancy_block(found: Discrepancy) -> Group:
     heading.append(f"{found.kind}: {found.subject}", style="bold")
     meta = Text(f"  {found.code} {found.rule} · {found.scope} a document · confidence {found.confidence:.2f}", style="dim")
     lines: list[object] = [heading, meta]
-    reference = found.variants[0].value
     highlight = found.kind in ("name", "acronym", "organisation")
-    for variant in found.variants:
+    for index, variant in enumerate(found.variants):
+        reference = found.variants[1 if index == 0 else 0].value
         lines.append(Padding(_value(variant.value, reference, highlight), (0, 0, 0, 2)))
         for claim in variant.claims:
             lines.append(Padding(Text(f"{claim.path}:{claim.line}:{claim.column}", style="dim"), (0, 0, 0, 4)))
@@ -76,9 +76,15 @@ def _reading(claim: object) -> str:
         return " · ".join(p for p in parts if p) + (f" · {places}" if places else "")
     if kind == "person":
         parts = [claim.title, claim.name, f"→ {claim.full_name}" if claim.full_name else None, claim.gender]  # type: ignore[attr-defined]
+        if claim.office_of:  # type: ignore[attr-defined]
+            parts.append(f"· {claim.office} of {claim.office_of}")  # type: ignore[attr-defined]
+        if claim.alias_of:  # type: ignore[attr-defined]
+            parts.append(f"· alias of {claim.alias_of}")  # type: ignore[attr-defined]
         return " ".join(p for p in parts if p)
     if kind == "pronoun":
         return f"{claim.gender} → {claim.refers_to}"  # type: ignore[attr-defined]
     if kind == "acronym":
         return claim.expansion or "(use)"  # type: ignore[attr-defined]
+    if kind == "organisation":
+        return claim.key  # type: ignore[attr-defined]
     return ""
