@@ -186,3 +186,10 @@ def test_organisation_typography_and_outlet_spelling_are_not_reported():
 def test_defined_organisations_are_left_to_the_acronym_rules():
     text = "The World Food Programme (WFP) said. The World Food Program later said WFP needs money."
     assert [o.name for o in claims_of(text, "organisation")] == ["World Food Program"]
+
+
+def test_romanised_given_names_are_a_low_severity_variant():
+    [found] = report_of("Sergei Lavrov spoke on Monday. Sergey Lavrov later added detail.")
+    assert found.severity == "low" and "romanise" in found.explanation
+    [across] = report_of("Mr Yevgeny Prigozhin led the group.", "Mr Evgeny Prigozhin died in a crash.")
+    assert across.severity == "low"

@@ -59,6 +59,8 @@ class PeopleData(DataFile):
     offices: list[str]
     time_markers: list[str]
     alias_cues: list[str]
+    transliterations: list[tuple[str, str]]
+    """Spelling pairs that romanise one sound two ways ('Sergey' / 'Sergei'): first -> second."""
 
 
 class OrganisationData(DataFile):

@@ -6,7 +6,8 @@ given name plus the surname's first letter. Two spellings are one person spelt t
   ratio >= 70: Godfrey / Geoffrey, Bazile / Basil), are not a known nickname pair (Bill / William),
   do not have opposite usual genders (Michael / Michelle), and never stand in one sentence;
 - or the given name is the same and the surnames are one edit apart (Cherizier / Cherisier);
-- or they differ only in accents (Moise / Moïse), which is reported as low severity.
+- or the given names romanise one name two ways (Sergei / Sergey, Yevgeny / Evgeny: the pairs
+  are data), or differ only in accents (Moise / Moïse): both reported as low severity.
 Curly vs straight apostrophes and letter case are typography, never a discrepancy. Two forms
 that each recur in one article are taken as two people, not a slip.
 """
@@ -20,6 +21,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from factdiff.extract.gazetteer import fold, name_gender
+from factdiff.extract.lexicon import people_data
 from factdiff.judge import Rule, connected_components, discrepancy
 from factdiff.models import Discrepancy, PersonClaim
 
@@ -64,8 +66,15 @@ def known_nickname(first: str, second: str) -> bool:
     )
 
 
+def romanised(name: str) -> str:
+    """A folded name with one romanisation per sound: 'sergey' and 'sergei' -> 'sergei'."""
+    for written, standard in people_data().transliterations:
+        name = name.replace(written, standard)
+    return name
+
+
 def relation(first: PersonClaim, second: PersonClaim) -> str | None:
-    """'typography', 'accents', 'spelling', or None when the two forms are different people."""
+    """'typography', 'accents', 'transliteration', 'spelling', or None for different people."""
     if typographic(written_form(first)) == typographic(written_form(second)):
         return "typography"
     given_a, given_b = fold(first.given or ""), fold(second.given or "")
@@ -78,6 +87,8 @@ def relation(first: PersonClaim, second: PersonClaim) -> str | None:
         gender_a, gender_b = name_gender(given_a), name_gender(given_b)
         if gender_a and gender_b and gender_a != gender_b:
             return None
+        if romanised(given_a) == romanised(given_b):
+            return "transliteration"
         if given_a[:1] == given_b[:1] and fuzz.ratio(given_a, given_b) >= GIVEN_NAME_SIMILARITY:
             return "spelling"  # a slip rarely changes the initial: Brian / Ian are two people
         return None
@@ -125,11 +136,15 @@ def judge(claims: Sequence[PersonClaim]) -> Iterable[Discrepancy]:
     for component in connected_components(names, linked):
         kinds = {kind for pair, kind in relations.items() if pair[0] in component and pair[1] in component}
         only_accents = kinds == {"accents"}
+        only_romanisation = kinds == {"transliteration"}
         documents = {c.doc for name in component for c in forms[name]}
-        severity = "low" if only_accents else ("high" if len(documents) == 1 else "medium")
+        minor = only_accents or only_romanisation
+        severity = "low" if minor else ("high" if len(documents) == 1 else "medium")
         listed = " and ".join(f"“{name}”" for name in component)
         if only_accents:
             explanation = f"{listed} differ only in accents; one of them drops or adds a diacritic."
+        elif only_romanisation:
+            explanation = f"{listed} romanise one name two ways; usually house style, but pick one spelling."
         else:
             explanation = (
                 f"{listed} share a surname and nearly the same given name; no other evidence suggests "
@@ -143,7 +158,7 @@ def judge(claims: Sequence[PersonClaim]) -> Iterable[Discrepancy]:
             key="name:" + fold(sample.surname),
             variants=[(name, forms[name]) for name in component],
             severity=severity,
-            confidence=0.6 if only_accents else 0.8,
+            confidence=0.6 if minor else 0.8,
             explanation=explanation,
         )
 
