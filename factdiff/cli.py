@@ -21,7 +21,7 @@ from factdiff.models import Report
 from factdiff.render import FORMATS
 from factdiff.render.json import render_json, render_jsonl
 from factdiff.render.markdown import render_markdown
-from factdiff.render.rich import render_claims_table, render_rich
+from factdiff.render.rich import render_claims_table, render_rich, render_stories
 from factdiff.schema import report_schema
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_TROUBLE = 0, 1, 2
@@ -102,14 +102,18 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--one-story", is_flag=True, help="Treat every article given as one story (for a curated folder).")
 @format_option(FORMATS)
 @guarded
-def scan(paths: tuple[str, ...], output_format: str) -> int:
+def scan(paths: tuple[str, ...], one_story: bool, output_format: str) -> int:
     """Report discrepancies across and within every article under PATHS.
+
+    Articles are first grouped into stories by the people and organisations they share;
+    facts are compared only within a story.
 
     Example: factdiff scan seeds/ --format json | jq '.discrepancies[].subject'
     """
-    return emit(api.scan(paths), output_format)
+    return emit(api.scan(paths, one_story=one_story), output_format)
 
 
 @main.command()
@@ -150,6 +154,25 @@ def claims(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str) -
     else:
         render_claims_table(listing, stdout_console())
     return EXIT_TROUBLE if listing.warnings else EXIT_CLEAN
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@format_option(("table", "json"))
+@guarded
+def stories(paths: tuple[str, ...], output_format: str) -> int:
+    """List the stories the articles under PATHS group into, to check the grouping.
+
+    Example: factdiff stories archive/ --format json | jq '.stories[].label'
+    """
+    report = api.stories(paths)
+    for warning in report.warnings:
+        click.echo(f"factdiff: {warning.path}: {warning.message}", err=True)
+    if output_format == "json":
+        render_json(report, sys.stdout)
+    else:
+        render_stories(report, stdout_console())
+    return EXIT_TROUBLE if report.warnings else EXIT_CLEAN
 
 
 @main.command()

@@ -42,6 +42,16 @@ class DocumentInfo(Record):
     id: str
     path: str
     chars: int
+    story: str | None = Field(default=None, description="Id of the story the document was grouped into.")
+
+
+class Story(Record):
+    """Documents that cover one story, found from the people, organisations and acronyms they share."""
+
+    id: str = Field(description="Stable: derived from the ids of its documents.")
+    label: str = Field(description="The names most of its documents share.")
+    documents: tuple[str, ...] = Field(description="Ids of its documents.")
+    shared: tuple[str, ...] = Field(description="Names found in at least two of its documents, most shared first.")
 
 
 class ClaimBase(Record):
@@ -160,6 +170,7 @@ class Discrepancy(Record):
         description="'within' one document, or 'across' documents."
     )
     variants: tuple[Variant, ...] = Field(min_length=2)
+    story: str | None = Field(default=None, description="Id of the story whose documents the claims come from.")
 
 
 class Tool(Record):
@@ -181,6 +192,7 @@ class Report(Record):
     schema_version: Literal["1"] = SCHEMA_VERSION
     tool: Tool = Tool()
     documents: tuple[DocumentInfo, ...]
+    stories: tuple[Story, ...] = ()
     discrepancies: tuple[Discrepancy, ...]
     warnings: tuple[Warning_, ...] = ()
 

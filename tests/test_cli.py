@@ -15,17 +15,6 @@ SEED_A = "seeds/001_de6dd166a4080cc0.txt"
 SEED_B = "seeds/003_4b2072b04a3e016b.txt"
 
 
-@pytest.fixture
-def run(monkeypatch, seeds):
-    monkeypatch.chdir(seeds.parent)
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        return runner.invoke(main, list(args), catch_exceptions=False)
-
-    return invoke
-
-
 def test_scan_rich_plain_text_when_not_a_terminal(run):
     result = run("scan", "seeds/")
     assert result.exit_code == 1

@@ -8,7 +8,8 @@ from factdiff.load import make_document
 
 
 def report_of(*texts: str):
-    return find_discrepancies([make_document(t, f"doc{i}.txt") for i, t in enumerate(texts)])
+    """Discrepancies in hand-picked texts, taken as one story (as a user who curated them would)."""
+    return find_discrepancies([make_document(t, f"doc{i}.txt") for i, t in enumerate(texts)], one_story=True)
 
 
 def test_title_given_name_and_surname():

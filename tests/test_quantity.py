@@ -93,13 +93,13 @@ def test_dates_years_and_durations_are_not_counts():
 def test_compatible_hedges_are_not_a_discrepancy():
     first = make_document("Kenya has deployed more than 40 police officers to Haiti.", "a.txt")
     second = make_document("Kenya has deployed 45 police officers to Haiti.", "b.txt")
-    assert find_discrepancies([first, second]) == []
+    assert find_discrepancies([first, second], one_story=True) == []
 
 
 def test_incompatible_counts_are_a_discrepancy_with_both_sides():
     first = make_document("Kenya has deployed 45 police officers to Haiti.", "a.txt")
     second = make_document("Kenya has deployed 47 police officers to Haiti.", "b.txt")
-    [found] = find_discrepancies([first, second])
+    [found] = find_discrepancies([first, second], one_story=True)
     assert found.code == "FD101" and {v.value for v in found.variants} == {"45", "47"}
     assert found.scope == "across"
 
@@ -113,7 +113,7 @@ def test_ages_times_and_labels_are_not_counts_of_people():
 def test_vague_plural_is_a_lower_bound_not_a_ceiling():
     first = make_document("More than 100,000 Yemeni civilians have fled their homes.", "a.txt")
     second = make_document("Thousands of Yemeni civilians have fled their homes.", "b.txt")
-    assert find_discrepancies([first, second]) == []
+    assert find_discrepancies([first, second], one_story=True) == []
 
 
 def test_one_sentence_does_not_contradict_itself():
@@ -198,7 +198,7 @@ def test_counts_as_of_a_report_are_compared_only_inside_that_report():
     first = "A Kenyan officer died on Sunday, the first Kenyan officer to be killed in Haiti."
     later = "Three Kenyan officers have been killed in Haiti so far."
     across = [make_document(first, "a.txt"), make_document(later, "b.txt")]
-    assert find_discrepancies(across) == []
+    assert find_discrepancies(across, one_story=True) == []
     [found] = find_discrepancies([make_document(first + " Officials added detail. " + later, "a.txt")])
     assert found.scope == "within" and {v.value for v in found.variants} == {"first", "Three"}
 
@@ -216,7 +216,7 @@ def test_severity_drops_when_the_frame_is_partly_guessed():
         make_document("Kenya has deployed 400 police officers to Haiti.", "a.txt"),
         make_document("Kenya has deployed 800 police officers to Haiti.", "b.txt"),
     ]
-    [strong] = find_discrepancies(anchored)
+    [strong] = find_discrepancies(anchored, one_story=True)
     assert strong.severity == "high" and strong.confidence >= 0.75
     assert "for Kenya" in strong.explanation and "no time frame stated" in strong.explanation
     loose = make_document(

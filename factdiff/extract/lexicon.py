@@ -67,6 +67,8 @@ class OrganisationData(DataFile):
     heads: list[str]
     connectors: list[str]
     spellings: dict[str, str]
+    outlets: list[str]
+    """News outlets: they name who reported a story, not what it is about."""
 
 
 class AcronymData(DataFile):

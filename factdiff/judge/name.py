@@ -146,8 +146,10 @@ def judge(claims: Sequence[PersonClaim]) -> Iterable[Discrepancy]:
         elif only_romanisation:
             explanation = f"{listed} romanise one name two ways; usually house style, but pick one spelling."
         else:
+            same_surname = len({fold(forms[name][0].surname) for name in component}) == 1
+            shared, close = ("a surname", "given name") if same_surname else ("a given name", "surname")
             explanation = (
-                f"{listed} share a surname and nearly the same given name; no other evidence suggests "
+                f"{listed} share {shared} and nearly the same {close}; no other evidence suggests "
                 "two different people, so one spelling is likely wrong."
             )
         component.sort(key=lambda name: min((c.path, c.start) for c in forms[name]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from difflib import SequenceMatcher
 
-from factdiff.models import Report
+from factdiff.models import Discrepancy, Report, Story
 
 FORMATS = ("rich", "json", "jsonl", "markdown")
 
@@ -36,3 +36,15 @@ def differing_spans(value: str, reference: str) -> list[tuple[int, int]]:
         if tag != "equal" and b1 > b0:
             spans.append((b0, b1))
     return spans
+
+
+def by_story(report: Report) -> list[tuple[Story | None, list[Discrepancy]]]:
+    """Discrepancies under their story, stories in report order; one untitled group when
+    the report holds a single story (nothing to tell apart)."""
+    if len({d.story for d in report.discrepancies}) <= 1:
+        return [(None, list(report.discrepancies))] if report.discrepancies else []
+    stories = {story.id: story for story in report.stories}
+    groups: dict[str | None, list[Discrepancy]] = {}
+    for found in report.discrepancies:
+        groups.setdefault(found.story, []).append(found)
+    return [(stories.get(story_id) if story_id else None, found) for story_id, found in groups.items()]

@@ -2,41 +2,52 @@
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
-from factdiff.models import Report
-from factdiff.render import summary_line
+from factdiff.models import Discrepancy, Report
+from factdiff.render import by_story, summary_line
 
+WHITESPACE = re.compile(r"\s+")
 MARKDOWN_SPECIALS = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>()#+!|~"})
 
 
 def escape(text: str) -> str:
     """Article text as literal Markdown: specials escaped, line breaks flattened."""
-    return " ".join(text.split()).translate(MARKDOWN_SPECIALS)
+    return WHITESPACE.sub(" ", text).translate(MARKDOWN_SPECIALS)
 
 
 def evidence(claim_text: str, sentence: str, offset: int) -> str:
     """The sentence with the claim in bold."""
     before, middle, after = sentence[:offset], sentence[offset:offset + len(claim_text)], sentence[offset + len(claim_text):]
-    return f"{escape(before)} **{escape(middle)}** {escape(after)}".strip()
+    return f"{escape(before)}**{escape(middle)}**{escape(after)}".strip()
 
 
 def render_markdown(report: Report, out: TextIO) -> None:
     out.write("# factdiff report\n\n")
     out.write(summary_line(report) + "\n")
-    for number, found in enumerate(report.discrepancies, 1):
-        out.write(f"\n## {number}. {found.kind}: {escape(found.subject)} ({found.severity})\n\n")
-        out.write(f"`{found.code}` {found.rule} · id `{found.id}` · confidence {found.confidence:.2f} · {found.scope} a document\n\n")
-        out.write(escape(found.explanation) + "\n\n")
-        out.write("| Value | Source | Evidence |\n|---|---|---|\n")
-        for variant in found.variants:
-            for claim in variant.claims:
-                offset = claim.start - claim.sentence_start
-                out.write(
-                    f"| {escape(variant.value)} | `{claim.path}:{claim.line}:{claim.column}` | "
-                    f"{evidence(claim.text, claim.sentence, offset)} |\n"
-                )
+    number = 0
+    for story, found_in_story in by_story(report):
+        if story is not None:
+            out.write(f"\n## Story {story.id}: {escape(story.label)} ({len(story.documents)} documents)\n")
+        for found in found_in_story:
+            number += 1
+            _discrepancy(out, number, found, "###" if story is not None else "##")
     if report.warnings:
         out.write("\n## Warnings\n\n")
         for warning in report.warnings:
             out.write(f"- `{warning.path}`: {escape(warning.message)}\n")
+
+
+def _discrepancy(out: TextIO, number: int, found: Discrepancy, heading: str) -> None:
+    out.write(f"\n{heading} {number}. {found.kind}: {escape(found.subject)} ({found.severity})\n\n")
+    out.write(f"`{found.code}` {found.rule} · id `{found.id}` · confidence {found.confidence:.2f} · {found.scope} a document\n\n")
+    out.write(escape(found.explanation) + "\n\n")
+    out.write("| Value | Source | Evidence |\n|---|---|---|\n")
+    for variant in found.variants:
+        for claim in variant.claims:
+            offset = claim.start - claim.sentence_start
+            out.write(
+                f"| {escape(variant.value)} | `{claim.path}:{claim.line}:{claim.column}` | "
+                f"{evidence(claim.text, claim.sentence, offset)} |\n"
+            )

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factdiff.models import ClaimList, Discrepancy, Report
-from factdiff.render import differing_spans, summary_line
+from factdiff.render import by_story, differing_spans, summary_line
 
 SEVERITY_STYLES = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
 
@@ -50,8 +50,12 @@ def discrepancy_block(found: Discrepancy) -> Group:
 
 
 def render_rich(report: Report, console: Console) -> None:
-    for found in report.discrepancies:
-        console.print(discrepancy_block(found))
+    for story, found_in_story in by_story(report):
+        if story is not None:
+            console.print(Text(f"Story {story.id}: {story.label} ({len(story.documents)} documents)", style="bold underline"))
+            console.print(Text(""))
+        for found in found_in_story:
+            console.print(discrepancy_block(found))
     for warning in report.warnings:
         console.print(Text(f"warning: {warning.path}: {warning.message}", style="yellow"))
     console.print(Text(summary_line(report), style="bold"))
@@ -88,3 +92,14 @@ def _reading(claim: object) -> str:
     if kind == "organisation":
         return claim.key  # type: ignore[attr-defined]
     return ""
+
+
+def render_stories(report: Report, console: Console) -> None:
+    """Each story with its label and documents, so a user can check the grouping."""
+    paths = {document.id: document.path for document in report.documents}
+    for story in report.stories:
+        console.print(Text(f"{story.id}  {story.label}  ({len(story.documents)} documents)", style="bold"))
+        for path in sorted(paths[doc] for doc in story.documents):
+            console.print(Text(f"  {path}"))
+    count = len(report.stories)
+    console.print(Text(f"{count} {'story' if count == 1 else 'stories'} in {len(report.documents)} documents.", style="bold"))
