@@ -1,0 +1,41 @@
+"""Real news text for the benchmarks: the distinct articles of the shared bench file, and the seeds."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_FILE = Path(os.environ.get("FACTDIFF_BENCH", ROOT.parent / "shared" / "bench" / "summac_val_factcc_frank.jsonl"))
+SEEDS = ROOT / "seeds"
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def bench_rows() -> list[dict]:
+    """Every article/summary pair of the shared bench file."""
+    if not BENCH_FILE.exists():
+        raise SystemExit(f"benchmark data not found: {BENCH_FILE} (set FACTDIFF_BENCH to its path)")
+    with BENCH_FILE.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def articles() -> Iterator[tuple[str, str]]:
+    """(name, text) for each distinct article in the bench file, then each seed, in a fixed order."""
+    seen: set[str] = set()
+    for row in bench_rows():
+        text = row["doc_a"]
+        if text not in seen:
+            seen.add(text)
+            yield f"bench-{len(seen):04d}", text
+    for path in sorted(SEEDS.glob("*.txt")):
+        yield path.name, path.read_text(encoding="utf-8")
+
+
+def write_result(name: str, markdown: str) -> Path:
+    """Save a result table under benchmarks/results/ and return its path."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / name
+    path.write_text(markdown, encoding="utf-8")
+    return path
