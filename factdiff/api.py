@@ -14,7 +14,6 @@ from typing import Any, NamedTuple
 
 from factdiff import extract as extraction
 from factdiff.group import blocks
-from factdiff.judge import documents_of
 from factdiff.judge.registry import RULES
 from factdiff.load import Loaded, load
 from factdiff.models import SEVERITY_RANK, ClaimList, Discrepancy, Document, DocumentInfo, Report, Story
@@ -81,7 +80,7 @@ def compare(first: PathLike, second: PathLike, *, within: bool = False) -> Repor
     analysis = analyse(loaded.documents, one_story=True)
     found = analysis.discrepancies
     if not within:
-        found = [d for d in found if len(documents_of(d)) > 1]
+        found = [d for d in found if d.scope == "across"]
     return _report(loaded, analysis, found)
 
 

@@ -23,6 +23,11 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(
 """A candidate sentence end: terminal punctuation, closing quotes, then space and a capital;
 or a full stop glued to the next sentence ("last December.Brian Wright"), common in scraped text."""
 
+WRAPPED_LINE_MIN = 40
+"""A line at least this long that does not end a sentence is taken to be wrapped prose."""
+HARD_LINE_ENDINGS = (".", "!", "?", ":", '"', "”", "’", "'", ")")
+"""A line ending in one of these ends its sentence (and its run of lines)."""
+
 WORD_BEFORE = re.compile(r"[\w.]+$")
 """The token that ends at a candidate full stop (for the abbreviation check)."""
 
@@ -52,23 +57,44 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every sentence, whitespace trimmed, in text order."""
-    spans: list[tuple[int, int]] = []
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of lines that belong together: a line break inside wrapped
+    prose joins its lines; a blank line, a line ending a sentence, or a short line (a
+    headline, a caption, a list item) ends the run."""
+    runs: list[tuple[int, int]] = []
+    run_start = 0
     line_start = 0
     length = len(text)
     while line_start <= length:
         line_end = text.find("\n", line_start)
         if line_end == -1:
-            line_end = length
-        start = line_start
-        for match in SENTENCE_END.finditer(text, line_start, line_end):
-            if text[match.start()] == "." and _is_abbreviation(text, match.start(), line_start):
+            runs.append((run_start, length))
+            break
+        line = text[line_start:line_end].rstrip()
+        following = text[line_end + 1:line_end + 2]
+        wrapped = (
+            len(line) >= WRAPPED_LINE_MIN
+            and not line.endswith(HARD_LINE_ENDINGS)
+            and following[:1].strip() != ""
+        )
+        if not wrapped:
+            runs.append((run_start, line_end))
+            run_start = line_end + 1
+        line_start = line_end + 1
+    return runs
+
+
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every sentence, whitespace trimmed, in text order."""
+    spans: list[tuple[int, int]] = []
+    for run_start, run_end in paragraphs(text):
+        start = run_start
+        for match in SENTENCE_END.finditer(text, run_start, run_end):
+            if text[match.start()] == "." and _is_abbreviation(text, match.start(), run_start):
                 continue
             _append_trimmed(text, start, match.end(), spans)
             start = match.end()
-        _append_trimmed(text, start, line_end, spans)
-        line_start = line_end + 1
+        _append_trimmed(text, start, run_end, spans)
     return tuple(spans)
 
 

@@ -224,3 +224,8 @@ def test_severity_drops_when_the_frame_is_partly_guessed():
     )
     [weak] = find_discrepancies([loose])
     assert weak.confidence < 0.75 and weak.severity == "medium"
+
+
+def test_a_place_wrapped_across_lines_still_owns_the_count():
+    claim = only("Officials said 300 police officers from the United\nStates were deployed to Haiti last week.")
+    assert claim.places[0] == "United States"

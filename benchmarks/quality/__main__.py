@@ -18,7 +18,6 @@ from benchmarks.corpus import articles, bench_rows, write_result
 from benchmarks.quality.plant import CONTROLS, ERRORS, Plant
 from factdiff import __version__
 from factdiff.api import find_discrepancies
-from factdiff.judge import documents_of
 from factdiff.load import make_document
 from factdiff.models import Discrepancy
 
@@ -35,7 +34,7 @@ PUBLISHED = {
 def compared(first: str, second: str) -> list[Discrepancy]:
     """What ``factdiff compare`` reports between two texts."""
     documents = [make_document(first, "original.txt"), make_document(second, "edited.txt")]
-    return [d for d in find_discrepancies(documents, one_story=True) if len(documents_of(d)) > 1]
+    return [d for d in find_discrepancies(documents, one_story=True) if d.scope == "across"]
 
 
 def touches(found: list[Discrepancy], plant: Plant) -> bool:

@@ -158,6 +158,11 @@ def _normal_phrase(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _normal_spaces(text: str) -> str:
+    """'United\nStates' -> 'United States': phrases may be wrapped across lines."""
+    return " ".join(text.split())
+
+
 def singular(word: str) -> str:
     """Crude English singular for matching heads ('officers' -> 'officer')."""
     if len(word) > 4 and word.endswith("ies"):
@@ -503,7 +508,7 @@ class _Reader:
         if span not in self.sentence_places:
             index = place_index()
             self.sentence_places[span] = [
-                (m.start(), index[m.group()]) for m in place_pattern().finditer(self.text, *span)
+                (m.start(), index[_normal_spaces(m.group())]) for m in place_pattern().finditer(self.text, *span)
             ]
         places = [place for _, place in self.sentence_places[span]]
         index = place_index()

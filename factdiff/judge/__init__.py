@@ -46,6 +46,8 @@ def discrepancy(
 
     The id hashes the rule, the subject key and the sorted values, so it survives
     re-runs, added or removed unrelated articles and moved files.
+    The scope is "across" only when the documents disagree with each other: two copies of
+    one article that both hold the same slip are each inconsistent "within".
     """
     ordered = sorted(
         ((value, sorted(claims, key=_claim_order)) for value, claims in variants),
@@ -53,7 +55,11 @@ def discrepancy(
     )
     values = "\x1f".join(sorted(value for value, _ in ordered))
     digest = hashlib.sha1(f"{rule.code}\x1e{key}\x1e{values}".encode()).hexdigest()[:12]
-    documents = {claim.doc for _, claims in ordered for claim in claims}
+    values_by_document: dict[str, set[str]] = {}
+    for value, claims in ordered:
+        for claim in claims:
+            values_by_document.setdefault(claim.doc, set()).add(value)
+    agreeing = len({frozenset(values) for values in values_by_document.values()}) == 1
     return Discrepancy.model_construct(
         id=f"{rule.code}-{digest}",
         code=rule.code,
@@ -63,7 +69,7 @@ def discrepancy(
         severity=severity,
         confidence=round(confidence, 2),
         explanation=explanation,
-        scope="within" if len(documents) == 1 else "across",
+        scope="within" if agreeing else "across",
         variants=tuple(
             Variant.model_construct(value=value, claims=tuple(claims)) for value, claims in ordered
         ),
@@ -72,10 +78,6 @@ def discrepancy(
 
 def _claim_order(claim: Any) -> tuple[str, int, int]:
     return (claim.path, claim.start, claim.end)
-
-
-def documents_of(found: Discrepancy) -> set[str]:
-    return {claim.doc for variant in found.variants for claim in variant.claims}
 
 
 def connected_components(items: Sequence[str], linked: Callable[[str, str], bool]) -> list[list[str]]:
