@@ -40,13 +40,28 @@ def analyse(documents: Sequence[Document], *, one_story: bool = False) -> Analys
     stories = (single_story if one_story else find_stories)(names_by_doc)
     story_of = {doc: story.id for story in stories for doc in story.documents}
     found: dict[str, Discrepancy] = {}
+    evidence: dict[str, list[tuple[int, int]]] = {}
     for rule in RULES:
         for _key, block in blocks(claims, rule, story_of):
             for discrepancy in rule.judge(block):
+                if rule.fallback and _already_reported(discrepancy, evidence):
+                    continue
                 story = story_of[discrepancy.variants[0].claims[0].doc]
                 found.setdefault(discrepancy.id, discrepancy.model_copy(update={"story": story}))
+                for variant in discrepancy.variants:
+                    for claim in variant.claims:
+                        evidence.setdefault(claim.doc, []).append((claim.start, claim.end))
     ordered = sorted(found.values(), key=lambda d: (SEVERITY_RANK[d.severity], d.kind, d.subject, d.id))
     return Analysis(stories, ordered)
+
+
+def _already_reported(discrepancy: Discrepancy, evidence: dict[str, list[tuple[int, int]]]) -> bool:
+    """Every piece of its evidence overlaps evidence an earlier report already shows."""
+    return all(
+        any(start < claim.end and claim.start < end for start, end in evidence.get(claim.doc, ()))
+        for variant in discrepancy.variants
+        for claim in variant.claims
+    )
 
 
 def find_discrepancies(documents: Sequence[Document], *, one_story: bool = False) -> list[Discrepancy]:
@@ -91,10 +106,15 @@ def stories(paths: Iterable[PathLike]) -> Report:
     return _report(loaded, Analysis(find_stories(names_by_doc), []))
 
 
-def extract_claims(paths: Iterable[PathLike]) -> ClaimList:
-    """Every claim read from the documents, for inspection."""
+def extract_claims(paths: Iterable[PathLike], kinds: Iterable[str] | None = None) -> ClaimList:
+    """Every claim read from the documents, for inspection (sentence claims only when asked for)."""
     loaded = load(paths)
-    claims = [claim for document in loaded.documents for claim in extraction.extract(document)]
+    claims = [
+        claim
+        for document in loaded.documents
+        for claim in extraction.extract(document)
+        if claim.kind not in extraction.UNLISTED or (kinds is not None and claim.kind in kinds)
+    ]
     return ClaimList(
         documents=tuple(DocumentInfo(id=d.id, path=d.path, chars=d.chars) for d in loaded.documents),
         claims=tuple(claims),

@@ -140,7 +140,7 @@ def claims(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str) -
 
     Example: factdiff claims seeds/002_7e5945c1bd7cacaf.txt --kind quantity
     """
-    listing = api.extract_claims(paths)
+    listing = api.extract_claims(paths, kinds or None)
     if kinds:
         listing = listing.model_copy(update={"claims": tuple(c for c in listing.claims if c.kind in kinds)})
     for warning in listing.warnings:

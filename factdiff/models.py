@@ -142,8 +142,17 @@ class OrganisationClaim(ClaimBase):
     )
 
 
+class SentenceClaim(ClaimBase):
+    """A sentence long enough to be recognised when another article repeats it with one fact changed."""
+
+    kind: Literal["sentence"] = "sentence"
+    halves: tuple[str, str] = Field(
+        description="Digests of the sentence's first and second half, case, accents and typography folded."
+    )
+
+
 Claim = Annotated[
-    Union[QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim],
+    Union[QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim, SentenceClaim],
     Field(discriminator="kind"),
 ]
 

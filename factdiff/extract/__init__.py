@@ -13,12 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from factdiff.extract import acronym, organisation, person, pronoun, quantity
+from factdiff.extract import acronym, organisation, person, pronoun, quantity, sentence
 from factdiff.models import Document
 from factdiff.segment import line_column, sentence_at
 
-EXTRACTORS = (quantity, person, pronoun, acronym, organisation)
+EXTRACTORS = (quantity, person, pronoun, acronym, organisation, sentence)
 """Every extractor, in the order they run (an extractor may read the claims of those before it)."""
+
+UNLISTED = frozenset({sentence.KIND})
+"""Kinds left out of ``factdiff claims`` unless asked for: every long sentence is one."""
 
 
 @dataclass

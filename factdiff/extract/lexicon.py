@@ -71,6 +71,12 @@ class OrganisationData(DataFile):
     """News outlets: they name who reported a story, not what it is about."""
 
 
+class SentenceData(DataFile):
+    boilerplate: list[str]
+    """Phrases of credit lines and page furniture ("contributed to this report"): such
+    sentences differ only in a name by design."""
+
+
 class AcronymData(DataFile):
     well_known: list[str]
 
@@ -110,6 +116,11 @@ def people_data() -> PeopleData:
 @cache
 def organisation_data() -> OrganisationData:
     return load_data("organisations", OrganisationData)
+
+
+@cache
+def sentence_data() -> SentenceData:
+    return load_data("sentences", SentenceData)
 
 
 @cache

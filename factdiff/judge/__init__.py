@@ -30,6 +30,8 @@ class Rule:
     why: str
     keys: BlockKeys
     judge: Judge
+    fallback: bool = False
+    """Reports only what no earlier rule reported with overlapping evidence."""
 
 
 def discrepancy(
@@ -41,6 +43,7 @@ def discrepancy(
     severity: str,
     confidence: float,
     explanation: str,
+    kind: str | None = None,
 ) -> Discrepancy:
     """Build a Discrepancy with a stable id and deterministic order.
 
@@ -64,7 +67,7 @@ def discrepancy(
         id=f"{rule.code}-{digest}",
         code=rule.code,
         rule=rule.name,
-        kind=rule.kind,
+        kind=kind or rule.kind,
         subject=subject,
         severity=severity,
         confidence=round(confidence, 2),

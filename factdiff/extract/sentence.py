@@ -1,0 +1,79 @@
+"""Sentence claims: long sentences, keyed so that a copy with one fact changed meets its original.
+
+Wire copy is re-edited by every outlet that runs it, so a sentence repeated across articles
+with one number, date or name changed is the most direct evidence of a disagreement there
+is. Each sentence of at least ``MIN_WORDS`` words gets two digests, of its first and its
+second half (case, accents, apostrophes and thousands separators folded); one changed fact
+leaves one half intact, so the two sentences share a block. Credit lines and page furniture
+("CNN's Kevin Conlon contributed to this report", "Scroll down for video") are cut off: they
+differ by design, and scraped pages glue them to the next sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import cache
+from typing import Any
+
+from factdiff.extract.lexicon import phrase_pattern, sentence_data
+from factdiff.models import SentenceClaim
+
+KIND = "sentence"
+
+TOKEN = re.compile(r"[0-9][0-9,.\u00a0\u202f\u2009]*[0-9]|[0-9]|\w+(?:['’]\w+)*|[^\w\s]")
+"""Words (with inner apostrophes), numbers with their separators, and single punctuation marks."""
+
+MIN_WORDS = 7
+"""Shorter sentences ("He said it was wrong.") repeat by chance across unrelated articles."""
+
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+SEPARATORS = re.compile(r"(?<=[0-9])[,\u00a0\u202f\u2009](?=[0-9]{3})")
+
+
+def normal_token(token: str) -> str:
+    """How tokens are compared: case, accents, curly quotes and thousands separators folded."""
+    folded = SEPARATORS.sub("", token.translate(APOSTROPHES)).casefold()
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokens(sentence: str) -> list[re.Match[str]]:
+    return list(TOKEN.finditer(sentence))
+
+
+@cache
+def _boilerplate() -> re.Pattern[str]:
+    return phrase_pattern(sentence_data().boilerplate)
+
+
+def _digest(parts: list[str]) -> str:
+    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).hexdigest()
+
+
+def extract(context: Any) -> list[SentenceClaim]:
+    text = context.text
+    document = context.document
+    claims: list[SentenceClaim] = []
+    for start, end in document.sentences:
+        furniture = _boilerplate().search(text, start, end)
+        if furniture:  # "Scroll down for video The new prince..." keeps what follows the furniture
+            start = furniture.end()
+            while start < end and not text[start].isalnum():
+                start += 1
+        sentence = text[start:end]
+        normal = [normal_token(m.group()) for m in TOKEN.finditer(sentence)]
+        if sum(token[:1].isalpha() for token in normal) < MIN_WORDS:
+            continue
+        middle = len(normal) // 2
+        fields = context.location(KIND, start, end)
+        fields["sentence"] = fields["text"]
+        claims.append(
+            SentenceClaim.model_construct(
+                **fields, kind=KIND, halves=(_digest(normal[:middle]), _digest(normal[middle:]))
+            )
+        )
+    return claims
