@@ -8,15 +8,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import contextlib
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from factdiff import extract as extraction
 from factdiff.group import blocks
 from factdiff.judge.registry import RULES
-from factdiff.load import Loaded, load
-from factdiff.models import SEVERITY_RANK, ClaimList, Discrepancy, Document, DocumentInfo, Report, Story
+from factdiff.load import DUPLICATE, iter_files, read_file
+from factdiff.models import (
+    SEVERITY_RANK,
+    ClaimList,
+    Discrepancy,
+    Document,
+    DocumentInfo,
+    Report,
+    Story,
+    Warning_,
+)
 from factdiff.story import find_stories, single_story, story_names
 
 PathLike = str | Path
@@ -29,20 +41,70 @@ class Analysis(NamedTuple):
     discrepancies: list[Discrepancy]
 
 
-def analyse(documents: Sequence[Document], *, one_story: bool = False) -> Analysis:
-    """Extract, group documents into stories, block and judge claims within each story."""
-    claims: list[Any] = []
+class Read(NamedTuple):
+    """What the pipeline keeps of a document once its claims are extracted: not its text."""
+
+    info: DocumentInfo
+    claims: list[Any]
+
+
+Progress = Callable[[int, int], None]
+"""Called with (documents done, documents in all) as extraction advances."""
+
+PARALLEL_FROM = 64
+"""Below this many files, starting worker processes costs more than it saves."""
+
+
+def _read_and_extract(item: tuple[Path, str | None]) -> Read | Warning_:
+    """Worker: one file, read and extracted (top level, so a process pool can run it)."""
+    result = read_file(*item)
+    if isinstance(result, Warning_):
+        return result
+    return Read(DocumentInfo(id=result.id, path=result.path, chars=result.chars), extraction.extract(result))
+
+
+def read_paths(paths: Iterable[PathLike], jobs: int | None = None, progress: Progress | None = None) -> tuple[list[Read], list[Warning_]]:
+    """Read and extract every file under the paths, in input order, with ``jobs`` processes
+    (default: one per core for large inputs). The result is the same for any ``jobs``."""
+    items = list(iter_files(paths))
+    workers = jobs if jobs is not None else (os.cpu_count() or 1) if len(items) >= PARALLEL_FROM else 1
+    documents: list[Read] = []
+    warnings: list[Warning_] = []
+    seen: set[str] = set()
+    with contextlib.ExitStack() as stack:
+        if workers > 1:
+            extraction.prepare()
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+            results: Iterable[Read | Warning_] = pool.map(_read_and_extract, items, chunksize=8)
+        else:
+            results = map(_read_and_extract, items)
+        for done, result in enumerate(results, 1):
+            if progress is not None:
+                progress(done, len(items))
+            if isinstance(result, Warning_):
+                warnings.append(result)
+            elif result.info.id in seen:
+                warnings.append(Warning_(path=result.info.path, message=DUPLICATE))
+            else:
+                seen.add(result.info.id)
+                documents.append(result)
+    return documents, warnings
+
+
+def judge_all(documents: Sequence[Read], *, one_story: bool = False) -> Analysis:
+    """Group documents into stories, then block and judge their claims within each story."""
+    claims_by_kind: dict[str, list[Any]] = {}
     names_by_doc: dict[str, dict[str, str]] = {}
     for document in documents:
-        found_in_document = extraction.extract(document)
-        claims.extend(found_in_document)
-        names_by_doc[document.id] = story_names(found_in_document)
+        for claim in document.claims:
+            claims_by_kind.setdefault(claim.kind, []).append(claim)
+        names_by_doc[document.info.id] = story_names(document.claims)
     stories = (single_story if one_story else find_stories)(names_by_doc)
     story_of = {doc: story.id for story in stories for doc in story.documents}
     found: dict[str, Discrepancy] = {}
     evidence: dict[str, list[tuple[int, int]]] = {}
     for rule in RULES:
-        for _key, block in blocks(claims, rule, story_of):
+        for _key, block in blocks(claims_by_kind, rule, story_of):
             for discrepancy in rule.judge(block):
                 if rule.fallback and _already_reported(discrepancy, evidence):
                     continue
@@ -64,59 +126,67 @@ def _already_reported(discrepancy: Discrepancy, evidence: dict[str, list[tuple[i
     )
 
 
+def analyse(documents: Sequence[Document], *, one_story: bool = False) -> Analysis:
+    """The whole judgement for documents already in memory (tests, benchmarks, scripts)."""
+    read = [Read(DocumentInfo(id=d.id, path=d.path, chars=d.chars), extraction.extract(d)) for d in documents]
+    return judge_all(read, one_story=one_story)
+
+
 def find_discrepancies(documents: Sequence[Document], *, one_story: bool = False) -> list[Discrepancy]:
     """Every discrepancy within and across the documents, compared within each story."""
     return analyse(documents, one_story=one_story).discrepancies
 
 
-def _report(loaded: Loaded, analysis: Analysis, discrepancies: Iterable[Discrepancy] | None = None) -> Report:
+def _report(
+    documents: Sequence[Read],
+    warnings: Sequence[Warning_],
+    analysis: Analysis,
+    discrepancies: Iterable[Discrepancy] | None = None,
+) -> Report:
     story_of = {doc: story.id for story in analysis.stories for doc in story.documents}
     return Report(
-        documents=tuple(
-            DocumentInfo(id=d.id, path=d.path, chars=d.chars, story=story_of.get(d.id)) for d in loaded.documents
-        ),
+        documents=tuple(d.info.model_copy(update={"story": story_of.get(d.info.id)}) for d in documents),
         stories=tuple(analysis.stories),
         discrepancies=tuple(analysis.discrepancies if discrepancies is None else discrepancies),
-        warnings=loaded.warnings,
+        warnings=tuple(warnings),
     )
 
 
-def scan(paths: Iterable[PathLike], *, one_story: bool = False) -> Report:
+def scan(
+    paths: Iterable[PathLike], *, one_story: bool = False, jobs: int | None = None, progress: Progress | None = None
+) -> Report:
     """Discrepancies across and within every readable document under the paths, story by story;
-    ``one_story`` treats everything given as one story."""
-    loaded = load(paths)
-    return _report(loaded, analyse(loaded.documents, one_story=one_story))
+    ``one_story`` treats everything given as one story; ``jobs`` processes read and extract."""
+    documents, warnings = read_paths(paths, jobs, progress)
+    return _report(documents, warnings, judge_all(documents, one_story=one_story))
 
 
 def compare(first: PathLike, second: PathLike, *, within: bool = False) -> Report:
     """Discrepancies between two documents, which the user chose as one story; with
     ``within``, each one's internal ones too."""
-    loaded = load([first, second])
-    analysis = analyse(loaded.documents, one_story=True)
+    documents, warnings = read_paths([first, second], jobs=1)
+    analysis = judge_all(documents, one_story=True)
     found = analysis.discrepancies
     if not within:
         found = [d for d in found if d.scope == "across"]
-    return _report(loaded, analysis, found)
+    return _report(documents, warnings, analysis, found)
 
 
-def stories(paths: Iterable[PathLike]) -> Report:
+def stories(paths: Iterable[PathLike], *, jobs: int | None = None) -> Report:
     """How the documents under the paths group into stories, without judging anything."""
-    loaded = load(paths)
-    names_by_doc = {d.id: story_names(extraction.extract(d)) for d in loaded.documents}
-    return _report(loaded, Analysis(find_stories(names_by_doc), []))
+    documents, warnings = read_paths(paths, jobs)
+    names_by_doc = {d.info.id: story_names(d.claims) for d in documents}
+    return _report(documents, warnings, Analysis(find_stories(names_by_doc), []))
 
 
 def extract_claims(paths: Iterable[PathLike], kinds: Iterable[str] | None = None) -> ClaimList:
     """Every claim read from the documents, for inspection (sentence claims only when asked for)."""
-    loaded = load(paths)
+    documents, warnings = read_paths(paths, jobs=1)
+    wanted = set(kinds) if kinds is not None else set()
     claims = [
         claim
-        for document in loaded.documents
-        for claim in extraction.extract(document)
-        if claim.kind not in extraction.UNLISTED or (kinds is not None and claim.kind in kinds)
+        for document in documents
+        for claim in document.claims
+        if claim.kind not in extraction.UNLISTED or claim.kind in wanted
     ]
-    return ClaimList(
-        documents=tuple(DocumentInfo(id=d.id, path=d.path, chars=d.chars) for d in loaded.documents),
-        claims=tuple(claims),
-        warnings=loaded.warnings,
-    )
+    return ClaimList(documents=tuple(d.info for d in documents), claims=tuple(claims), warnings=tuple(warnings))

@@ -8,12 +8,14 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from factdiff import __version__, api
 from factdiff.errors import FactdiffError
@@ -100,12 +102,47 @@ def main() -> None:
     """
 
 
+def jobs_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=1), default=None,
+        help="Processes that read and extract (default: one per core for large inputs). Results do not depend on it.",
+    )(command)
+
+
+class ProgressBar:
+    """A transient progress bar on stderr, shown only on a terminal and only after a second."""
+
+    DELAY = 1.0
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.bar: Progress | None = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if not sys.stderr.isatty() or time.monotonic() - self.started < self.DELAY:
+                return
+            self.bar = Progress(
+                TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                console=Console(stderr=True), transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("read", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--one-story", is_flag=True, help="Treat every article given as one story (for a curated folder).")
+@jobs_option
 @format_option(FORMATS)
 @guarded
-def scan(paths: tuple[str, ...], one_story: bool, output_format: str) -> int:
+def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, output_format: str) -> int:
     """Report discrepancies across and within every article under PATHS.
 
     Articles are first grouped into stories by the people and organisations they share;
@@ -113,7 +150,12 @@ def scan(paths: tuple[str, ...], one_story: bool, output_format: str) -> int:
 
     Example: factdiff scan seeds/ --format json | jq '.discrepancies[].subject'
     """
-    return emit(api.scan(paths, one_story=one_story), output_format)
+    progress = ProgressBar()
+    try:
+        report = api.scan(paths, one_story=one_story, jobs=jobs, progress=progress)
+    finally:
+        progress.close()
+    return emit(report, output_format)
 
 
 @main.command()
@@ -158,14 +200,15 @@ def claims(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str) -
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@jobs_option
 @format_option(("table", "json"))
 @guarded
-def stories(paths: tuple[str, ...], output_format: str) -> int:
+def stories(paths: tuple[str, ...], jobs: int | None, output_format: str) -> int:
     """List the stories the articles under PATHS group into, to check the grouping.
 
     Example: factdiff stories archive/ --format json | jq '.stories[].label'
     """
-    report = api.stories(paths)
+    report = api.stories(paths, jobs=jobs)
     for warning in report.warnings:
         click.echo(f"factdiff: {warning.path}: {warning.message}", err=True)
     if output_format == "json":

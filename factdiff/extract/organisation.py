@@ -15,7 +15,7 @@ from typing import Any
 
 from factdiff.extract.gazetteer import fold
 from factdiff.extract.lexicon import organisation_data, people_data, place_index
-from factdiff.models import OrganisationClaim
+from factdiff.models import OrganisationClaim, construct
 
 KIND = "organisation"
 
@@ -99,7 +99,7 @@ def extract(context: Any) -> list[OrganisationClaim]:
             continue
         fields = context.location(KIND, start, end)
         claims.append(
-            OrganisationClaim.model_construct(
+            construct(OrganisationClaim, 
                 **fields, kind=KIND, name=" ".join(named), key=organisation_key(named)
             )
         )

@@ -17,7 +17,7 @@ from typing import Any
 
 from factdiff.extract.gazetteer import fold, is_given_name, name_gender
 from factdiff.extract.lexicon import people_data, phrase_pattern, place_index
-from factdiff.models import PersonClaim
+from factdiff.models import PersonClaim, construct
 
 KIND = "person"
 
@@ -251,7 +251,7 @@ def _claim(
 ) -> PersonClaim:
     fields = context.location(KIND, person.start, person.end)
     office, office_of = office_and_owner(context.text, person.start)
-    return PersonClaim.model_construct(
+    return construct(PersonClaim, 
         **fields,
         kind=KIND,
         name=" ".join(person.words),

@@ -16,7 +16,7 @@ from typing import Any
 
 from factdiff.extract.gazetteer import is_given_name
 from factdiff.extract.lexicon import people_data, phrase_pattern, place_index
-from factdiff.models import PersonClaim, PronounClaim
+from factdiff.models import PersonClaim, PronounClaim, construct
 
 KIND = "pronoun"
 READS = ("person",)
@@ -89,7 +89,7 @@ def extract(context: Any) -> list[PronounClaim]:
         index += 1
         fields = context.location(KIND, match.start(), match.end())
         claims.append(
-            PronounClaim.model_construct(
+            construct(PronounClaim, 
                 **fields,
                 kind=KIND,
                 pronoun=match.group(),

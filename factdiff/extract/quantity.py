@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from factdiff.extract.lexicon import phrase_pattern, place_index, place_pattern, quantity_data
-from factdiff.models import QuantityClaim
+from factdiff.models import QuantityClaim, construct
 
 KIND = "quantity"
 
@@ -380,7 +380,7 @@ class _Reader:
         scope = quantity_data().ordinal_scope if number.form == "ordinal" else self._scope(sentence_start, sentence_end, claim_start)
         places = self._places(sentence_start, sentence_end, subject_words, end, owner)
         fields = self.context.location(KIND, claim_start, end)
-        claim = QuantityClaim.model_construct(
+        claim = construct(QuantityClaim, 
             **fields,
             kind=KIND,
             value=value,

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from factdiff.extract.lexicon import phrase_pattern, sentence_data
-from factdiff.models import SentenceClaim
+from factdiff.models import SentenceClaim, construct
 
 KIND = "sentence"
 
@@ -33,7 +33,8 @@ SEPARATORS = re.compile(r"(?<=[0-9])[,\u00a0\u202f\u2009](?=[0-9]{3})")
 
 
 def normal_token(token: str) -> str:
-    """How tokens are compared: case, accents, curly quotes and thousands separators folded."""
+    """How tokens are compared: case, accents, curly quotes and thousands separators folded.
+    Works on a whole sentence as well as on one token."""
     folded = SEPARATORS.sub("", token.translate(APOSTROPHES)).casefold()
     if folded.isascii():
         return folded
@@ -65,14 +66,14 @@ def extract(context: Any) -> list[SentenceClaim]:
             while start < end and not text[start].isalnum():
                 start += 1
         sentence = text[start:end]
-        normal = [normal_token(m.group()) for m in TOKEN.finditer(sentence)]
-        if sum(token[:1].isalpha() for token in normal) < MIN_WORDS:
+        normal = TOKEN.findall(normal_token(sentence))
+        if len(normal) < MIN_WORDS or sum(token[0].isalpha() for token in normal) < MIN_WORDS:
             continue
         middle = len(normal) // 2
         fields = context.location(KIND, start, end)
         fields["sentence"] = fields["text"]
         claims.append(
-            SentenceClaim.model_construct(
+            construct(SentenceClaim, 
                 **fields, kind=KIND, halves=(_digest(normal[:middle]), _digest(normal[middle:]))
             )
         )
