@@ -30,6 +30,8 @@ class Context:
 
     document: Document
     claims: dict[str, list[Any]] = field(default_factory=dict)
+    sentence_texts: dict[tuple[int, int], str] = field(default_factory=dict)
+    """One string per sentence, shared by every claim in it (memory at archive scale)."""
 
     @property
     def text(self) -> str:
@@ -37,6 +39,12 @@ class Context:
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
         return sentence_at(self.document.sentences, offset)
+
+    def _sentence_text(self, start: int, end: int) -> str:
+        span = (start, end)
+        if span not in self.sentence_texts:
+            self.sentence_texts[span] = self.document.text[start:end]
+        return self.sentence_texts[span]
 
     def location(self, kind: str, start: int, end: int) -> dict[str, Any]:
         """The fields every claim carries, for the claim at text[start:end]."""
@@ -53,7 +61,7 @@ class Context:
             "end": end,
             "line": line,
             "column": column,
-            "sentence": document.text[sentence_start:sentence_end],
+            "sentence": self._sentence_text(sentence_start, sentence_end),
             "sentence_start": sentence_start,
         }
 
