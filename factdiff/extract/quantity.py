@@ -5,7 +5,8 @@ vague plural ("hundreds", "thousands") as a lower bound only (writers use "thous
 fled" loosely for 100,000), the thing it counts ("police personnel" -> ``police``), what happened to
 them (deployed, killed, displaced), whether it was done or only pledged, planned or
 added, the time scope ("in 2024", "since January") and the place that owns the count.
-Two quantity claims are comparable only when all of that agrees.
+Two quantity claims are comparable only when all of that agrees. A number that counts nothing
+nameable and has no unit ("season 2", "3-1") is listed with its interval only.
 
 Must catch: "700 police personnel from Kenya" vs "over 800 police officers" deployed.
 Must not catch: 1,000 officers Kenya *agreed to contribute*, "an additional 600";
@@ -355,8 +356,6 @@ class _Reader:
             low, high = interval(value, hedge_kind)
             if number.form == "fraction":
                 high = 1.0 if high is None else min(high, 1.0)
-        left_limit = max(sentence_start, claim_start - CONTEXT_CHARS)
-        left = _clause_left(text, left_limit, claim_start)
         words, event_in_subject, subject_end = self._subject(end, sentence_end, number.form == "fraction")
         same_sentence = previous is not None and previous.sentence_start == sentence_start
         subject_words = words
@@ -366,9 +365,6 @@ class _Reader:
         if points_back or owner and not words:
             subject_words = previous.subject_words if previous and same_sentence else []
             inherited_event = previous.event if previous and same_sentence and owner else None
-        right_limit = min(sentence_end, subject_end + CONTEXT_CHARS)
-        right = _clause_right(text, subject_end, right_limit)
-        event = event_in_subject or self._nearest_event(left, right, claim_start, subject_end) or inherited_event
         duration = bool(subject_words) and subject_words[0].lower() in patterns["durations"]
         if duration:
             subject_words = []
@@ -376,9 +372,20 @@ class _Reader:
         key = subject_key(subject_words)
         if key is None and not subject_words and not duration and number.form in ("digits", "vague") and self._counts_people(end):
             key = quantity_data().implied_subject
-        modality = self._modality(left, right, end, claim_start)
-        scope = quantity_data().ordinal_scope if number.form == "ordinal" else self._scope(sentence_start, sentence_end, claim_start)
-        places = self._places(sentence_start, sentence_end, subject_words, end, owner)
+        if key is None and not unit:  # nothing counted, no money or share: no frame worth reading
+            event, modality, scope, places = event_in_subject or inherited_event, "unknown", None, ()
+        else:
+            right_limit = min(sentence_end, subject_end + CONTEXT_CHARS)
+            right = _clause_right(text, subject_end, right_limit)
+            left = _clause_left(text, max(sentence_start, claim_start - CONTEXT_CHARS), claim_start)
+            event = event_in_subject or self._nearest_event(left, right, claim_start, subject_end) or inherited_event
+            modality = self._modality(left, right, end, claim_start)
+            scope = (
+                quantity_data().ordinal_scope
+                if number.form == "ordinal"
+                else self._scope(sentence_start, sentence_end, claim_start)
+            )
+            places = self._places(sentence_start, sentence_end, subject_words, end, owner)
         fields = self.context.location(KIND, claim_start, end)
         claim = construct(QuantityClaim, 
             **fields,
