@@ -110,15 +110,16 @@ def judge_all(documents: Sequence[Read], *, one_story: bool = False) -> Analysis
                     continue
                 story = story_of[discrepancy.variants[0].claims[0].doc]
                 found.setdefault(discrepancy.id, discrepancy.model_copy(update={"story": story}))
-                for variant in discrepancy.variants:
-                    for claim in variant.claims:
-                        evidence.setdefault(claim.doc, []).append((claim.start, claim.end))
+                if discrepancy.scope == "across":
+                    for variant in discrepancy.variants:
+                        for claim in variant.claims:
+                            evidence.setdefault(claim.doc, []).append((claim.start, claim.end))
     ordered = sorted(found.values(), key=lambda d: (SEVERITY_RANK[d.severity], d.kind, d.subject, d.id))
     return Analysis(stories, ordered)
 
 
 def _already_reported(discrepancy: Discrepancy, evidence: dict[str, list[tuple[int, int]]]) -> bool:
-    """Every piece of its evidence overlaps evidence an earlier report already shows."""
+    """Every piece of its evidence overlaps evidence an earlier cross-document report shows."""
     return all(
         any(start < claim.end and claim.start < end for start, end in evidence.get(claim.doc, ()))
         for variant in discrepancy.variants

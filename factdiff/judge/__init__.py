@@ -31,7 +31,7 @@ class Rule:
     keys: BlockKeys
     judge: Judge
     fallback: bool = False
-    """Reports only what no earlier rule reported with overlapping evidence."""
+    """Reports only what no earlier rule reported across documents with overlapping evidence."""
 
 
 def discrepancy(
@@ -49,8 +49,8 @@ def discrepancy(
 
     The id hashes the rule, the subject key and the sorted values, so it survives
     re-runs, added or removed unrelated articles and moved files.
-    The scope is "across" only when the documents disagree with each other: two copies of
-    one article that both hold the same slip are each inconsistent "within".
+    The scope is "within" when one document alone holds every value (its own slip, even if
+    other documents repeat one side of it), and "across" only when no single document does.
     """
     ordered = sorted(
         ((value, sorted(claims, key=_claim_order)) for value, claims in variants),
@@ -62,7 +62,8 @@ def discrepancy(
     for value, claims in ordered:
         for claim in claims:
             values_by_document.setdefault(claim.doc, set()).add(value)
-    agreeing = len({frozenset(values) for values in values_by_document.values()}) == 1
+    every_value = {value for value, _ in ordered}
+    one_document_shows_it_all = any(values == every_value for values in values_by_document.values())
     return Discrepancy.model_construct(
         id=f"{rule.code}-{digest}",
         code=rule.code,
@@ -72,7 +73,7 @@ def discrepancy(
         severity=severity,
         confidence=round(confidence, 2),
         explanation=explanation,
-        scope="within" if agreeing else "across",
+        scope="within" if one_document_shows_it_all else "across",
         variants=tuple(
             Variant.model_construct(value=value, claims=tuple(claims)) for value, claims in ordered
         ),
