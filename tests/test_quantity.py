@@ -229,3 +229,12 @@ def test_severity_drops_when_the_frame_is_partly_guessed():
 def test_a_place_wrapped_across_lines_still_owns_the_count():
     claim = only("Officials said 300 police officers from the United\nStates were deployed to Haiti last week.")
     assert claim.places[0] == "United States"
+
+
+def test_differently_qualified_groups_and_subsets_of_people_are_not_compared():
+    council = ("Citizens on Tuesday elected two new black city council members in Ferguson. "
+               "Three sitting city council members chose not to run for office again.")
+    assert find_discrepancies([make_document(council, "a.txt")]) == []
+    attacks = ("At least four people were killed and 18 injured, police said. "
+               "A commander said three civilians were killed in a second blast.")
+    assert find_discrepancies([make_document(attacks, "a.txt")]) == []

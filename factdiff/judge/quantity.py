@@ -75,8 +75,9 @@ def _comparable(first: Sequence[QuantityClaim], second: Sequence[QuantityClaim])
     """Whether any pair of claims may be set against each other.
 
     A sentence does not contradict itself ("147 dead, eclipsing an attack in which 67 were
-    killed"), and across articles a count needs a place that owns it: "people killed" with
-    no place in two articles is two different events more often than a disagreement.
+    killed"), across articles a count needs a place that owns it ("people killed" with no
+    place in two articles is two different events more often than a disagreement), and two
+    differently qualified groups are two groups.
     """
     for a in first:
         for b in second:
@@ -84,8 +85,19 @@ def _comparable(first: Sequence[QuantityClaim], second: Sequence[QuantityClaim])
                 continue
             if a.doc != b.doc and not (a.places and b.places):
                 continue
+            if different_subsets(a, b):
+                continue
             return True
     return False
+
+
+def different_subsets(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """'new black city council members' and 'sitting city council members' count two different
+    groups: each subject has a modifier the other lacks ('Kenyan police officers' and 'police
+    personnel' do not: one's modifiers contain the other's)."""
+    modifiers_a = {word.lower() for word in (a.subject or "").split()[:-1]}
+    modifiers_b = {word.lower() for word in (b.subject or "").split()[:-1]}
+    return bool(modifiers_a - modifiers_b) and bool(modifiers_b - modifiers_a)
 
 
 def grouping_confidence(claims: Sequence[QuantityClaim]) -> float:
