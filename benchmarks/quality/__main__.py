@@ -104,8 +104,9 @@ def summaries() -> str:
         recall = c["TP"] / (c["TP"] + c["FN"]) if c["TP"] + c["FN"] else 0.0
         specificity = c["TN"] / (c["TN"] + c["FP"]) if c["TN"] + c["FP"] else 0.0
         balanced[subset] = (recall + specificity) / 2
+        shown_precision = f"{precision:.3f}" if flagged else "n/a (none flagged)"
         lines.append(
-            f"| {subset} | {sum(c.values())} | {flagged} | {precision:.3f} | {recall:.3f} | {balanced[subset]:.3f} |"
+            f"| {subset} | {sum(c.values())} | {flagged} | {shown_precision} | {recall:.3f} | {balanced[subset]:.3f} |"
         )
     lines += ["", "| FRANK error type | pairs | flagged share |", "|---|---|---|"]
     for error_type in sorted(by_type):
