@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -16,18 +17,22 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from factdiff import extract as extraction
-from factdiff.group import blocks
+from factdiff.group import blocks, comparable
 from factdiff.judge.registry import RULES
-from factdiff.load import DUPLICATE, iter_files, read_file
+from factdiff.load import DUPLICATE, file_texts, iter_files, read_file
 from factdiff.models import (
     SEVERITY_RANK,
     ClaimList,
     Discrepancy,
     Document,
     DocumentInfo,
+    PackedClaim,
     Report,
     Story,
+    TextOf,
     Warning_,
+    pack,
+    unpack,
 )
 from factdiff.story import find_stories, single_story, story_names
 
@@ -42,10 +47,12 @@ class Analysis(NamedTuple):
 
 
 class Read(NamedTuple):
-    """What the pipeline keeps of a document once its claims are extracted: not its text."""
+    """What the pipeline keeps of a document once its claims are extracted: not its text,
+    only the names its story is found by and its claims, packed."""
 
     info: DocumentInfo
-    claims: list[Any]
+    names: dict[str, str]
+    claims: list[PackedClaim]
 
 
 Progress = Callable[[int, int], None]
@@ -55,15 +62,30 @@ PARALLEL_FROM = 64
 """Below this many files, starting worker processes costs more than it saves."""
 
 
-def _read_and_extract(item: tuple[Path, str | None]) -> Read | Warning_:
+def extracted(document: Document, all_claims: bool = False) -> Read:
+    """A document's claims, packed: only those a rule can compare, unless ``all_claims``."""
+    claims = extraction.extract(document)
+    kept = claims if all_claims else [claim for claim in claims if comparable(claim)]
+    return Read(
+        DocumentInfo(id=document.id, path=document.path, chars=document.chars),
+        story_names(claims),
+        [pack(claim) for claim in kept],
+    )
+
+
+def _read_and_extract(item: tuple[Path, str | None], all_claims: bool = False) -> Read | Warning_:
     """Worker: one file, read and extracted (top level, so a process pool can run it)."""
     result = read_file(*item)
-    if isinstance(result, Warning_):
-        return result
-    return Read(DocumentInfo(id=result.id, path=result.path, chars=result.chars), extraction.extract(result))
+    return result if isinstance(result, Warning_) else extracted(result, all_claims)
 
 
-def read_paths(paths: Iterable[PathLike], jobs: int | None = None, progress: Progress | None = None) -> tuple[list[Read], list[Warning_]]:
+def read_paths(
+    paths: Iterable[PathLike],
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    *,
+    all_claims: bool = False,
+) -> tuple[list[Read], list[Warning_]]:
     """Read and extract every file under the paths, in input order, with ``jobs`` processes
     (default: one per core for large inputs). The result is the same for any ``jobs``."""
     items = list(iter_files(paths))
@@ -75,9 +97,10 @@ def read_paths(paths: Iterable[PathLike], jobs: int | None = None, progress: Pro
         if workers > 1:
             extraction.prepare()
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
-            results: Iterable[Read | Warning_] = pool.map(_read_and_extract, items, chunksize=8)
+            work = functools.partial(_read_and_extract, all_claims=all_claims)
+            results: Iterable[Read | Warning_] = pool.map(work, items, chunksize=8)
         else:
-            results = map(_read_and_extract, items)
+            results = (_read_and_extract(item, all_claims) for item in items)
         for done, result in enumerate(results, 1):
             if progress is not None:
                 progress(done, len(items))
@@ -91,20 +114,21 @@ def read_paths(paths: Iterable[PathLike], jobs: int | None = None, progress: Pro
     return documents, warnings
 
 
-def judge_all(documents: Sequence[Read], *, one_story: bool = False) -> Analysis:
-    """Group documents into stories, then block and judge their claims within each story."""
+def judge_all(documents: Sequence[Read], text_of: TextOf, *, one_story: bool = False) -> Analysis:
+    """Group documents into stories, then block and judge their claims within each story
+    (``text_of`` gives back a document's text for the claims that are judged)."""
     claims_by_kind: dict[str, list[Any]] = {}
     names_by_doc: dict[str, dict[str, str]] = {}
     for document in documents:
-        for claim in document.claims:
-            claims_by_kind.setdefault(claim.kind, []).append(claim)
-        names_by_doc[document.info.id] = story_names(document.claims)
+        for packed in document.claims:
+            claims_by_kind.setdefault(packed[0], []).append(packed)
+        names_by_doc[document.info.id] = document.names
     stories = (single_story if one_story else find_stories)(names_by_doc)
     story_of = {doc: story.id for story in stories for doc in story.documents}
     found: dict[str, Discrepancy] = {}
     evidence: dict[str, list[tuple[int, int]]] = {}
     for rule in RULES:
-        for _key, block in blocks(claims_by_kind, rule, story_of):
+        for _key, block in blocks(claims_by_kind, rule, story_of, text_of):
             for discrepancy in rule.judge(block):
                 if rule.fallback and _already_reported(discrepancy, evidence):
                     continue
@@ -129,13 +153,17 @@ def _already_reported(discrepancy: Discrepancy, evidence: dict[str, list[tuple[i
 
 def analyse(documents: Sequence[Document], *, one_story: bool = False) -> Analysis:
     """The whole judgement for documents already in memory (tests, benchmarks, scripts)."""
-    read = [Read(DocumentInfo(id=d.id, path=d.path, chars=d.chars), extraction.extract(d)) for d in documents]
-    return judge_all(read, one_story=one_story)
+    texts = {document.id: document.text for document in documents}
+    return judge_all([extracted(document) for document in documents], texts.__getitem__, one_story=one_story)
 
 
 def find_discrepancies(documents: Sequence[Document], *, one_story: bool = False) -> list[Discrepancy]:
     """Every discrepancy within and across the documents, compared within each story."""
     return analyse(documents, one_story=one_story).discrepancies
+
+
+def _texts(documents: Sequence[Read]) -> TextOf:
+    return file_texts({document.info.id: document.info.path for document in documents})
 
 
 def _report(
@@ -159,14 +187,14 @@ def scan(
     """Discrepancies across and within every readable document under the paths, story by story;
     ``one_story`` treats everything given as one story; ``jobs`` processes read and extract."""
     documents, warnings = read_paths(paths, jobs, progress)
-    return _report(documents, warnings, judge_all(documents, one_story=one_story))
+    return _report(documents, warnings, judge_all(documents, _texts(documents), one_story=one_story))
 
 
 def compare(first: PathLike, second: PathLike, *, within: bool = False) -> Report:
     """Discrepancies between two documents, which the user chose as one story; with
     ``within``, each one's internal ones too."""
     documents, warnings = read_paths([first, second], jobs=1)
-    analysis = judge_all(documents, one_story=True)
+    analysis = judge_all(documents, _texts(documents), one_story=True)
     found = analysis.discrepancies
     if not within:
         found = [d for d in found if d.scope == "across"]
@@ -176,18 +204,19 @@ def compare(first: PathLike, second: PathLike, *, within: bool = False) -> Repor
 def stories(paths: Iterable[PathLike], *, jobs: int | None = None) -> Report:
     """How the documents under the paths group into stories, without judging anything."""
     documents, warnings = read_paths(paths, jobs)
-    names_by_doc = {d.info.id: story_names(d.claims) for d in documents}
+    names_by_doc = {d.info.id: d.names for d in documents}
     return _report(documents, warnings, Analysis(find_stories(names_by_doc), []))
 
 
 def extract_claims(paths: Iterable[PathLike], kinds: Iterable[str] | None = None) -> ClaimList:
     """Every claim read from the documents, for inspection (sentence claims only when asked for)."""
-    documents, warnings = read_paths(paths, jobs=1)
+    documents, warnings = read_paths(paths, jobs=1, all_claims=True)
     wanted = set(kinds) if kinds is not None else set()
+    text_of = _texts(documents)
     claims = [
-        claim
+        unpack(packed, text_of)
         for document in documents
-        for claim in document.claims
-        if claim.kind not in extraction.UNLISTED or claim.kind in wanted
+        for packed in document.claims
+        if packed[0] not in extraction.UNLISTED or packed[0] in wanted
     ]
     return ClaimList(documents=tuple(d.info for d in documents), claims=tuple(claims), warnings=tuple(warnings))

@@ -8,26 +8,43 @@ never all pairs.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from factdiff.judge import Rule
+from factdiff.models import PackedClaim, TextOf, unpack
 
 
 def blocks(
-    claims_by_kind: Mapping[str, Sequence[Any]], rule: Rule, story_of: Mapping[str, str]
+    claims_by_kind: Mapping[str, Sequence[PackedClaim]], rule: Rule, story_of: Mapping[str, str], text_of: TextOf
 ) -> Iterator[tuple[str, Sequence[Any]]]:
     """(key, claims) for each block of two claims or more of the rule's kinds, in key order.
 
     Every key is prefixed with the story of the claim's document, so claims from two
-    stories never meet. A block of one claim has nothing to compare and is not yielded.
+    stories never meet. Claims wait packed, without their texts; only those in a block of
+    two or more get them back (from ``text_of``) for the judge.
     """
-    buckets: dict[str, list[Any]] = {}
+    buckets: dict[str, list[PackedClaim]] = {}
     keys = rule.keys
     for kind in rule.reads:
-        for claim in claims_by_kind.get(kind, ()):
+        for packed in claims_by_kind.get(kind, ()):
+            claim = unpack(packed)
             story = story_of[claim.doc]
             for key in keys(claim):
-                buckets.setdefault(f"{story}|{key}", []).append(claim)
+                buckets.setdefault(f"{story}|{key}", []).append(packed)
     for key in sorted(buckets):
         if len(buckets[key]) > 1:
-            yield key, buckets[key]
+            yield key, [unpack(packed, text_of) for packed in buckets[key]]
+
+
+@cache
+def _rules_by_kind() -> dict[str, tuple[Rule, ...]]:
+    from factdiff.judge.registry import RULES
+
+    kinds = {kind for rule in RULES for kind in rule.reads}
+    return {kind: tuple(rule for rule in RULES if kind in rule.reads) for kind in kinds}
+
+
+def comparable(claim: Any) -> bool:
+    """Some rule can put the claim in a block: a claim no rule can block is never judged."""
+    return any(next(iter(rule.keys(claim)), None) is not None for rule in _rules_by_kind().get(claim.kind, ()))

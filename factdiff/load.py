@@ -9,9 +9,11 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache
 from pathlib import Path
 
+from factdiff.errors import FactdiffError
 from factdiff.models import Document, Warning_
 from factdiff.segment import line_starts, split_sentences
 
@@ -117,3 +119,25 @@ def read_file(path: Path, problem: str | None = None) -> Document | Warning_:
 
 
 DUPLICATE = "same text as another input; read once"
+
+
+def file_texts(paths: Mapping[str, str]) -> Callable[[str], str]:
+    """Document id -> its text, read again from its file when needed (the pipeline keeps
+    claims, not texts). A file that changed since it was read is an error, not wrong evidence."""
+
+    @lru_cache(maxsize=TEXTS_KEPT)
+    def text_of(document: str) -> str:
+        path = paths[document]
+        try:
+            text = sanitise(decode(Path(path).read_bytes())[0])
+        except (OSError, ValueError) as error:
+            raise FactdiffError(f"{path}: cannot read it again: {error}", code="E102") from None
+        if document_id(text) != document:
+            raise FactdiffError(f"{path}: changed while factdiff was reading it; run again", code="E102")
+        return text
+
+    return text_of
+
+
+TEXTS_KEPT = 256
+"""Documents whose text is held at once while claims get their evidence back."""

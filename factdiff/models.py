@@ -7,6 +7,7 @@ Models are frozen and forbid unknown fields. Extractors build claims with
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -161,8 +162,8 @@ class SentenceClaim(ClaimBase):
     """A sentence long enough to be recognised when another article repeats it with one fact changed."""
 
     kind: Literal["sentence"] = "sentence"
-    halves: tuple[str, str] = Field(
-        description="Digests of the sentence's first and second half, case, accents and typography folded."
+    halves: tuple[int, int] = Field(
+        description="64-bit digests of the sentence's first and second half, case, accents and typography folded."
     )
 
 
@@ -170,6 +171,47 @@ Claim = Annotated[
     Union[QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim, SentenceClaim],
     Field(discriminator="kind"),
 ]
+
+
+CLAIM_TYPES: dict[str, type[ClaimBase]] = {
+    claim_type.model_fields["kind"].default: claim_type
+    for claim_type in (QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim, SentenceClaim)
+}
+"""Every kind of claim and its record type."""
+
+_FIELD_NAMES = {claim_type: tuple(claim_type.model_fields) for claim_type in CLAIM_TYPES.values()}
+
+def claim_id(document: str, kind: str, start: int, end: int) -> str:
+    """A claim's id: its document, kind and span."""
+    return f"{document}:{kind}:{start}-{end}"
+
+
+PackedClaim = tuple[Any, ...]
+"""A claim as (kind, field values...) with its text and sentence left out (the sentence's
+length kept instead): a small fraction of the record's memory, for holding a whole archive's
+claims between extraction and judgement. The texts come back from the document on unpacking,
+and the id from the document, kind and span."""
+
+TextOf = Callable[[str], str]
+"""Document id -> its text (sanitised exactly as when it was read)."""
+
+
+def pack(claim: ClaimBase) -> PackedClaim:
+    values = dict(claim.__dict__, id=None, text=None, sentence=len(claim.sentence))
+    return (values["kind"], *(values[name] for name in _FIELD_NAMES[type(claim)]))
+
+
+def unpack(packed: PackedClaim, text_of: TextOf | None = None) -> Any:
+    """The claim record again; with ``text_of``, with its text and sentence restored."""
+    claim_type = CLAIM_TYPES[packed[0]]
+    values = dict(zip(_FIELD_NAMES[claim_type], packed[1:]))
+    values["id"] = claim_id(values["doc"], values["kind"], values["start"], values["end"])
+    if text_of is not None:
+        text = text_of(values["doc"])
+        values["text"] = text[values["start"]:values["end"]]
+        start = values["sentence_start"]
+        values["sentence"] = text[start:start + values["sentence"]]
+    return construct(claim_type, **values)
 
 
 class Variant(Record):

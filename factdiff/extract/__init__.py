@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factdiff.extract import acronym, organisation, person, pronoun, quantity, sentence
-from factdiff.models import Document
+from factdiff.models import Document, claim_id
 from factdiff.segment import line_column, sentence_at
 
 EXTRACTORS = (quantity, person, pronoun, acronym, organisation, sentence)
@@ -53,7 +53,7 @@ class Context:
         sentence_start, sentence_end = self.sentence_span(start)
         sentence_end = max(sentence_end, min(end, len(document.text)))
         return {
-            "id": f"{document.id}:{kind}:{start}-{end}",
+            "id": claim_id(document.id, kind, start, end),
             "doc": document.id,
             "path": document.path,
             "text": document.text[start:end],

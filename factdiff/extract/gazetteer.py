@@ -10,16 +10,24 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import unicodedata
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 GENDER_MAJORITY = 0.8
 """Share of locales that must agree before a name's gender is trusted."""
 
 
+NOT_ALNUM_ASCII = re.compile(r"[^0-9A-Za-z]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Matching key for names: accents, case, apostrophes, hyphens and spaces removed."""
+    """Matching key for names: accents, case, apostrophes, hyphens and spaces removed.
+    Cached: the same names recur through an archive."""
+    if text.isascii():
+        return NOT_ALNUM_ASCII.sub("", text).lower()
     decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
     return kept.casefold()

@@ -51,8 +51,9 @@ def _boilerplate() -> re.Pattern[str]:
     return phrase_pattern(sentence_data().boilerplate)
 
 
-def _digest(parts: list[str]) -> str:
-    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).hexdigest()
+def _digest(parts: list[str]) -> int:
+    """A stable 64-bit digest (Python's own hash differs between processes)."""
+    return int.from_bytes(hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).digest(), "big")
 
 
 def extract(context: Any) -> list[SentenceClaim]:
@@ -71,7 +72,7 @@ def extract(context: Any) -> list[SentenceClaim]:
             continue
         middle = len(normal) // 2
         fields = context.location(KIND, start, end)
-        fields["sentence"] = fields["text"]
+        fields["sentence"], fields["sentence_start"] = fields["text"], start
         claims.append(
             construct(SentenceClaim, 
                 **fields, kind=KIND, halves=(_digest(normal[:middle]), _digest(normal[middle:]))

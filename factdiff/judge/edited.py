@@ -25,7 +25,7 @@ from factdiff.extract.lexicon import people_data, quantity_data
 from factdiff.extract.quantity import MONTHS, interval
 from factdiff.extract.sentence import normal_token, tokens
 from factdiff.judge import Rule, discrepancy
-from factdiff.models import Discrepancy, SentenceClaim
+from factdiff.models import Discrepancy, SentenceClaim, claim_id
 
 MAX_CHANGED = 4
 MAX_BLOCK = 24
@@ -48,8 +48,8 @@ class Change(NamedTuple):
 
 
 def block_keys(claim: SentenceClaim) -> Iterable[str]:
-    yield "first-half:" + claim.halves[0]
-    yield "second-half:" + claim.halves[1]
+    yield f"first-half:{claim.halves[0]:016x}"
+    yield f"second-half:{claim.halves[1]:016x}"
 
 
 def single_change(first: str, second: str) -> Change | None:
@@ -143,7 +143,7 @@ def _narrowed(claim: SentenceClaim, span: tuple[int, int]) -> SentenceClaim:
     column = start - before.rfind("\n") if newlines else claim.column + start
     return claim.model_copy(
         update={
-            "id": f"{claim.doc}:sentence:{claim.start + start}-{claim.start + end}",
+            "id": claim_id(claim.doc, claim.kind, claim.start + start, claim.start + end),
             "text": claim.sentence[start:end],
             "start": claim.start + start,
             "end": claim.start + end,
@@ -183,7 +183,7 @@ def judge(claims: Sequence[SentenceClaim]) -> Iterable[Discrepancy]:
             yield discrepancy(
                 RULE,
                 subject=f"“{subject}”",
-                key=f"edited:{kind}:{shared_half}",
+                key=f"edited:{kind}:{shared_half:016x}",
                 variants=[
                     (shown_first, [_narrowed(first, change.first)]),
                     (shown_second, [_narrowed(second, change.second)]),
