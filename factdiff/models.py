@@ -158,6 +158,19 @@ class OrganisationClaim(ClaimBase):
     )
 
 
+class DateClaim(ClaimBase):
+    """A calendar date, at the precision it is written, and the event it dates where one is named."""
+
+    kind: Literal["date"] = "date"
+    year: int | None = Field(description="None when the text gives no year ('on July 23').")
+    month: int | None
+    day: int | None
+    precision: Literal["day", "month", "year"]
+    event: str | None = Field(description="What happened then, normalised: 'assassinated', 'arrived'…")
+    subject: str | None = Field(description="Whom or what it happened to: a surname or the place owning the subject.")
+    repeating: bool = Field(description="The event is one of several ('another batch arrived').")
+
+
 class SentenceClaim(ClaimBase):
     """A sentence long enough to be recognised when another article repeats it with one fact changed."""
 
@@ -168,14 +181,16 @@ class SentenceClaim(ClaimBase):
 
 
 Claim = Annotated[
-    Union[QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim, SentenceClaim],
+    Union[QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim, DateClaim, SentenceClaim],
     Field(discriminator="kind"),
 ]
 
 
 CLAIM_TYPES: dict[str, type[ClaimBase]] = {
     claim_type.model_fields["kind"].default: claim_type
-    for claim_type in (QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim, SentenceClaim)
+    for claim_type in (
+        QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim, DateClaim, SentenceClaim
+    )
 }
 """Every kind of claim and its record type."""
 

@@ -77,6 +77,15 @@ class SentenceData(DataFile):
     sentences differ only in a name by design."""
 
 
+class DateData(DataFile):
+    events: dict[str, list[str]]
+    """Events that happen once to their subject, with the words that name them."""
+    personal: list[str]
+    """Events that happen once to a person: their dates are compared by who they happened to."""
+    repeating: list[str]
+    """Words that mark an event as one of several ("another batch arrived"): its date is not the event's."""
+
+
 class AcronymData(DataFile):
     well_known: list[str]
 
@@ -121,6 +130,11 @@ def organisation_data() -> OrganisationData:
 @cache
 def sentence_data() -> SentenceData:
     return load_data("sentences", SentenceData)
+
+
+@cache
+def date_data() -> DateData:
+    return load_data("dates", DateData)
 
 
 @cache

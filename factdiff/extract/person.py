@@ -52,6 +52,9 @@ POSSESSIVE = re.compile(r"['’]s?\Z")
 TITLE_BEFORE = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Capt|Col|Sgt|Rev|Lt)\.\s+\Z")
 """An abbreviated honorific with a full stop just before a run ('Mr. Smith')."""
 
+PREFIXED_TITLE_BEFORE = re.compile(r"\b(?:then|ex|former|late|acting|interim)-(?P<title>[A-Z][\w-]*)\s+\Z")
+"""A title joined to a time word just before a run ('then-President Jovenel Moïse')."""
+
 MAX_NAME_TOKENS = 4
 
 OWNER_BEFORE = re.compile(rf"(?P<owner>[{UPPER}][\w.-]*(?:[ \t][{UPPER}][\w.-]*){{0,4}}?)(?:['’]s)?[ \t]+\Z")
@@ -169,6 +172,9 @@ def _candidate(run: re.Match[str]) -> Candidate | None:
     abbreviated = TITLE_BEFORE.search(run.string, max(0, run.start() - 8), run.start())
     if abbreviated and not before:
         title_words = [abbreviated.group(1) + "."]
+    prefixed = PREFIXED_TITLE_BEFORE.search(run.string, max(0, run.start() - 24), run.start())
+    if prefixed and not before and prefixed.group("title") in vocabulary["titles"]:
+        title_words = [prefixed.group("title")]
     gender = None
     for word in title_words:
         gender = vocabulary["honorifics"].get(word.rstrip("."), gender)

@@ -1,0 +1,162 @@
+"""Date claims: calendar dates at the precision they are written, and the event each one dates.
+
+Read: "July 7, 2021", "7 July 2021", "June 25" (no year), "June 2024", "2024-06-25", and a year
+after "in", "since", "by" or before an event noun ("the 2021 assassination of"). Precision is
+part of the value: "June 2024" and "June 25, 2024" are the same date written twice.
+
+The event is the event word nearest the date in its sentence ("was arrested on July 23",
+"On July 7, 2021, ... was assassinated"), and its subject the person named nearest that word
+(a surname), or the organisation named there. Relative dates ("last October", "the previous
+year") are not read: without the document's own date they cannot be resolved, and a guess
+would be a false alarm waiting to happen.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from factdiff.extract.lexicon import date_data, phrase_pattern
+from factdiff.models import DateClaim, construct
+
+KIND = "date"
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)
+MONTH_NUMBER = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
+MONTH_NUMBER.update({name[:3] + ".": number for name, number in MONTH_NUMBER.items() if name != "May"})
+MONTH_NUMBER["Sept."] = 9
+MONTH = "|".join(re.escape(name) for name in sorted(MONTH_NUMBER, key=len, reverse=True))
+YEAR = r"(?:1[89]|20)[0-9]{2}"
+DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+
+DATE = re.compile(
+    rf"""
+    (?P<iso_year>{YEAR})-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>3[01]|[12][0-9]|0[1-9])(?![0-9-])
+    | (?P<day_first>{DAY})\s+(?:of\s+)?(?P<month_a>{MONTH})(?![\w])(?:,?\s+(?P<year_a>{YEAR})(?![0-9]))?
+    | (?P<month_b>{MONTH})(?![\w])\s+(?:(?P<day_b>{DAY})(?![0-9,]\d)(?![\w])(?:,?\s+(?P<year_b>{YEAR})(?![0-9]))?
+                                      | (?P<year_c>{YEAR})(?![0-9]))
+    | (?<![\w-])(?:in|since|by|In|Since|By)\s+(?P<year_d>{YEAR})(?![0-9\w-])
+    | (?<![\w-])the\s+(?P<year_e>{YEAR})\s+(?=[a-z])
+    """,
+    re.VERBOSE,
+)
+"""A written date (anchored on a digit, a month name or a short leading word)."""
+
+CLAUSE_BREAK = re.compile(r"[,;:—–()]|\b(?:following|after|before|when|while|as|and|but|because|which|who)\b")
+"""Where the clause that a date belongs to ends: 'requested assistance in 2022, following
+Moise's assassination' dates the request, not the assassination."""
+OPENERS = frozenset({"", "On", "In", "By", "Since"})
+"""What may precede a date that opens its sentence ("On July 7, 2021, ..."): such a date
+belongs to the main clause after its comma."""
+
+EVENT_WINDOW = 80
+"""How far from the date, within its sentence, the event word is looked for."""
+
+
+@cache
+def _vocabulary() -> dict[str, Any]:
+    data = date_data()
+    event_of = {word: event for event, words in data.events.items() for word in words}
+    return {
+        "event": phrase_pattern(list(event_of)),
+        "event_of": event_of,
+        "repeating": phrase_pattern(data.repeating),
+        "personal": frozenset(data.personal),
+    }
+
+
+def _parts(match: re.Match[str]) -> tuple[int | None, int | None, int | None]:
+    group = match.group
+    if group("iso_year"):
+        return int(group("iso_year")), int(group("iso_month")), int(group("iso_day"))
+    if group("month_a"):
+        return _year(group("year_a")), MONTH_NUMBER[group("month_a")], _day(group("day_first"))
+    if group("month_b"):
+        if group("year_c"):
+            return int(group("year_c")), MONTH_NUMBER[group("month_b")], None
+        return _year(group("year_b")), MONTH_NUMBER[group("month_b")], _day(group("day_b"))
+    return int(group("year_d") or group("year_e")), None, None
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _day(text: str) -> int:
+    return int(text.rstrip("stndrh"))
+
+
+def extract(context: Any) -> list[DateClaim]:
+    text = context.text
+    vocabulary = _vocabulary()
+    people = context.claims.get("person", [])
+    claims: list[DateClaim] = []
+    for match in DATE.finditer(text):
+        year, month, day = _parts(match)
+        if month == MONTH_NUMBER["May"] and day is None and match.group("month_b") == "May" and year is None:
+            continue  # "May" without a day or year is the verb
+        start, end = match.span()
+        if match.group("year_d"):
+            start = match.start("year_d")
+        elif match.group("year_e"):
+            start, end = match.span("year_e")
+        sentence_start, sentence_end = context.sentence_span(start)
+        event, event_at = _event(text, vocabulary, start, end, sentence_start, sentence_end)
+        subject = _subject(people, sentence_start, event_at) if event in vocabulary["personal"] else None
+        window = text[max(sentence_start, start - EVENT_WINDOW):min(sentence_end, end + EVENT_WINDOW)]
+        precision = "day" if day else "month" if month else "year"
+        claims.append(
+            construct(
+                DateClaim,
+                **context.location(KIND, start, end),
+                kind=KIND,
+                year=year,
+                month=month,
+                day=day,
+                precision=precision,
+                event=event,
+                subject=subject,
+                repeating=bool(vocabulary["repeating"].search(window)),
+            )
+        )
+    return claims
+
+
+def _event(
+    text: str, vocabulary: dict[str, Any], start: int, end: int, sentence_start: int, sentence_end: int
+) -> tuple[str | None, int]:
+    """The event word nearest the date in its clause, and where it is. A date opening its
+    sentence ("On July 7, 2021, ... was assassinated") dates the clause after its comma."""
+    low, high = max(sentence_start, start - EVENT_WINDOW), min(sentence_end, end + EVENT_WINDOW)
+    if text[sentence_start:start].strip() in OPENERS and text.startswith(",", end):
+        low, high = end + 1, min(sentence_end, end + EVENT_WINDOW)
+        cut = CLAUSE_BREAK.search(text, low, high)
+    else:
+        left = [m.end() for m in CLAUSE_BREAK.finditer(text, low, start)]
+        low = left[-1] if left else low
+        cut = CLAUSE_BREAK.search(text, end, high)
+    high = cut.start() if cut else high
+    best: tuple[int, str, int] | None = None
+    for found in vocabulary["event"].finditer(text, low, high):
+        distance = start - found.end() if found.end() <= start else found.start() - end
+        candidate = (max(distance, 0), vocabulary["event_of"][" ".join(found.group().lower().split())], found.start())
+        if best is None or candidate < best:
+            best = candidate
+    return (best[1], best[2]) if best else (None, -1)
+
+
+def _subject(people: list[Any], sentence_start: int, event_at: int) -> str | None:
+    """The person named nearest the event word in the same sentence, by full name where known."""
+    best: tuple[int, str] | None = None
+    for person in people:
+        if person.sentence_start != sentence_start:
+            continue
+        name = person.full_name or person.name
+        candidate = (abs(person.start - event_at), name)
+        if best is None or candidate < best:
+            best = candidate
+    return best[1] if best else None

@@ -1,0 +1,70 @@
+"""FD501 event-date-mismatch: one event of one person dated two ways that cannot both hold.
+
+Claims meet when they date the same event ("assassinated", "arrested", "arrived"…) of the
+same person (by surname). Precision is respected: "July 2021", "July 7, 2021" and "July 7"
+are one date; "July 7, 2021" and "July 8, 2021" are two. An event marked as one of several
+("another batch arrived") dates that one occurrence and is not compared, and one sentence
+never contradicts itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from factdiff.extract.gazetteer import fold
+from factdiff.judge import Rule, connected_components, discrepancy
+from factdiff.models import DateClaim, Discrepancy
+
+
+def block_keys(claim: DateClaim) -> Iterable[str]:
+    if claim.event and claim.subject and not claim.repeating:
+        yield f"{claim.event}|{fold(claim.subject.split()[-1])}"
+
+
+def compatible(a: DateClaim, b: DateClaim) -> bool:
+    """Every part both give is the same: a missing year, month or day fits anything."""
+    return all(x is None or y is None or x == y for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)))
+
+
+def judge(claims: Sequence[DateClaim]) -> Iterable[Discrepancy]:
+    forms: dict[str, list[DateClaim]] = {}
+    for claim in claims:
+        forms.setdefault(" ".join(claim.text.split()), []).append(claim)
+    if len(forms) < 2:
+        return
+
+    def conflicting(first: str, second: str) -> bool:
+        return any(
+            not compatible(a, b) and not (a.doc == b.doc and a.sentence_start == b.sentence_start)
+            for a in forms[first]
+            for b in forms[second]
+        )
+
+    for component in connected_components(sorted(forms), conflicting):
+        component.sort(key=lambda form: min((c.path, c.start) for c in forms[form]))
+        sample = forms[component[0]][0]
+        years = {c.year for form in component for c in forms[form] if c.year is not None}
+        days = {(c.month, c.day) for form in component for c in forms[form] if c.day is not None}
+        listed = " and ".join(f"“{form}”" for form in component)
+        yield discrepancy(
+            RULE,
+            subject=f"{sample.subject} {sample.event}",
+            key=f"date:{sample.event}:{fold(sample.subject or '')}",
+            variants=[(form, forms[form]) for form in component],
+            severity="high" if len(years) > 1 or len(days) > 1 else "medium",
+            confidence=0.75,
+            explanation=f"{listed} cannot both be when {sample.subject} was {sample.event}.",
+        )
+
+
+RULE = Rule(
+    code="FD501",
+    name="event-date-mismatch",
+    kind="date",
+    reads=("date",),
+    summary="One event of one person ('Moïse was assassinated') given two dates that cannot both hold.",
+    why="A wrong date is among the most common corrections, and precision must not be mistaken for disagreement.",
+    keys=block_keys,
+    judge=judge,
+)
+RULES = (RULE,)
