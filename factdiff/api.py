@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -67,16 +68,26 @@ def extracted(document: Document, all_claims: bool = False) -> Read:
     claims = extraction.extract(document)
     kept = claims if all_claims else [claim for claim in claims if comparable(claim)]
     return Read(
-        DocumentInfo(id=document.id, path=document.path, chars=document.chars),
+        DocumentInfo(id=document.id, path=document.path, chars=document.chars, date=document.date),
         story_names(claims),
         [pack(claim) for claim in kept],
     )
 
 
-def _read_and_extract(item: tuple[Path, str | None], all_claims: bool = False) -> Read | Warning_:
-    """Worker: one file, read and extracted (top level, so a process pool can run it)."""
-    result = read_file(*item)
-    return result if isinstance(result, Warning_) else extracted(result, all_claims)
+def _read_and_extract(
+    item: tuple[Path, str | None], all_claims: bool = False, date: datetime.date | None = None
+) -> list[Read | Warning_]:
+    """Worker: one file, read and extracted (top level, so a process pool can run it); ``date``
+    dates the documents whose input does not."""
+    results: list[Read | Warning_] = []
+    for result in read_file(*item):
+        if isinstance(result, Warning_):
+            results.append(result)
+            continue
+        if result.date is None and date is not None:
+            result = result.model_copy(update={"date": date})
+        results.append(extracted(result, all_claims))
+    return results
 
 
 def read_paths(
@@ -85,6 +96,7 @@ def read_paths(
     progress: Progress | None = None,
     *,
     all_claims: bool = False,
+    date: datetime.date | None = None,
 ) -> tuple[list[Read], list[Warning_]]:
     """Read and extract every file under the paths, in input order, with ``jobs`` processes
     (default: one per core for large inputs). The result is the same for any ``jobs``."""
@@ -97,20 +109,21 @@ def read_paths(
         if workers > 1:
             extraction.prepare()
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
-            work = functools.partial(_read_and_extract, all_claims=all_claims)
-            results: Iterable[Read | Warning_] = pool.map(work, items, chunksize=8)
+            work = functools.partial(_read_and_extract, all_claims=all_claims, date=date)
+            results: Iterable[list[Read | Warning_]] = pool.map(work, items, chunksize=8)
         else:
-            results = (_read_and_extract(item, all_claims) for item in items)
-        for done, result in enumerate(results, 1):
+            results = (_read_and_extract(item, all_claims, date) for item in items)
+        for done, results_of_file in enumerate(results, 1):
             if progress is not None:
                 progress(done, len(items))
-            if isinstance(result, Warning_):
-                warnings.append(result)
-            elif result.info.id in seen:
-                warnings.append(Warning_(path=result.info.path, message=DUPLICATE))
-            else:
-                seen.add(result.info.id)
-                documents.append(result)
+            for result in results_of_file:
+                if isinstance(result, Warning_):
+                    warnings.append(result)
+                elif result.info.id in seen:
+                    warnings.append(Warning_(path=result.info.path, message=DUPLICATE))
+                else:
+                    seen.add(result.info.id)
+                    documents.append(result)
     return documents, warnings
 
 
@@ -182,18 +195,26 @@ def _report(
 
 
 def scan(
-    paths: Iterable[PathLike], *, one_story: bool = False, jobs: int | None = None, progress: Progress | None = None
+    paths: Iterable[PathLike],
+    *,
+    one_story: bool = False,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    date: datetime.date | None = None,
 ) -> Report:
     """Discrepancies across and within every readable document under the paths, story by story;
-    ``one_story`` treats everything given as one story; ``jobs`` processes read and extract."""
-    documents, warnings = read_paths(paths, jobs, progress)
+    ``one_story`` treats everything given as one story; ``jobs`` processes read and extract;
+    ``date`` is the publication date of documents whose input gives none."""
+    documents, warnings = read_paths(paths, jobs, progress, date=date)
     return _report(documents, warnings, judge_all(documents, _texts(documents), one_story=one_story))
 
 
-def compare(first: PathLike, second: PathLike, *, within: bool = False) -> Report:
+def compare(
+    first: PathLike, second: PathLike, *, within: bool = False, date: datetime.date | None = None
+) -> Report:
     """Discrepancies between two documents, which the user chose as one story; with
     ``within``, each one's internal ones too."""
-    documents, warnings = read_paths([first, second], jobs=1)
+    documents, warnings = read_paths([first, second], jobs=1, date=date)
     analysis = judge_all(documents, _texts(documents), one_story=True)
     found = analysis.discrepancies
     if not within:

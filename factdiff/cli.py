@@ -102,6 +102,13 @@ def main() -> None:
     """
 
 
+def date_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--date", "date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+        help="Publication date (YYYY-MM-DD) of articles whose input gives none; resolves 'last October'.",
+    )(command)
+
+
 def jobs_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -140,9 +147,10 @@ class ProgressBar:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--one-story", is_flag=True, help="Treat every article given as one story (for a curated folder).")
 @jobs_option
+@date_option
 @format_option(FORMATS)
 @guarded
-def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, output_format: str) -> int:
+def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, date: Any, output_format: str) -> int:
     """Report discrepancies across and within every article under PATHS.
 
     Articles are first grouped into stories by the people and organisations they share;
@@ -152,7 +160,7 @@ def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, output_forma
     """
     progress = ProgressBar()
     try:
-        report = api.scan(paths, one_story=one_story, jobs=jobs, progress=progress)
+        report = api.scan(paths, one_story=one_story, jobs=jobs, progress=progress, date=date and date.date())
     finally:
         progress.close()
     return emit(report, output_format)
@@ -162,14 +170,15 @@ def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, output_forma
 @click.argument("first", type=click.Path())
 @click.argument("second", type=click.Path())
 @click.option("--within", is_flag=True, help="Also report each document's internal discrepancies.")
+@date_option
 @format_option(FORMATS)
 @guarded
-def compare(first: str, second: str, within: bool, output_format: str) -> int:
+def compare(first: str, second: str, within: bool, date: Any, output_format: str) -> int:
     """Report discrepancies between two documents.
 
     Example: factdiff compare seeds/001_de6dd166a4080cc0.txt seeds/003_4b2072b04a3e016b.txt
     """
-    return emit(api.compare(first, second, within=within), output_format)
+    return emit(api.compare(first, second, within=within, date=date and date.date()), output_format)
 
 
 @main.command()

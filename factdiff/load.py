@@ -7,7 +7,9 @@ is also an offset into the decoded file.
 from __future__ import annotations
 
 import codecs
+import datetime
 import hashlib
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -17,7 +19,7 @@ from factdiff.errors import FactdiffError
 from factdiff.models import Document, Warning_
 from factdiff.segment import line_starts, split_sentences
 
-READABLE_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".text"})
+READABLE_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".text", ".jsonl", ".ndjson"})
 """File types read when walking a directory (a file named explicitly is read whatever its suffix)."""
 
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -73,13 +75,14 @@ def document_id(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def make_document(text: str, path: str) -> Document:
+def make_document(text: str, path: str, date: datetime.date | None = None) -> Document:
     """Build a Document from already-decoded text (used by the loader and by tests)."""
     text = sanitise(text)
     return Document.model_construct(
         id=document_id(text),
         path=path,
         chars=len(text),
+        date=date,
         text=text,
         line_starts=line_starts(text),
         sentences=split_sentences(text),
@@ -102,8 +105,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]
             yield path, "no such file or directory"
 
 
-def read_file(path: Path, problem: str | None = None) -> Document | Warning_:
-    """One input file as a Document, or the Warning_ that says why it cannot be read."""
+def read_file(path: Path, problem: str | None = None) -> list[Document | Warning_]:
+    """The documents in one input file (one, or one per JSON Lines record), and a Warning_
+    for each thing that cannot be read (the whole file, or one bad record)."""
     name = str(path)
     if problem is None:
         try:
@@ -114,8 +118,57 @@ def read_file(path: Path, problem: str | None = None) -> Document | Warning_:
             if not text.strip():
                 problem = "empty file"
     if problem is not None:
-        return Warning_(path=name, message=problem)
-    return make_document(text, name)
+        return [Warning_(path=name, message=problem)]
+    if path.suffix.lower() in RECORD_SUFFIXES:
+        return [_record(name, number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
+    return [make_document(text, name)]
+
+
+RECORD_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+"""JSON Lines: one article per line, with its metadata."""
+TEXT_FIELDS = ("text", "body", "content")
+DATE_FIELDS = ("date", "published", "published_at", "datetime")
+
+
+def _record(name: str, number: int, line: str) -> Document | Warning_:
+    """One JSON Lines record: its text as a document named FILE#LINE, dated by its metadata."""
+    where = f"{name}#{number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return Warning_(path=where, message=f"bad JSON Lines record: {error.msg}")
+    text = next((record[key] for key in TEXT_FIELDS if isinstance(record, dict) and isinstance(record.get(key), str)), None)
+    if not text or not text.strip():
+        return Warning_(path=where, message="record has no text (looked for text, body, content)")
+    return make_document(text, where, _date(record))
+
+
+def _date(record: dict) -> datetime.date | None:
+    """The record's publication date, from an ISO date or timestamp in a date field."""
+    for key in DATE_FIELDS:
+        value = record.get(key)
+        if isinstance(value, str) and ISO_DATE.match(value):
+            try:
+                return datetime.date.fromisoformat(value[:10])
+            except ValueError:
+                return None
+    return None
+
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def text_again(path: str) -> str:
+    """A document's text read again from its file (or its JSON Lines record), as first read."""
+    name, _, record = path.rpartition("#") if "#" in path else (path, "", "")
+    text = sanitise(decode(Path(name).read_bytes())[0])
+    if not record:
+        return text
+    line = text.splitlines()[int(record) - 1]
+    found = _record(name, int(record), line)
+    if isinstance(found, Warning_):
+        raise ValueError(found.message)
+    return found.text
 
 
 DUPLICATE = "same text as another input; read once"
@@ -129,8 +182,8 @@ def file_texts(paths: Mapping[str, str]) -> Callable[[str], str]:
     def text_of(document: str) -> str:
         path = paths[document]
         try:
-            text = sanitise(decode(Path(path).read_bytes())[0])
-        except (OSError, ValueError) as error:
+            text = text_again(path)
+        except (OSError, ValueError, IndexError) as error:
             raise FactdiffError(f"{path}: cannot read it again: {error}", code="E102") from None
         if document_id(text) != document:
             raise FactdiffError(f"{path}: changed while factdiff was reading it; run again", code="E102")

@@ -7,6 +7,7 @@ Models are frozen and forbid unknown fields. Extractors build claims with
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar, Union
 
@@ -47,6 +48,7 @@ class Document(Record):
     id: str = Field(description="Stable id derived from the text, not the path.")
     path: str
     chars: int
+    date: datetime.date | None = Field(default=None, description="When it was published, where the input says.")
     text: str = Field(exclude=True, repr=False)
     line_starts: tuple[int, ...] = Field(exclude=True, repr=False)
     sentences: tuple[tuple[int, int], ...] = Field(exclude=True, repr=False)
@@ -58,6 +60,9 @@ class DocumentInfo(Record):
     id: str
     path: str
     chars: int
+    date: datetime.date | None = Field(
+        default=None, description="Publication date, from the input's metadata or --date; None when unknown."
+    )
     story: str | None = Field(default=None, description="Id of the story the document was grouped into.")
 
 
@@ -103,6 +108,9 @@ class QuantityClaim(ClaimBase):
     modality: Modality
     scope: str | None = Field(description="Time scope in the sentence, e.g. 'in 2024', 'since January'.")
     places: tuple[str, ...] = Field(description="Countries and places the sentence ties to the count.")
+    reported: datetime.date | None = Field(
+        default=None, description="Publication date of the report it was read from, where known."
+    )
 
 
 class PersonClaim(ClaimBase):
@@ -169,6 +177,9 @@ class DateClaim(ClaimBase):
     event: str | None = Field(description="What happened then, normalised: 'assassinated', 'arrived'…")
     subject: str | None = Field(description="Whom or what it happened to: a surname or the place owning the subject.")
     repeating: bool = Field(description="The event is one of several ('another batch arrived').")
+    relative: bool = Field(
+        description="Written relative to the report ('last October'): resolved from its date, else left without a year."
+    )
 
 
 class SentenceClaim(ClaimBase):

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+import json
+from pathlib import Path
+
 import pytest
 
 from conftest import claims_of
 from factdiff.api import find_discrepancies
+from factdiff.extract import extract
 from factdiff.load import make_document
 
 
@@ -65,3 +70,48 @@ def test_seeds_have_no_date_discrepancy(seeds):
     from factdiff.api import scan
 
     assert [d for d in scan([seeds]).discrepancies if d.kind == "date"] == []
+
+
+DATED = Path(__file__).parent / "data" / "dated"
+
+
+@pytest.mark.parametrize(
+    "phrase, reported, expected",
+    [
+        ("Aid arrived last October.", datetime.date(2024, 10, 15), (2023, 10, None)),
+        ("Aid arrived last October.", datetime.date(2024, 12, 1), (2024, 10, None)),
+        ("Aid arrived last October.", None, (None, 10, None)),
+        ("The talks failed on Sunday.", datetime.date(2024, 10, 15), (2024, 10, 13)),
+        ("Prices rose the previous year.", datetime.date(2024, 10, 15), (2023, None, None)),
+        ("Prices rose this year.", datetime.date(2024, 10, 15), (2024, None, None)),
+    ],
+)
+def test_relative_dates_are_resolved_from_the_report_date(phrase, reported, expected):
+    [claim] = [c for c in extract(make_document(phrase, "a.txt", reported)) if c.kind == "date"]
+    assert (claim.year, claim.month, claim.day) == expected and claim.relative
+
+
+def test_relative_dates_are_never_guessed_without_a_report_date():
+    text = "The talks failed on Sunday. Prices rose the previous year and this year."
+    assert [c for c in extract(make_document(text, "a.txt")) if c.kind == "date"] == []
+
+
+def test_dated_json_lines_articles(run):
+    result = run("scan", str(DATED), "--format", "json")
+    assert result.exit_code == 2  # a bad record is trouble, reported after everything else
+    report = json.loads(result.stdout)
+    assert [d["date"] for d in report["documents"]] == ["2024-06-26", "2024-10-15"]
+    assert report["warnings"][0]["path"].endswith("haiti.jsonl#3")
+    found = {d["code"]: d for d in report["discrepancies"]}
+    assert {v["value"] for v in found["FD501"]["variants"]} == {"July 7, 2021", "July 17, 2021"}
+    grown = found["FD102"]
+    assert grown["severity"] == "low" and "changed between reports" in grown["explanation"]
+    assert "FD101" not in found  # 400 in June and 800 in October is growth, not a contradiction
+
+
+def test_date_option_dates_undated_articles(run, tmp_path):
+    (tmp_path / "a.txt").write_text("Ruto said aid arrived last October, officials said.", encoding="utf-8")
+    report = json.loads(run("claims", str(tmp_path), "--kind", "date", "--format", "json").output)
+    assert report["claims"][0]["year"] is None
+    result = run("scan", str(tmp_path), "--date", "2024-10-15", "--format", "json")
+    assert json.loads(result.output)["documents"][0]["date"] == "2024-10-15"

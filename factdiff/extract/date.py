@@ -4,16 +4,20 @@ Read: "July 7, 2021", "7 July 2021", "June 25" (no year), "June 2024", "2024-06-
 after "in", "since", "by" or before an event noun ("the 2021 assassination of"). Precision is
 part of the value: "June 2024" and "June 25, 2024" are the same date written twice.
 
+Relative dates ("last October", "this year", "the previous year", "on Sunday") are resolved
+from the report's own date (JSON Lines metadata or ``--date``); without one, "last October"
+keeps only its month and the rest are not read, never guessed.
+
 The event is the event word nearest the date in its sentence ("was arrested on July 23",
 "On July 7, 2021, ... was assassinated"), and its subject the person named nearest that word
-(a surname), or the organisation named there. Relative dates ("last October", "the previous
-year") are not read: without the document's own date they cannot be resolved, and a guess
-would be a false alarm waiting to happen.
+(a surname).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -53,6 +57,18 @@ OPENERS = frozenset({"", "On", "In", "By", "Since"})
 """What may precede a date that opens its sentence ("On July 7, 2021, ..."): such a date
 belongs to the main clause after its comma."""
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+RELATIVE = re.compile(
+    rf"""
+    (?<![\w-])(?:[Ll]ast)\s+(?P<last_month>{"|".join(MONTH_NAMES)})(?![\w])
+    | (?<![\w-])(?P<this_year>[Tt]his\s+year)(?![\w])
+    | (?<![\w-])(?P<last_year>[Ll]ast\s+year|[Tt]he\s+previous\s+year|a\s+year\s+earlier)(?![\w])
+    | (?<![\w-])[Oo]n\s+(?P<weekday>{"|".join(WEEKDAYS)})(?![\w])
+    """,
+    re.VERBOSE,
+)
+"""Dates written relative to the report: resolved from its date, never guessed without one."""
+
 EVENT_WINDOW = 80
 """How far from the date, within its sentence, the event word is looked for."""
 
@@ -90,11 +106,27 @@ def _day(text: str) -> int:
     return int(text.rstrip("stndrh"))
 
 
-def extract(context: Any) -> list[DateClaim]:
-    text = context.text
-    vocabulary = _vocabulary()
-    people = context.claims.get("person", [])
-    claims: list[DateClaim] = []
+def resolve(match: re.Match[str], reported: datetime.date | None) -> tuple[int | None, int | None, int | None] | None:
+    """The date a relative expression stands for in a report of that date; None when it
+    cannot be known ("on Sunday" with no report date). "last October" keeps its month."""
+    if match.group("last_month"):
+        month = MONTH_NUMBER[match.group("last_month")]
+        if reported is None:
+            return None, month, None
+        return (reported.year if month < reported.month else reported.year - 1), month, None
+    if reported is None:
+        return None
+    if match.group("this_year"):
+        return reported.year, None, None
+    if match.group("last_year"):
+        return reported.year - 1, None, None
+    back = (reported.weekday() - WEEKDAYS.index(match.group("weekday"))) % 7
+    day = reported - datetime.timedelta(days=back)
+    return day.year, day.month, day.day
+
+
+def _written(text: str, reported: datetime.date | None) -> Iterator[tuple[int, int, tuple[Any, Any, Any], bool]]:
+    """(start, end, (year, month, day), relative) for every date, absolute then relative."""
     for match in DATE.finditer(text):
         year, month, day = _parts(match)
         if month == MONTH_NUMBER["May"] and day is None and match.group("month_b") == "May" and year is None:
@@ -104,6 +136,19 @@ def extract(context: Any) -> list[DateClaim]:
             start = match.start("year_d")
         elif match.group("year_e"):
             start, end = match.span("year_e")
+        yield start, end, (year, month, day), False
+    for match in RELATIVE.finditer(text):
+        resolved = resolve(match, reported)
+        if resolved is not None:
+            yield match.start(), match.end(), resolved, True
+
+
+def extract(context: Any) -> list[DateClaim]:
+    text = context.text
+    vocabulary = _vocabulary()
+    people = context.claims.get("person", [])
+    claims: list[DateClaim] = []
+    for start, end, (year, month, day), relative in sorted(_written(text, context.document.date)):
         sentence_start, sentence_end = context.sentence_span(start)
         event, event_at = _event(text, vocabulary, start, end, sentence_start, sentence_end)
         subject = _subject(people, sentence_start, event_at) if event in vocabulary["personal"] else None
@@ -121,6 +166,7 @@ def extract(context: Any) -> list[DateClaim]:
                 event=event,
                 subject=subject,
                 repeating=bool(vocabulary["repeating"].search(window)),
+                relative=relative,
             )
         )
     return claims

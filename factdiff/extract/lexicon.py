@@ -40,6 +40,9 @@ class QuantityData(DataFile):
     ordinals: dict[str, int]
     report_relative_scopes: list[str]
     ordinal_scope: str
+    growing_events: list[str]
+    """Counts that grow as a story goes on (a death toll, a deployment): a later, larger
+    figure is a change over time, not a contradiction."""
 
 
 class PlaceData(DataFile):

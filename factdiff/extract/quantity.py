@@ -401,6 +401,7 @@ class _Reader:
             modality=modality,
             scope=scope,
             places=places,
+            reported=self.context.document.date,
         )
         return claim, subject_words
 

@@ -9,6 +9,7 @@ overlap: "700" (690-710 as a round number) and "over 800" cannot both be true, w
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 
 from factdiff.extract.lexicon import quantity_data
@@ -150,6 +151,9 @@ def judge(claims: Sequence[QuantityClaim]) -> Iterable[Discrepancy]:
                 worst_gap = max(worst_gap, _gap(a, b))
     if not conflicting:
         return
+    if changed_over_time([claim for value in conflicting for claim in by_value[value]]):
+        yield _changed(sorted(conflicting, key=lambda v: by_value[v][0].low), by_value)
+        return
     sample = by_value[values[0]][0]
     subject = describe(sample)
     shown = [v for v in values if v in conflicting]
@@ -172,6 +176,40 @@ def judge(claims: Sequence[QuantityClaim]) -> Iterable[Discrepancy]:
     )
 
 
+REPORT_GAP = datetime.timedelta(days=7)
+"""Reports at least this far apart may give a growing count at two stages."""
+
+
+def changed_over_time(claims: Sequence[QuantityClaim]) -> bool:
+    """A count that can grow, from reports with known dates a week or more apart, whose
+    larger values all come from the later reports."""
+    if any(claim.reported is None for claim in claims) or claims[0].event not in quantity_data().growing_events:
+        return False
+    dates = {claim.reported for claim in claims}
+    if max(dates) - min(dates) < REPORT_GAP:  # type: ignore[operator]
+        return False
+    ordered = sorted(claims, key=lambda claim: (claim.reported, claim.low))
+    return all(earlier.low <= later.low for earlier, later in zip(ordered, ordered[1:]))
+
+
+def _changed(values: list[str], by_value: dict[str, list[QuantityClaim]]) -> Discrepancy:
+    sample = by_value[values[0]][0]
+    subject = describe(sample)
+    stages = " then ".join(f"“{by_value[v][0].text}” (reported {by_value[v][0].reported})" for v in values)
+    return discrepancy(
+        CHANGED,
+        subject=subject,
+        key=next(iter(block_keys(sample))),
+        variants=[(value, by_value[value]) for value in values],
+        severity="low",
+        confidence=grouping_confidence([by_value[v][0] for v in values]),
+        explanation=(
+            f"The number of {subject} changed between reports: {stages}. Reports written apart in time "
+            "give a growing count at different stages; check that the later one is current, not a contradiction."
+        ),
+    )
+
+
 RULE = Rule(
     code="FD101",
     name="quantity-mismatch",
@@ -182,4 +220,15 @@ RULE = Rule(
     keys=block_keys,
     judge=judge,
 )
-RULES = (RULE,)
+CHANGED = Rule(
+    code="FD102",
+    name="changed-between-reports",
+    kind="quantity",
+    reads=(),
+    summary="A count that grows between dated reports a week or more apart: a change over time, shown at low severity.",
+    why="Readers of an old and a new report need to know the figure moved, without being told either is wrong.",
+    keys=lambda claim: (),
+    judge=lambda claims: (),
+)
+"""Reported by FD101's judge when time explains the difference; it blocks and judges nothing itself."""
+RULES = (RULE, CHANGED)
