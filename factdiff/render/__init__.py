@@ -5,12 +5,17 @@ Article text is untrusted: renderers never interpret it as markup.
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
+from collections.abc import Mapping
+from typing import Any
 from difflib import SequenceMatcher
 
 from factdiff.models import Discrepancy, Report, Story
 
 FORMATS = ("rich", "json", "jsonl", "markdown")
+
+SCOPE_PHRASES = {"within": "within one document", "across": "across documents"}
 
 
 def summary_line(report: Report) -> str:
@@ -48,3 +53,15 @@ def by_story(report: Report) -> list[tuple[Story | None, list[Discrepancy]]]:
     for found in report.discrepancies:
         groups.setdefault(found.story, []).append(found)
     return [(stories.get(story_id) if story_id else None, found) for story_id, found in groups.items()]
+
+
+def report_dates(report: Report) -> dict[str, datetime.date]:
+    """Document id -> publication date, for the documents whose date is known."""
+    return {document.id: document.date for document in report.documents if document.date is not None}
+
+
+def source_line(claim: Any, dates: Mapping[str, datetime.date]) -> str:
+    """'path:line:column', and the report's date where known, so a reader sees when it was said."""
+    where = f"{claim.path}:{claim.line}:{claim.column}"
+    date = dates.get(claim.doc)
+    return f"{where} · {date.isoformat()}" if date else where

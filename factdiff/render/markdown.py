@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+from collections.abc import Mapping
 from typing import TextIO
 
 from factdiff.models import Discrepancy, Report
-from factdiff.render import by_story, summary_line
+from factdiff.render import SCOPE_PHRASES, by_story, report_dates, source_line, summary_line
 
 WHITESPACE = re.compile(r"\s+")
 MARKDOWN_SPECIALS = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>()#+!|~"})
@@ -32,22 +34,24 @@ def render_markdown(report: Report, out: TextIO) -> None:
             out.write(f"\n## Story {story.id}: {escape(story.label)} ({len(story.documents)} documents)\n")
         for found in found_in_story:
             number += 1
-            _discrepancy(out, number, found, "###" if story is not None else "##")
+            _discrepancy(out, number, found, "###" if story is not None else "##", report_dates(report))
     if report.warnings:
         out.write("\n## Warnings\n\n")
         for warning in report.warnings:
             out.write(f"- `{warning.path}`: {escape(warning.message)}\n")
 
 
-def _discrepancy(out: TextIO, number: int, found: Discrepancy, heading: str) -> None:
+def _discrepancy(
+    out: TextIO, number: int, found: Discrepancy, heading: str, dates: Mapping[str, datetime.date]
+) -> None:
     out.write(f"\n{heading} {number}. {found.kind}: {escape(found.subject)} ({found.severity})\n\n")
-    out.write(f"`{found.code}` {found.rule} · id `{found.id}` · confidence {found.confidence:.2f} · {found.scope} a document\n\n")
+    out.write(f"`{found.code}` {found.rule} · id `{found.id}` · confidence {found.confidence:.2f} · {SCOPE_PHRASES[found.scope]}\n\n")
     out.write(escape(found.explanation) + "\n\n")
     out.write("| Value | Source | Evidence |\n|---|---|---|\n")
     for variant in found.variants:
         for claim in variant.claims:
             offset = claim.start - claim.sentence_start
             out.write(
-                f"| {escape(variant.value)} | `{claim.path}:{claim.line}:{claim.column}` | "
+                f"| {escape(variant.value)} | `{source_line(claim, dates)}` | "
                 f"{evidence(claim.text, claim.sentence, offset)} |\n"
             )

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Mapping
+
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from factdiff.models import ClaimList, Discrepancy, Report
-from factdiff.render import by_story, differing_spans, summary_line
+from factdiff.render import SCOPE_PHRASES, by_story, differing_spans, report_dates, source_line, summary_line
 
 SEVERITY_STYLES = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
 
@@ -29,21 +32,21 @@ def _value(value: str, reference: str, highlight: bool) -> Text:
     return text
 
 
-def discrepancy_block(found: Discrepancy) -> Group:
+def discrepancy_block(found: Discrepancy, dates: Mapping[str, datetime.date] | None = None) -> Group:
     """Heading, then each variant's value with its evidence sentences, then the explanation."""
     heading = Text()
     heading.append(f"{found.severity.upper()} ", style=SEVERITY_STYLES[found.severity])
     heading.append(f"{found.kind}: {found.subject}", style="bold")
-    meta = Text(f"  {found.code} {found.rule} · {found.scope} a document · confidence {found.confidence:.2f}", style="dim")
+    meta = Text(f"  {found.code} {found.rule} · {SCOPE_PHRASES[found.scope]} · confidence {found.confidence:.2f}", style="dim")
     lines: list[object] = [heading, meta]
     highlight = found.kind in ("name", "acronym", "organisation")
     for index, variant in enumerate(found.variants):
         reference = found.variants[1 if index == 0 else 0].value
-        lines.append(Padding(_value(variant.value, reference, highlight), (0, 0, 0, 2)))
+        lines.append(Padding(_value(variant.value, reference, highlight), (0, 0, 0, 2), expand=False))
         for claim in variant.claims:
-            lines.append(Padding(Text(f"{claim.path}:{claim.line}:{claim.column}", style="dim"), (0, 0, 0, 4)))
-            lines.append(Padding(_evidence(claim), (0, 0, 0, 6)))
-    lines.append(Padding(Text(found.explanation, style="italic"), (0, 0, 0, 2)))
+            lines.append(Padding(Text(source_line(claim, dates or {}), style="dim"), (0, 0, 0, 4), expand=False))
+            lines.append(Padding(_evidence(claim), (0, 0, 0, 6), expand=False))
+    lines.append(Padding(Text(found.explanation, style="italic"), (0, 0, 0, 2), expand=False))
     lines.append(Text(f"  id {found.id}", style="dim"))
     lines.append(Text(""))
     return Group(*lines)  # type: ignore[arg-type]
@@ -55,7 +58,7 @@ def render_rich(report: Report, console: Console) -> None:
             console.print(Text(f"Story {story.id}: {story.label} ({len(story.documents)} documents)", style="bold underline"))
             console.print(Text(""))
         for found in found_in_story:
-            console.print(discrepancy_block(found))
+            console.print(discrepancy_block(found, report_dates(report)))
     for warning in report.warnings:
         console.print(Text(f"warning: {warning.path}: {warning.message}", style="yellow"))
     console.print(Text(summary_line(report), style="bold"))
