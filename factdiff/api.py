@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from factdiff import extract as extraction
 from factdiff.group import blocks, comparable
 from factdiff.judge.registry import RULES
-from factdiff.load import DUPLICATE, file_texts, iter_files, read_file
+from factdiff.load import DUPLICATE, FileTexts, MemoryTexts, iter_files, read_file
 from factdiff.models import (
     SEVERITY_RANK,
     ClaimList,
@@ -30,7 +30,7 @@ from factdiff.models import (
     PackedClaim,
     Report,
     Story,
-    TextOf,
+    Texts,
     Warning_,
     pack,
     unpack,
@@ -127,9 +127,9 @@ def read_paths(
     return documents, warnings
 
 
-def judge_all(documents: Sequence[Read], text_of: TextOf, *, one_story: bool = False) -> Analysis:
+def judge_all(documents: Sequence[Read], texts: Texts, *, one_story: bool = False) -> Analysis:
     """Group documents into stories, then block and judge their claims within each story
-    (``text_of`` gives back a document's text for the claims that are judged)."""
+    (``texts`` gives back a document's text for the claims that are judged)."""
     claims_by_kind: dict[str, list[Any]] = {}
     names_by_doc: dict[str, dict[str, str]] = {}
     for document in documents:
@@ -141,7 +141,7 @@ def judge_all(documents: Sequence[Read], text_of: TextOf, *, one_story: bool = F
     found: dict[str, Discrepancy] = {}
     evidence: dict[str, list[tuple[int, int]]] = {}
     for rule in RULES:
-        for _key, block in blocks(claims_by_kind, rule, story_of, text_of):
+        for _key, block in blocks(claims_by_kind, rule, story_of, texts):
             for discrepancy in rule.judge(block):
                 if rule.fallback and _already_reported(discrepancy, evidence):
                     continue
@@ -166,8 +166,7 @@ def _already_reported(discrepancy: Discrepancy, evidence: dict[str, list[tuple[i
 
 def analyse(documents: Sequence[Document], *, one_story: bool = False) -> Analysis:
     """The whole judgement for documents already in memory (tests, benchmarks, scripts)."""
-    texts = {document.id: document.text for document in documents}
-    return judge_all([extracted(document) for document in documents], texts.__getitem__, one_story=one_story)
+    return judge_all([extracted(document) for document in documents], MemoryTexts(documents), one_story=one_story)
 
 
 def find_discrepancies(documents: Sequence[Document], *, one_story: bool = False) -> list[Discrepancy]:
@@ -175,8 +174,8 @@ def find_discrepancies(documents: Sequence[Document], *, one_story: bool = False
     return analyse(documents, one_story=one_story).discrepancies
 
 
-def _texts(documents: Sequence[Read]) -> TextOf:
-    return file_texts({document.info.id: document.info.path for document in documents})
+def _texts(documents: Sequence[Read]) -> Texts:
+    return FileTexts({document.info.id: document.info.path for document in documents})
 
 
 def _report(
@@ -233,9 +232,9 @@ def extract_claims(paths: Iterable[PathLike], kinds: Iterable[str] | None = None
     """Every claim read from the documents, for inspection (sentence claims only when asked for)."""
     documents, warnings = read_paths(paths, jobs=1, all_claims=True)
     wanted = set(kinds) if kinds is not None else set()
-    text_of = _texts(documents)
+    texts = _texts(documents)
     claims = [
-        unpack(packed, text_of)
+        unpack(packed, texts)
         for document in documents
         for packed in document.claims
         if packed[0] not in extraction.UNLISTED or packed[0] in wanted

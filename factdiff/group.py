@@ -12,17 +12,17 @@ from functools import cache
 from typing import Any
 
 from factdiff.judge import Rule
-from factdiff.models import PackedClaim, TextOf, unpack
+from factdiff.models import PackedClaim, Texts, unpack
 
 
 def blocks(
-    claims_by_kind: Mapping[str, Sequence[PackedClaim]], rule: Rule, story_of: Mapping[str, str], text_of: TextOf
+    claims_by_kind: Mapping[str, Sequence[PackedClaim]], rule: Rule, story_of: Mapping[str, str], texts: Texts
 ) -> Iterator[tuple[str, Sequence[Any]]]:
     """(key, claims) for each block of two claims or more of the rule's kinds, in key order.
 
     Every key is prefixed with the story of the claim's document, so claims from two
     stories never meet. Claims wait packed, without their texts; only those in a block of
-    two or more get them back (from ``text_of``) for the judge.
+    two or more get them back (from ``texts``) for the judge.
     """
     buckets: dict[str, list[PackedClaim]] = {}
     keys = rule.keys
@@ -34,7 +34,7 @@ def blocks(
                 buckets.setdefault(f"{story}|{key}", []).append(packed)
     for key in sorted(buckets):
         if len(buckets[key]) > 1:
-            yield key, [unpack(packed, text_of) for packed in buckets[key]]
+            yield key, [unpack(packed, texts) for packed in buckets[key]]
 
 
 @cache

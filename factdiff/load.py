@@ -11,7 +11,7 @@ import datetime
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -174,13 +174,17 @@ def text_again(path: str) -> str:
 DUPLICATE = "same text as another input; read once"
 
 
-def file_texts(paths: Mapping[str, str]) -> Callable[[str], str]:
-    """Document id -> its text, read again from its file when needed (the pipeline keeps
+class FileTexts:
+    """Documents' texts read again from their files when claims are judged (the pipeline keeps
     claims, not texts). A file that changed since it was read is an error, not wrong evidence."""
 
-    @lru_cache(maxsize=TEXTS_KEPT)
-    def text_of(document: str) -> str:
-        path = paths[document]
+    def __init__(self, paths: Mapping[str, str]) -> None:
+        self.paths = paths
+        self.text = lru_cache(maxsize=TEXTS_KEPT)(self._read)
+        self.line_starts = lru_cache(maxsize=TEXTS_KEPT)(lambda document: line_starts(self.text(document)))
+
+    def _read(self, document: str) -> str:
+        path = self.paths[document]
         try:
             text = text_again(path)
         except (OSError, ValueError, IndexError) as error:
@@ -189,7 +193,18 @@ def file_texts(paths: Mapping[str, str]) -> Callable[[str], str]:
             raise FactdiffError(f"{path}: changed while factdiff was reading it; run again", code="E102")
         return text
 
-    return text_of
+
+class MemoryTexts:
+    """Texts of documents already in memory (tests, benchmarks, scripts)."""
+
+    def __init__(self, documents: Iterable[Document]) -> None:
+        self.documents = {document.id: document for document in documents}
+
+    def text(self, document: str) -> str:
+        return self.documents[document].text
+
+    def line_starts(self, document: str) -> tuple[int, ...]:
+        return self.documents[document].line_starts
 
 
 TEXTS_KEPT = 256

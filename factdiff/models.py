@@ -7,9 +7,9 @@ Models are frozen and forbid unknown fields. Extractors build claims with
 
 from __future__ import annotations
 
+import bisect
 import datetime
-from collections.abc import Callable
-from typing import Annotated, Any, Literal, TypeVar, Union
+from typing import Annotated, Any, Literal, Protocol, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -213,30 +213,47 @@ def claim_id(document: str, kind: str, start: int, end: int) -> str:
 
 
 PackedClaim = tuple[Any, ...]
-"""A claim as (kind, field values...) with its text and sentence left out (the sentence's
-length kept instead): a small fraction of the record's memory, for holding a whole archive's
-claims between extraction and judgement. The texts come back from the document on unpacking,
-and the id from the document, kind and span."""
+"""A claim as (kind, field values...) without its id, text, sentence (its length kept), line
+and column: a small fraction of the record's memory, for holding a whole archive's claims
+between extraction and judgement. All of them come back from the document on unpacking."""
 
-TextOf = Callable[[str], str]
-"""Document id -> its text (sanitised exactly as when it was read)."""
+class Texts(Protocol):
+    """Where claims get their documents' texts back when they are judged."""
+
+    def text(self, document: str) -> str:
+        """The document's text, sanitised exactly as when it was read."""
+
+    def line_starts(self, document: str) -> tuple[int, ...]:
+        """The offsets at which the document's lines start."""
+
+
+_PACKED_NAMES = {
+    claim_type: tuple(name for name in names if name not in ("id", "text", "line", "column"))
+    for claim_type, names in _FIELD_NAMES.items()
+}
 
 
 def pack(claim: ClaimBase) -> PackedClaim:
-    values = dict(claim.__dict__, id=None, text=None, sentence=len(claim.sentence))
-    return (values["kind"], *(values[name] for name in _FIELD_NAMES[type(claim)]))
+    values = dict(claim.__dict__, sentence=len(claim.sentence))
+    return (values["kind"], *(values[name] for name in _PACKED_NAMES[type(claim)]))
 
 
-def unpack(packed: PackedClaim, text_of: TextOf | None = None) -> Any:
-    """The claim record again; with ``text_of``, with its text and sentence restored."""
+def unpack(packed: PackedClaim, texts: Texts | None = None) -> Any:
+    """The claim record again. Without ``texts`` its text, sentence, line and column are
+    None (enough to compute its blocking keys); with them, they are restored from the document."""
     claim_type = CLAIM_TYPES[packed[0]]
-    values = dict(zip(_FIELD_NAMES[claim_type], packed[1:]))
-    values["id"] = claim_id(values["doc"], values["kind"], values["start"], values["end"])
-    if text_of is not None:
-        text = text_of(values["doc"])
-        values["text"] = text[values["start"]:values["end"]]
-        start = values["sentence_start"]
-        values["sentence"] = text[start:start + values["sentence"]]
+    values: dict[str, Any] = dict(zip(_PACKED_NAMES[claim_type], packed[1:]))
+    document, start = values["doc"], values["start"]
+    values["id"] = claim_id(document, values["kind"], start, values["end"])
+    values["text"] = values["line"] = values["column"] = None
+    if texts is not None:
+        text = texts.text(document)
+        values["text"] = text[start:values["end"]]
+        sentence_start = values["sentence_start"]
+        values["sentence"] = text[sentence_start:sentence_start + values["sentence"]]
+        starts = texts.line_starts(document)
+        line = bisect.bisect_right(starts, start)
+        values["line"], values["column"] = line, start - starts[line - 1] + 1
     return construct(claim_type, **values)
 
 
