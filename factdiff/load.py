@@ -121,7 +121,29 @@ def read_file(path: Path, problem: str | None = None) -> list[Document | Warning
         return [Warning_(path=name, message=problem)]
     if path.suffix.lower() in RECORD_SUFFIXES:
         return [_record(name, number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
-    return [make_document(text, name)]
+    text, date = front_matter(sanitise(text))
+    return [make_document(text, name, date)]
+
+
+FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>(?:(?!---[ \t]*\n).*\n){0,200}?)---[ \t]*(?:\n|\Z)")
+"""A Markdown file's YAML front matter: between two '---' lines at the very start."""
+FRONT_MATTER_DATE = re.compile(r"^(?:date|published)[ \t]*:[ \t]*[\"']?(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})", re.MULTILINE)
+
+
+def front_matter(text: str) -> tuple[str, datetime.date | None]:
+    """(text with its front matter blanked to spaces, keeping offsets and lines; its date)."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return text, None
+    found = FRONT_MATTER_DATE.search(match.group("body"))
+    date = None
+    if found:
+        try:
+            date = datetime.date.fromisoformat(found.group("date"))
+        except ValueError:
+            date = None
+    blank = re.sub(r"[^\n]", " ", match.group())
+    return blank + text[match.end():], date
 
 
 RECORD_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -163,7 +185,7 @@ def text_again(path: str) -> str:
     name, _, record = path.rpartition("#") if "#" in path else (path, "", "")
     text = sanitise(decode(Path(name).read_bytes())[0])
     if not record:
-        return text
+        return front_matter(text)[0]
     line = text.splitlines()[int(record) - 1]
     found = _record(name, int(record), line)
     if isinstance(found, Warning_):

@@ -115,3 +115,12 @@ def test_date_option_dates_undated_articles(run, tmp_path):
     assert report["claims"][0]["year"] is None
     result = run("scan", str(tmp_path), "--date", "2024-10-15", "--format", "json")
     assert json.loads(result.output)["documents"][0]["date"] == "2024-10-15"
+
+
+def test_markdown_front_matter_dates_the_article_and_is_not_read_as_text(run, tmp_path):
+    article = "---\ntitle: Kenya in Haiti\ndate: 2024-10-15\n---\nAid arrived last October, Ruto said.\n"
+    (tmp_path / "a.md").write_text(article, encoding="utf-8")
+    listing = json.loads(run("claims", str(tmp_path), "--kind", "date", "--format", "json").stdout)
+    assert listing["documents"][0]["date"] == "2024-10-15"
+    [claim] = listing["claims"]
+    assert (claim["text"], claim["year"], claim["line"]) == ("last October", 2023, 5)
