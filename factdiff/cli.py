@@ -10,14 +10,15 @@ import json
 import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from factdiff import __version__, api
+from factdiff import __version__, api, config
 from factdiff.errors import FactdiffError
 from factdiff.models import Report
 from factdiff.render import FORMATS
@@ -75,7 +76,7 @@ def format_option(choices: tuple[str, ...]) -> Callable[[Callable[..., Any]], Ca
     )
 
 
-def emit(report: Report, output_format: str) -> int:
+def emit(report: Report, output_format: str, exit_zero: bool = False) -> int:
     """Print the report and return the exit code it implies."""
     for warning in report.warnings:
         click.echo(f"factdiff: {warning.path}: {warning.message}", err=True)
@@ -90,7 +91,7 @@ def emit(report: Report, output_format: str) -> int:
         render_rich(report, stdout_console())
     if report.warnings:
         return EXIT_TROUBLE
-    return EXIT_FOUND if report.discrepancies else EXIT_CLEAN
+    return EXIT_FOUND if report.discrepancies and not exit_zero else EXIT_CLEAN
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -143,14 +144,50 @@ class ProgressBar:
             self.bar.stop()
 
 
+def review_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options that say what has already been reviewed, shared by scan and compare."""
+    options = [
+        click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Configuration file (default: factdiff.toml found upward)."),
+        click.option("--min-severity", type=click.Choice(["low", "medium", "high"]), default=None, help="Hide findings below this severity."),
+        click.option("--kind", "kinds", multiple=True, help="Only findings of this kind (repeatable)."),
+        click.option("--baseline", "baseline", type=click.Path(dir_okay=False), help="Show only findings not in this baseline."),
+        click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the findings shown as a baseline."),
+        click.option("--statistics", is_flag=True, help="Also print counts per kind and severity (stderr)."),
+        click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are shown (2 still means trouble)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def reviewed(report: Report, paths: Sequence[str], review: dict[str, Any]) -> Report:
+    """The report after the configuration, the baseline and the filters, with the baseline
+    written and the statistics printed when asked."""
+    overrides = {"min_severity": review["min_severity"], "kinds": tuple(review["kinds"])}
+    settings = config.effective(paths, review["config_file"], overrides).config
+    baseline = config.read_baseline(Path(review["baseline"])) if review["baseline"] else None
+    report = config.apply(report, settings, baseline)
+    if review["write_baseline"]:
+        config.write_baseline(report, Path(review["write_baseline"]))
+    if review["statistics"]:
+        for kind, counts in config.statistics(report).items():
+            click.echo(f"{kind}: " + ", ".join(f"{n} {severity}" for severity, n in counts.items()), err=True)
+        click.echo(f"suppressed as reviewed: {report.suppressed}", err=True)
+    return report
+
+
+REVIEW_KEYS = ("config_file", "min_severity", "kinds", "baseline", "write_baseline", "statistics", "exit_zero")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--one-story", is_flag=True, help="Treat every article given as one story (for a curated folder).")
 @jobs_option
 @date_option
+@review_options
 @format_option(FORMATS)
 @guarded
-def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, date: Any, output_format: str) -> int:
+def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, date: Any, output_format: str, **review: Any) -> int:
     """Report discrepancies across and within every article under PATHS.
 
     Articles are first grouped into stories by the people and organisations they share;
@@ -163,7 +200,7 @@ def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, date: Any, o
         report = api.scan(paths, one_story=one_story, jobs=jobs, progress=progress, date=date and date.date())
     finally:
         progress.close()
-    return emit(report, output_format)
+    return emit(reviewed(report, paths, review), output_format, review["exit_zero"])
 
 
 @main.command()
@@ -171,14 +208,16 @@ def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, date: Any, o
 @click.argument("second", type=click.Path())
 @click.option("--within", is_flag=True, help="Also report each document's internal discrepancies.")
 @date_option
+@review_options
 @format_option(FORMATS)
 @guarded
-def compare(first: str, second: str, within: bool, date: Any, output_format: str) -> int:
+def compare(first: str, second: str, within: bool, date: Any, output_format: str, **review: Any) -> int:
     """Report discrepancies between two documents.
 
     Example: factdiff compare seeds/001_de6dd166a4080cc0.txt seeds/003_4b2072b04a3e016b.txt
     """
-    return emit(api.compare(first, second, within=within, date=date and date.date()), output_format)
+    report = api.compare(first, second, within=within, date=date and date.date())
+    return emit(reviewed(report, [first], review), output_format, review["exit_zero"])
 
 
 @main.command()
@@ -225,6 +264,20 @@ def stories(paths: tuple[str, ...], jobs: int | None, output_format: str) -> int
     else:
         render_stories(report, stdout_console())
     return EXIT_TROUBLE if report.warnings else EXIT_CLEAN
+
+
+@main.command(name="config")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Configuration file to read.")
+@guarded
+def show_config(paths: tuple[str, ...], config_file: str | None) -> int:
+    """Print the configuration in force for PATHS (default: here) and where each value came from.
+
+    Example: factdiff config seeds/
+    """
+    found = config.effective(paths or (".",), config_file, {})
+    click.echo(json.dumps(found.model_dump(mode="json"), indent=2, sort_keys=True))
+    return EXIT_CLEAN
 
 
 @main.command()

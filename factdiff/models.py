@@ -303,6 +303,7 @@ class Report(Record):
     documents: tuple[DocumentInfo, ...]
     stories: tuple[Story, ...] = ()
     discrepancies: tuple[Discrepancy, ...]
+    suppressed: int = Field(default=0, description="Findings left out as already reviewed (config, baseline).")
     warnings: tuple[Warning_, ...] = ()
 
 

@@ -9,6 +9,7 @@ module here and its tests.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,7 +68,8 @@ class Context:
 
 
 def extract(document: Document, kinds: Iterable[str] | None = None) -> list[Any]:
-    """All claims in a document, in extractor order then text order."""
+    """All claims in a document, in extractor order then text order, except those in a
+    paragraph the author marked ``<!-- factdiff: ignore -->``."""
     wanted = set(kinds) if kinds is not None else None
     context = Context(document)
     found: list[Any] = []
@@ -76,7 +78,27 @@ def extract(document: Document, kinds: Iterable[str] | None = None) -> list[Any]
         context.claims[extractor.KIND] = claims
         if wanted is None or extractor.KIND in wanted:
             found.extend(claims)
+    ignored = ignored_spans(document.text)
+    if ignored:
+        found = [claim for claim in found if not any(start <= claim.start < end for start, end in ignored)]
     return found
+
+
+IGNORE_MARK = re.compile(r"<!--\s*factdiff:\s*ignore\s*-->")
+PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+def ignored_spans(text: str) -> list[tuple[int, int]]:
+    """Each paragraph holding an ignore mark, or following a mark alone on its line."""
+    spans = []
+    for mark in IGNORE_MARK.finditer(text):
+        start = text.rfind("\n\n", 0, mark.start()) + 1
+        after = mark.end()
+        while after < len(text) and text[after] in " \t\n":
+            after += 1
+        end = PARAGRAPH_END.search(text, after)
+        spans.append((start, end.start() if end else len(text)))
+    return spans
 
 
 WARM_UP = (
