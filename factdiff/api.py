@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from factdiff import extract as extraction
 from factdiff.group import blocks, comparable
 from factdiff.judge.registry import RULES
-from factdiff.load import DUPLICATE, FileTexts, MemoryTexts, iter_files, read_file
+from factdiff.load import DUPLICATE, STDIN, FileTexts, MemoryTexts, iter_files, read_file, stdin_bytes
 from factdiff.models import (
     SEVERITY_RANK,
     ClaimList,
@@ -75,19 +75,25 @@ def extracted(document: Document, all_claims: bool = False) -> Read:
     )
 
 
-def _read_and_extract(
-    item: tuple[Path, str | None], all_claims: bool = False, date: datetime.date | None = None
-) -> list[Read | Warning_]:
-    """Worker: one file, read and extracted (top level, so a process pool can run it); ``date``
-    dates the documents whose input does not."""
+class Reading(NamedTuple):
+    """How files are read: every claim or only comparable ones, a date for undated articles,
+    a size limit."""
+
+    all_claims: bool = False
+    date: datetime.date | None = None
+    max_bytes: int | None = None
+
+
+def _read_and_extract(item: tuple[Path, str | None], reading: Reading) -> list[Read | Warning_]:
+    """Worker: one file, read and extracted (top level, so a process pool can run it)."""
     results: list[Read | Warning_] = []
-    for result in read_file(*item):
+    for result in read_file(*item, max_bytes=reading.max_bytes):
         if isinstance(result, Warning_):
             results.append(result)
             continue
-        if result.date is None and date is not None:
-            result = result.model_copy(update={"date": date})
-        results.append(extracted(result, all_claims))
+        if result.date is None and reading.date is not None:
+            result = result.model_copy(update={"date": reading.date})
+        results.append(extracted(result, reading.all_claims))
     return results
 
 
@@ -109,14 +115,16 @@ def read_paths(
     paths: Iterable[PathLike],
     jobs: int | None = None,
     progress: Progress | None = None,
-    *,
-    all_claims: bool = False,
-    date: datetime.date | None = None,
+    reading: Reading = Reading(),
 ) -> tuple[list[Read], list[Warning_]]:
     """Read and extract every file under the paths, in input order, with ``jobs`` processes
-    (default: one per core for large inputs). The result is the same for any ``jobs``."""
+    (default: one per core for large inputs; standard input is read in this process). The
+    result is the same for any ``jobs``."""
+    stdin_bytes.cache_clear()  # a new run reads standard input afresh
     items = list(iter_files(paths))
     workers = jobs if jobs is not None else (os.cpu_count() or 1) if len(items) >= PARALLEL_FROM else 1
+    if any(str(path) == STDIN for path, _ in items):
+        workers = 1
     documents: list[Read] = []
     warnings: list[Warning_] = []
     seen: set[str] = set()
@@ -124,10 +132,10 @@ def read_paths(
         if workers > 1:
             extraction.prepare()
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
-            work = functools.partial(_read_and_extract, all_claims=all_claims, date=date)
+            work = functools.partial(_read_and_extract, reading=reading)
             results: Iterable[list[Read | Warning_]] = pool.map(work, items, chunksize=8)
         else:
-            results = (_read_and_extract(item, all_claims, date) for item in items)
+            results = (_read_and_extract(item, reading) for item in items)
         for done, results_of_file in enumerate(results, 1):
             if progress is not None:
                 progress(done, len(items))
@@ -215,12 +223,14 @@ def scan(
     jobs: int | None = None,
     progress: Progress | None = None,
     date: datetime.date | None = None,
+    max_bytes: int | None = None,
 ) -> Report:
     """Discrepancies across and within every readable document under the paths, story by story;
     ``one_story`` treats everything given as one story; ``jobs`` processes read and extract;
-    ``date`` is the publication date of documents whose input gives none."""
+    ``date`` is the publication date of documents whose input gives none; files over
+    ``max_bytes`` are skipped with a warning."""
     with collector_paused():
-        documents, warnings = read_paths(paths, jobs, progress, date=date)
+        documents, warnings = read_paths(paths, jobs, progress, Reading(date=date, max_bytes=max_bytes))
         return _report(documents, warnings, judge_all(documents, _texts(documents), one_story=one_story))
 
 
@@ -229,7 +239,7 @@ def compare(
 ) -> Report:
     """Discrepancies between two documents, which the user chose as one story; with
     ``within``, each one's internal ones too."""
-    documents, warnings = read_paths([first, second], jobs=1, date=date)
+    documents, warnings = read_paths([first, second], jobs=1, reading=Reading(date=date))
     analysis = judge_all(documents, _texts(documents), one_story=True)
     found = analysis.discrepancies
     if not within:
@@ -247,7 +257,7 @@ def stories(paths: Iterable[PathLike], *, jobs: int | None = None) -> Report:
 
 def extract_claims(paths: Iterable[PathLike], kinds: Iterable[str] | None = None) -> ClaimList:
     """Every claim read from the documents, for inspection (sentence claims only when asked for)."""
-    documents, warnings = read_paths(paths, jobs=1, all_claims=True)
+    documents, warnings = read_paths(paths, jobs=1, reading=Reading(all_claims=True))
     wanted = set(kinds) if kinds is not None else set()
     texts = _texts(documents)
     claims = [

@@ -182,13 +182,17 @@ REVIEW_KEYS = ("config_file", "min_severity", "kinds", "baseline", "write_baseli
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--one-story", is_flag=True, help="Treat every article given as one story (for a curated folder).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Skip (with a warning) files larger than this.")
 @jobs_option
 @date_option
 @review_options
 @format_option(FORMATS)
 @guarded
-def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, date: Any, output_format: str, **review: Any) -> int:
-    """Report discrepancies across and within every article under PATHS.
+def scan(
+    paths: tuple[str, ...], one_story: bool, max_bytes: int | None, jobs: int | None, date: Any, output_format: str,
+    **review: Any,
+) -> int:
+    """Report discrepancies across and within every article under PATHS ("-" reads standard input).
 
     Articles are first grouped into stories by the people and organisations they share;
     facts are compared only within a story.
@@ -197,7 +201,9 @@ def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, date: Any, o
     """
     progress = ProgressBar()
     try:
-        report = api.scan(paths, one_story=one_story, jobs=jobs, progress=progress, date=date and date.date())
+        report = api.scan(
+            paths, one_story=one_story, jobs=jobs, progress=progress, date=date and date.date(), max_bytes=max_bytes
+        )
     finally:
         progress.close()
     return emit(reviewed(report, paths, review), output_format, review["exit_zero"])

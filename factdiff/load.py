@@ -11,8 +11,9 @@ import datetime
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from factdiff.errors import FactdiffError
@@ -93,7 +94,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]
     """Yield (file, problem) for each input path; directories are walked in sorted order."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if str(raw) == STDIN:
+            yield path, None
+        elif path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and child.suffix.lower() in READABLE_SUFFIXES:
                     yield child, None
@@ -105,13 +108,15 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]
             yield path, "no such file or directory"
 
 
-def read_file(path: Path, problem: str | None = None) -> list[Document | Warning_]:
+def read_file(path: Path, problem: str | None = None, max_bytes: int | None = None) -> list[Document | Warning_]:
     """The documents in one input file (one, or one per JSON Lines record), and a Warning_
     for each thing that cannot be read (the whole file, or one bad record)."""
     name = str(path)
+    if problem is None and max_bytes is not None and name != STDIN and path.stat().st_size > max_bytes:
+        problem = f"larger than --max-bytes ({max_bytes:,} bytes); skipped"
     if problem is None:
         try:
-            text, _encoding = decode(path.read_bytes())
+            text, _encoding = decode(_bytes_of(path))
         except (OSError, ValueError, UnicodeDecodeError) as error:
             problem = getattr(error, "strerror", None) or str(error)
         else:
@@ -180,10 +185,24 @@ def _date(record: dict) -> datetime.date | None:
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+STDIN = "-"
+"""The path that means standard input."""
+
+
+@cache
+def stdin_bytes() -> bytes:
+    """Standard input, read once and kept: it cannot be read again for evidence."""
+    return sys.stdin.buffer.read()
+
+
+def _bytes_of(path: Path) -> bytes:
+    return stdin_bytes() if str(path) == STDIN else path.read_bytes()
+
+
 def text_again(path: str) -> str:
     """A document's text read again from its file (or its JSON Lines record), as first read."""
     name, _, record = path.rpartition("#") if "#" in path else (path, "", "")
-    text = sanitise(decode(Path(name).read_bytes())[0])
+    text = sanitise(decode(_bytes_of(Path(name)))[0])
     if not record:
         return front_matter(text)[0]
     line = text.splitlines()[int(record) - 1]

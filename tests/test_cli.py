@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from conftest import write
+from conftest import ROOT, write
 from factdiff.cli import main
 
 SEED_A = "seeds/001_de6dd166a4080cc0.txt"
@@ -100,3 +101,22 @@ def test_every_command_has_help_with_an_example(run):
     for command in ("scan", "compare", "claims", "schema"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Example: factdiff" in result.output
+
+
+def test_standard_input_is_an_article(run, seeds):
+    article = (seeds / "000_ee73806791a84dfe.txt").read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["scan", "-", "--format", "json"], input=article.encode("utf-8"))
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1 and report["documents"][0]["path"] == "-"
+    otunge = next(d for d in report["discrepancies"] if "Otunge" in d["subject"])
+    assert otunge["variants"][0]["claims"][0]["text"] in ("Godfrey Otunge", "Geoffrey Otunge")
+
+
+def test_files_over_max_bytes_are_skipped_with_a_warning(run):
+    result = run("scan", "seeds/", "--max-bytes", "5000", "--format", "json")
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    small = sorted(path.name for path in (ROOT / "seeds").iterdir() if path.stat().st_size <= 5000)
+    assert sorted(Path(d["path"]).name for d in report["documents"]) == small
+    assert len(report["warnings"]) == 5 - len(small)
+    assert all("larger than --max-bytes" in w["message"] for w in report["warnings"])
