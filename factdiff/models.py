@@ -182,6 +182,16 @@ class DateClaim(ClaimBase):
     )
 
 
+class QuoteClaim(ClaimBase):
+    """Words in quotation marks, and who said them where the text says so."""
+
+    kind: Literal["quote"] = "quote"
+    words: str = Field(description="The quotation's words, case, accents and punctuation folded.")
+    edges: tuple[int, int] = Field(description="64-bit digests of its first and last words (blocking).")
+    speaker: str | None = Field(description="Who the text says spoke them; None when it does not say.")
+    verb: str | None = Field(description="The reporting verb: said, told, wrote, according to...")
+
+
 class SentenceClaim(ClaimBase):
     """A sentence long enough to be recognised when another article repeats it with one fact changed."""
 
@@ -192,7 +202,9 @@ class SentenceClaim(ClaimBase):
 
 
 Claim = Annotated[
-    Union[QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim, DateClaim, SentenceClaim],
+    Union[
+        QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim, DateClaim, QuoteClaim, SentenceClaim
+    ],
     Field(discriminator="kind"),
 ]
 
@@ -200,7 +212,8 @@ Claim = Annotated[
 CLAIM_TYPES: dict[str, type[ClaimBase]] = {
     claim_type.model_fields["kind"].default: claim_type
     for claim_type in (
-        QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim, DateClaim, SentenceClaim
+        QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim, DateClaim, QuoteClaim,
+        SentenceClaim,
     )
 }
 """Every kind of claim and its record type."""

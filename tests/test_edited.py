@@ -44,7 +44,8 @@ def test_year_pronoun_acronym_and_quoted_word():
     assert acronym.kind == "acronym" and {v.value for v in acronym.variants} == {"NHS", "NSH"}
     quoted = 'The minister said: "We will not raise taxes on working families this year, whatever happens."'
     [quote] = across(quoted, quoted.replace("working families", "working people"))
-    assert quote.kind == "quote" and {v.value for v in quote.variants} == {"families", "people"}
+    assert quote.code == "FD601"  # the quotation rule reports it, with the whole quotation as evidence
+    assert "“families” became “people”" in quote.explanation
 
 
 def test_editing_that_keeps_the_facts_is_not_reported():

@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from factdiff.extract import acronym, date, organisation, person, pronoun, quantity, sentence
+from factdiff.extract import acronym, date, organisation, person, pronoun, quantity, quote, sentence
 from factdiff.models import Document, claim_id
 from factdiff.segment import line_column, sentence_at
 
-EXTRACTORS = (quantity, person, pronoun, acronym, organisation, date, sentence)
+EXTRACTORS = (quantity, person, pronoun, acronym, organisation, date, quote, sentence)
 """Every extractor, in the order they run (an extractor may read the claims of those before it)."""
 
 UNLISTED = frozenset({sentence.KIND})

@@ -1,0 +1,161 @@
+"""FD601 quote-drift and FD602 misattribution: one quotation, worded or attributed two ways.
+
+Quotations meet when their first or last words are the same (see ``extract/quote.py``).
+Two are the same quotation when their folded words are at least ``SAME_QUOTE`` alike
+(rapidfuzz ratio) and they stand in different sentences. Then:
+- FD601: the words differ. Only words count: case, accents, curly or straight quotes and
+  apostrophes, and punctuation are folded away before comparing, so a dropped comma is never
+  a discrepancy; quoting a shorter piece of the same words is not drift either, and titles in
+  quotation marks are not speech. The explanation lists the words added, removed or changed.
+- FD602: both name a speaker and the speakers are different people (different surnames).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+
+from factdiff.extract.gazetteer import fold
+from factdiff.judge import Rule, connected_components, discrepancy
+from factdiff.models import Discrepancy, QuoteClaim
+
+SAME_QUOTE = 80.0
+DISTINCTIVE_WORDS = 8
+"""A quotation shorter than this ("I thought I lost you") may be said by two people."""
+MAX_BLOCK = 40
+"""A larger block is a stock phrase quoted everywhere, not one quotation."""
+
+
+def block_keys(claim: QuoteClaim) -> Iterable[str]:
+    yield f"opening:{claim.edges[0]:016x}"
+    yield f"closing:{claim.edges[1]:016x}"
+
+
+def same_quotation(a: QuoteClaim, b: QuoteClaim) -> bool:
+    return (a.doc, a.sentence_start) != (b.doc, b.sentence_start) and fuzz.ratio(a.words, b.words) >= SAME_QUOTE
+
+
+def excerpt(first: str, second: str) -> bool:
+    """One quotation is a shorter piece of the other ('…do show that…' within 'Our results
+    do show that…'): quoting less is not changing the words."""
+    shorter, longer = sorted((first, second), key=len)
+    return f" {shorter} " in f" {longer} "
+
+
+def title_like(quote: QuoteClaim) -> bool:
+    """Words in quotation marks that are a title ('Going Clear: Scientology and the Prison of
+    Belief'), not speech: most of its words are capitalised."""
+    words = quote.text.split()
+    return sum(word[:1].isupper() for word in words) >= TITLE_SHARE * len(words)
+
+
+TITLE_SHARE = 0.6
+
+
+def word_changes(first: str, second: str) -> str:
+    """'“families” became “people”; “not” added' from two folded quotations."""
+    a, b = first.split(), second.split()
+    changes = []
+    for tag, a0, a1, b0, b1 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "replace":
+            changes.append(f"“{' '.join(a[a0:a1])}” became “{' '.join(b[b0:b1])}”")
+        elif tag == "delete":
+            changes.append(f"“{' '.join(a[a0:a1])}” dropped")
+        elif tag == "insert":
+            changes.append(f"“{' '.join(b[b0:b1])}” added")
+    return "; ".join(changes)
+
+
+def judge_drift(claims: Sequence[QuoteClaim]) -> Iterable[Discrepancy]:
+    if len(claims) > MAX_BLOCK:
+        return
+    forms: dict[str, list[QuoteClaim]] = {}
+    for claim in claims:
+        if not title_like(claim):
+            forms.setdefault(claim.words, []).append(claim)
+    if len(forms) < 2:
+        return
+
+    def linked(first: str, second: str) -> bool:
+        if excerpt(first, second):
+            return False
+        return any(same_quotation(a, b) for a in forms[first] for b in forms[second])
+
+    for component in connected_components(sorted(forms), linked):
+        component.sort(key=lambda form: min((c.path, c.start) for c in forms[form]))
+        sample = forms[component[0]][0]
+        speaker = next((c.speaker for form in component for c in forms[form] if c.speaker), None)
+        shown = [forms[form][0].text for form in component]
+        yield discrepancy(
+            DRIFT,
+            subject=f"quotation{' of ' + speaker if speaker else ''}: “{_opening(sample.text)}”",
+            key=f"quote:{min(component)[:80]}",
+            variants=[(text, forms[form]) for text, form in zip(shown, component)],
+            severity="medium",
+            confidence=0.8,
+            explanation=(
+                "The same quotation is worded differently: "
+                f"{word_changes(component[0], component[1])}. A quotation should be word for word; "
+                "punctuation and typography are not counted."
+            ),
+        )
+
+
+def judge_speakers(claims: Sequence[QuoteClaim]) -> Iterable[Discrepancy]:
+    if len(claims) > MAX_BLOCK:
+        return
+    attributed = [claim for claim in claims if claim.speaker and len(claim.words.split()) >= DISTINCTIVE_WORDS]
+    speakers: dict[str, list[QuoteClaim]] = {}
+    for claim in attributed:
+        speakers.setdefault(fold(claim.speaker.split()[-1]), []).append(claim)  # type: ignore[union-attr]
+    if len(speakers) < 2:
+        return
+
+    def linked(first: str, second: str) -> bool:
+        return any(same_quotation(a, b) for a in speakers[first] for b in speakers[second])
+
+    for component in connected_components(sorted(speakers), linked):
+        names = [max((c.speaker for c in speakers[key]), key=len) for key in component]  # type: ignore[arg-type, type-var]
+        sample = speakers[component[0]][0]
+        yield discrepancy(
+            SPEAKERS,
+            subject=f"quotation “{_opening(sample.text)}”",
+            key=f"speaker:{sample.words[:80]}",
+            variants=[(name or "", speakers[key]) for name, key in zip(names, component)],
+            severity="high",
+            confidence=0.75,
+            explanation=(
+                f"The same quotation is attributed to {' and to '.join(names)}: "  # type: ignore[arg-type]
+                "at most one of them said it."
+            ),
+        )
+
+
+def _opening(quote: str, words: int = 8) -> str:
+    parts = quote.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+DRIFT = Rule(
+    code="FD601",
+    name="quote-drift",
+    kind="quote",
+    reads=("quote",),
+    summary="One quotation worded differently in two places (words, not punctuation).",
+    why="A quotation is evidence of what someone said; a changed word changes the evidence.",
+    keys=block_keys,
+    judge=judge_drift,
+)
+SPEAKERS = Rule(
+    code="FD602",
+    name="misattribution",
+    kind="quote",
+    reads=("quote",),
+    summary="One quotation attributed to two different people.",
+    why="Putting words in the wrong mouth is among the most damaging errors a report can make.",
+    keys=block_keys,
+    judge=judge_speakers,
+)
+RULES = (DRIFT, SPEAKERS)
