@@ -157,7 +157,7 @@ def judge_all(documents: Sequence[Read], texts: Texts, *, one_story: bool = Fals
     names_by_doc: dict[str, dict[str, str]] = {}
     for document in documents:
         for packed in document.claims:
-            claims_by_kind.setdefault(packed[0], []).append(packed)
+            claims_by_kind.setdefault(packed.kind, []).append(packed)
         names_by_doc[document.info.id] = document.names
     stories = (single_story if one_story else find_stories)(names_by_doc)
     story_of = {doc: story.id for story in stories for doc in story.documents}
@@ -264,6 +264,6 @@ def extract_claims(paths: Iterable[PathLike], kinds: Iterable[str] | None = None
         unpack(packed, texts)
         for document in documents
         for packed in document.claims
-        if packed[0] not in extraction.UNLISTED or packed[0] in wanted
+        if packed.kind not in extraction.UNLISTED or packed.kind in wanted
     ]
     return ClaimList(documents=tuple(d.info for d in documents), claims=tuple(claims), warnings=tuple(warnings))

@@ -21,16 +21,15 @@ def blocks(
     """(key, claims) for each block of two claims or more of the rule's kinds, in key order.
 
     Every key is prefixed with the story of the claim's document, so claims from two
-    stories never meet. Claims wait packed, without their texts; only those in a block of
-    two or more get them back (from ``texts``) for the judge.
+    stories never meet. Keys are read from the packed claims; only claims in a block of two
+    or more are unpacked, with their texts (from ``texts``), for the judge.
     """
     buckets: dict[str, list[PackedClaim]] = {}
     keys = rule.keys
     for kind in rule.reads:
         for packed in claims_by_kind.get(kind, ()):
-            claim = unpack(packed)
-            story = story_of[claim.doc]
-            for key in keys(claim):
+            story = story_of[packed.doc]
+            for key in keys(packed):
                 buckets.setdefault(f"{story}|{key}", []).append(packed)
     for key in sorted(buckets):
         if len(buckets[key]) > 1:

@@ -8,6 +8,7 @@ Models are frozen and forbid unknown fields. Extractors build claims with
 from __future__ import annotations
 
 import bisect
+import collections
 import datetime
 from typing import Annotated, Any, Literal, Protocol, TypeVar, Union
 
@@ -225,11 +226,6 @@ def claim_id(document: str, kind: str, start: int, end: int) -> str:
     return f"{document}:{kind}:{start}-{end}"
 
 
-PackedClaim = tuple[Any, ...]
-"""A claim as (kind, field values...) without its id, text, sentence (its length kept), line
-and column: a small fraction of the record's memory, for holding a whole archive's claims
-between extraction and judgement. All of them come back from the document on unpacking."""
-
 class Texts(Protocol):
     """Where claims get their documents' texts back when they are judged."""
 
@@ -240,22 +236,39 @@ class Texts(Protocol):
         """The offsets at which the document's lines start."""
 
 
+PackedClaim = tuple[Any, ...]
+"""A claim as a named tuple of its fields without id, text, sentence (its length kept), line
+and column: a small fraction of the record's memory, for holding a whole archive's claims
+between extraction and judgement, and readable by the blocking keys as it is. The rest
+comes back from the document on unpacking."""
+
 _PACKED_NAMES = {
     claim_type: tuple(name for name in names if name not in ("id", "text", "line", "column"))
     for claim_type, names in _FIELD_NAMES.items()
 }
 
 
+def _packed_type(claim_type: type[ClaimBase]) -> Any:
+    name = f"Packed{claim_type.__name__}"
+    packed_type = collections.namedtuple(name, _PACKED_NAMES[claim_type])  # type: ignore[misc]
+    packed_type.__module__ = __name__
+    globals()[name] = packed_type  # found by name when worker processes send claims back
+    return packed_type
+
+
+_PACKED_TYPES = {claim_type: _packed_type(claim_type) for claim_type in CLAIM_TYPES.values()}
+
+
 def pack(claim: ClaimBase) -> PackedClaim:
     values = dict(claim.__dict__, sentence=len(claim.sentence))
-    return (values["kind"], *(values[name] for name in _PACKED_NAMES[type(claim)]))
+    return _PACKED_TYPES[type(claim)]._make(values[name] for name in _PACKED_NAMES[type(claim)])  # type: ignore[no-any-return]
 
 
-def unpack(packed: PackedClaim, texts: Texts | None = None) -> Any:
+def unpack(packed: Any, texts: Texts | None = None) -> Any:
     """The claim record again. Without ``texts`` its text, sentence, line and column are
-    None (enough to compute its blocking keys); with them, they are restored from the document."""
-    claim_type = CLAIM_TYPES[packed[0]]
-    values: dict[str, Any] = dict(zip(_PACKED_NAMES[claim_type], packed[1:]))
+    None; with them, they are restored from the document."""
+    claim_type = CLAIM_TYPES[packed.kind]
+    values: dict[str, Any] = packed._asdict()
     document, start = values["doc"], values["start"]
     values["id"] = claim_id(document, values["kind"], start, values["end"])
     values["text"] = values["line"] = values["column"] = None

@@ -43,12 +43,14 @@ DATE = re.compile(
     | (?P<day_first>{DAY})\s+(?:of\s+)?(?P<month_a>{MONTH})(?![\w])(?:,?\s+(?P<year_a>{YEAR})(?![0-9]))?
     | (?P<month_b>{MONTH})(?![\w])\s+(?:(?P<day_b>{DAY})(?![0-9,]\d)(?![\w])(?:,?\s+(?P<year_b>{YEAR})(?![0-9]))?
                                       | (?P<year_c>{YEAR})(?![0-9]))
-    | (?<![\w-])(?:in|since|by|In|Since|By)\s+(?P<year_d>{YEAR})(?![0-9\w-])
-    | (?<![\w-])the\s+(?P<year_e>{YEAR})\s+(?=[a-z])
+    | (?P<year>{YEAR})(?![0-9\w-])
     """,
     re.VERBOSE,
 )
-"""A written date (anchored on a digit, a month name or a short leading word)."""
+"""A written date, anchored on a digit or a month name. A bare year counts only after "in",
+"since" or "by", or between "the" and a noun ("the 2021 assassination")."""
+YEAR_BEFORE = re.compile(r"(?:(?<![\w-])(?:in|since|by|In|Since|By)|(?P<the>(?<![\w-])the))\s+\Z")
+NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 CLAUSE_BREAK = re.compile(r"[,;:—–()]|\b(?:following|after|before|when|while|as|and|but|because|which|who)\b")
 """Where the clause that a date belongs to ends: 'requested assistance in 2022, following
@@ -95,7 +97,7 @@ def _parts(match: re.Match[str]) -> tuple[int | None, int | None, int | None]:
         if group("year_c"):
             return int(group("year_c")), MONTH_NUMBER[group("month_b")], None
         return _year(group("year_b")), MONTH_NUMBER[group("month_b")], _day(group("day_b"))
-    return int(group("year_d") or group("year_e")), None, None
+    return int(group("year")), None, None
 
 
 def _year(text: str | None) -> int | None:
@@ -128,14 +130,16 @@ def resolve(match: re.Match[str], reported: datetime.date | None) -> tuple[int |
 def _written(text: str, reported: datetime.date | None) -> Iterator[tuple[int, int, tuple[Any, Any, Any], bool]]:
     """(start, end, (year, month, day), relative) for every date, absolute then relative."""
     for match in DATE.finditer(text):
+        start, end = match.span()
+        if match.group("year"):
+            before = YEAR_BEFORE.search(text, max(0, start - 7), start)
+            if before is None or before.group("the") and not NOUN_AFTER.match(text, end):
+                continue
+            if start and (text[start - 1].isalnum() or text[start - 1] in ".,-"):
+                continue
         year, month, day = _parts(match)
         if month == MONTH_NUMBER["May"] and day is None and match.group("month_b") == "May" and year is None:
             continue  # "May" without a day or year is the verb
-        start, end = match.span()
-        if match.group("year_d"):
-            start = match.start("year_d")
-        elif match.group("year_e"):
-            start, end = match.span("year_e")
         yield start, end, (year, month, day), False
     for match in RELATIVE.finditer(text):
         resolved = resolve(match, reported)

@@ -20,7 +20,7 @@ PersonOrPronoun = Union[PersonClaim, PronounClaim]
 
 def block_keys(claim: PersonOrPronoun) -> Iterable[str]:
     """Only people known by a full name: a lone surname may be shared by two people."""
-    if isinstance(claim, PronounClaim):
+    if claim.kind == "pronoun":
         if " " in claim.refers_to:
             yield f"{claim.doc}:{fold(claim.refers_to)}"
     elif claim.gender is not None and (claim.full_name or claim.given):
