@@ -39,11 +39,12 @@ DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 
 DATE = re.compile(
     rf"""
-    (?P<iso_year>{YEAR})-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>3[01]|[12][0-9]|0[1-9])(?![0-9-])
+    (?=[0-9A-Z])  # anchor: the engine skips other positions fast
+    (?:(?P<iso_year>{YEAR})-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>3[01]|[12][0-9]|0[1-9])(?![0-9-])
     | (?P<day_first>{DAY})\s+(?:of\s+)?(?P<month_a>{MONTH})(?![\w])(?:,?\s+(?P<year_a>{YEAR})(?![0-9]))?
     | (?P<month_b>{MONTH})(?![\w])\s+(?:(?P<day_b>{DAY})(?![0-9,]\d)(?![\w])(?:,?\s+(?P<year_b>{YEAR})(?![0-9]))?
                                       | (?P<year_c>{YEAR})(?![0-9]))
-    | (?P<year>{YEAR})(?![0-9\w-])
+    | (?P<year>{YEAR})(?![0-9\w-]))
     """,
     re.VERBOSE,
 )
@@ -62,10 +63,9 @@ belongs to the main clause after its comma."""
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 RELATIVE = re.compile(
     rf"""
-    (?<![\w-])(?:[Ll]ast)\s+(?P<last_month>{"|".join(MONTH_NAMES)})(?![\w])
-    | (?<![\w-])(?P<this_year>[Tt]his\s+year)(?![\w])
-    | (?<![\w-])(?P<last_year>[Ll]ast\s+year|[Tt]he\s+previous\s+year|a\s+year\s+earlier)(?![\w])
-    | (?<![\w-])[Oo]n\s+(?P<weekday>{"|".join(WEEKDAYS)})(?![\w])
+    [Ll](?<![\w-].)ast\s+(?:(?P<last_month>{"|".join(MONTH_NAMES)})|(?P<last_year>year))(?![\w])
+    | [Tt](?<![\w-].)(?:his\s+(?P<this_year>year)|he\s+previous\s+(?P<previous_year>year))(?![\w])
+    | [Oo](?<![\w-].)n\s+(?P<weekday>{"|".join(WEEKDAYS)})(?![\w])
     """,
     re.VERBOSE,
 )
@@ -120,7 +120,7 @@ def resolve(match: re.Match[str], reported: datetime.date | None) -> tuple[int |
         return None
     if match.group("this_year"):
         return reported.year, None, None
-    if match.group("last_year"):
+    if match.group("last_year") or match.group("previous_year"):
         return reported.year - 1, None, None
     back = (reported.weekday() - WEEKDAYS.index(match.group("weekday"))) % 7
     day = reported - datetime.timedelta(days=back)
