@@ -288,6 +288,9 @@ class Variant(Record):
 
     value: str
     claims: tuple[Claim, ...]
+    corroborated_by: tuple[str, ...] = Field(
+        default=(), description="Ids of the documents that state this value (each counted once)."
+    )
 
 
 class Discrepancy(Record):

@@ -238,3 +238,15 @@ def test_differently_qualified_groups_and_subsets_of_people_are_not_compared():
     attacks = ("At least four people were killed and 18 injured, police said. "
                "A commander said three civilians were killed in a second blast.")
     assert find_discrepancies([make_document(attacks, "a.txt")]) == []
+
+
+def test_each_value_says_which_sources_give_it():
+    documents = [
+        make_document("Kenya has deployed 700 police officers to Haiti, officials said.", "a.txt"),
+        make_document("Kenya has deployed 700 police officers to Haiti, the ministry said.", "b.txt"),
+        make_document("Kenya has deployed 900 police officers to Haiti, a senator claimed.", "c.txt"),
+    ]
+    [found] = find_discrepancies(documents, one_story=True)
+    sources = {v.value: len(v.corroborated_by) for v in found.variants}
+    assert sources == {"700": 2, "900": 1}
+    assert "Sources: “700” in 2 articles, “900” in 1 article." in found.explanation

@@ -72,12 +72,25 @@ def discrepancy(
         subject=subject,
         severity=severity,
         confidence=round(confidence, 2),
-        explanation=explanation,
+        explanation=explanation + (_tally(ordered) if not one_document_shows_it_all else ""),
         scope="within" if one_document_shows_it_all else "across",
         variants=tuple(
-            Variant.model_construct(value=value, claims=tuple(claims)) for value, claims in ordered
+            Variant.model_construct(
+                value=value, claims=tuple(claims), corroborated_by=tuple(sorted({claim.doc for claim in claims}))
+            )
+            for value, claims in ordered
         ),
     )
+
+
+def _tally(ordered: Sequence[tuple[str, Sequence[Any]]]) -> str:
+    """' Sources: “700” in 1 article, “>800” in 3.' — one value against many reads differently
+    from an even split."""
+    counts = [(value, len({claim.doc for claim in claims})) for value, claims in ordered]
+    if all(count == 1 for _, count in counts):
+        return ""
+    parts = [f"“{value}” in {count} article{'s' if count != 1 else ''}" for value, count in counts]
+    return " Sources: " + ", ".join(parts) + "."
 
 
 def _claim_order(claim: Any) -> tuple[str, int, int]:
