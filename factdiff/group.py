@@ -15,21 +15,39 @@ from factdiff.judge import Rule
 from factdiff.models import PackedClaim, Texts, unpack
 
 
+MAX_SEEN_BITS = 1 << 27
+"""At most 16 MB for the first pass's seen-before filter; about 32 bits per claim below that,
+so a few per cent of first sightings look repeated, and only those are kept."""
+
+
 def blocks(
     claims_by_kind: Mapping[str, Sequence[PackedClaim]], rule: Rule, story_of: Mapping[str, str], texts: Texts
 ) -> Iterator[tuple[str, Sequence[Any]]]:
     """(key, claims) for each block of two claims or more of the rule's kinds, in key order.
 
     Every key is prefixed with the story of the claim's document, so claims from two
-    stories never meet. Keys are read from the packed claims; only claims in a block of two
-    or more are unpacked, with their texts (from ``texts``), for the judge.
+    stories never meet. Most keys belong to one claim only (a sentence seen once), so a first
+    pass marks keys in a bit filter and notes the ones seen twice; only those are gathered in
+    the second pass. Keys are read from the packed claims; only claims in a block of two or
+    more are unpacked, with their texts (from ``texts``), for the judge.
     """
-    buckets: dict[str, list[PackedClaim]] = {}
     keys = rule.keys
-    for kind in rule.reads:
-        for packed in claims_by_kind.get(kind, ()):
-            story = story_of[packed.doc]
-            for key in keys(packed):
+    claims = [(story_of[packed.doc], packed) for kind in rule.reads for packed in claims_by_kind.get(kind, ())]
+    bits = min(MAX_SEEN_BITS, 1 << max(10, (32 * len(claims)).bit_length()))
+    seen = bytearray(bits >> 3)
+    repeated: set[int] = set()
+    for story, packed in claims:
+        for key in keys(packed):
+            bit = hash((story, key)) & (bits - 1)
+            if seen[bit >> 3] & (1 << (bit & 7)):
+                repeated.add(bit)
+            else:
+                seen[bit >> 3] |= 1 << (bit & 7)
+    del seen
+    buckets: dict[str, list[PackedClaim]] = {}
+    for story, packed in claims:
+        for key in keys(packed):
+            if hash((story, key)) & (bits - 1) in repeated:
                 buckets.setdefault(f"{story}|{key}", []).append(packed)
     for key in sorted(buckets):
         if len(buckets[key]) > 1:
