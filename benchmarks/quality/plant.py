@@ -128,6 +128,12 @@ def plant_quote_word(text: str, rng: random.Random) -> Plant | None:
     return _replace(text, start, start + len(target.group()), other)
 
 
+def inside_quotation(text: str, position: int) -> bool:
+    """Inside quotation marks, where changing any word (even to a compatible hedge) misquotes."""
+    paragraph = text[text.rfind("\n\n", 0, position) + 1:position]
+    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
+
+
 def control_separator(text: str, rng: random.Random) -> Plant | None:
     """'1,200' -> '1200': the same number."""
     match = _pick(list(LARGE_NUMBER.finditer(text)), rng)
@@ -137,8 +143,12 @@ def control_separator(text: str, rng: random.Random) -> Plant | None:
 
 
 def control_hedge(text: str, rng: random.Random) -> Plant | None:
-    """'45 people' -> 'more than 40 people': compatible with the original."""
-    match = _pick([m for m in COUNT.finditer(text) if 10 <= int(m.group(1).replace(",", "")) < 1900], rng)
+    """'45 people' -> 'more than 40 people': compatible with the original (outside quotations)."""
+    sites = [
+        m for m in COUNT.finditer(text)
+        if 10 <= int(m.group(1).replace(",", "")) < 1900 and not inside_quotation(text, m.start())
+    ]
+    match = _pick(sites, rng)
     if match is None:
         return None
     value = int(match.group(1).replace(",", ""))
