@@ -84,6 +84,9 @@ class Reading(NamedTuple):
     max_bytes: int | None = None
 
 
+DEFAULT_READING = Reading()
+
+
 def _read_and_extract(item: tuple[Path, str | None], reading: Reading) -> list[Read | Warning_]:
     """Worker: one file, read and extracted (top level, so a process pool can run it)."""
     results: list[Read | Warning_] = []
@@ -115,7 +118,7 @@ def read_paths(
     paths: Iterable[PathLike],
     jobs: int | None = None,
     progress: Progress | None = None,
-    reading: Reading = Reading(),
+    reading: Reading = DEFAULT_READING,
 ) -> tuple[list[Read], list[Warning_]]:
     """Read and extract every file under the paths, in input order, with ``jobs`` processes
     (default: one per core for large inputs; standard input is read in this process). The
