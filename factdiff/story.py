@@ -24,6 +24,7 @@ from factdiff.extract.gazetteer import fold
 from factdiff.extract.lexicon import acronym_data, organisation_data
 from factdiff.extract.organisation import organisation_key
 from factdiff.models import Story
+from factdiff.partition import Partition
 
 MIN_SHARED = 2
 """Names two documents must share to be one story."""
@@ -87,22 +88,12 @@ def find_stories(names_by_doc: Mapping[str, Mapping[str, str]]) -> list[Story]:
         for index, first in enumerate(docs):
             for second in docs[index + 1:]:
                 shared[(first, second)] += 1
-    parent = {doc: doc for doc in names_by_doc}
-
-    def root(doc: str) -> str:
-        while parent[doc] != doc:
-            parent[doc] = parent[parent[doc]]
-            doc = parent[doc]
-        return doc
-
+    partition = Partition(names_by_doc)
     for (first, second), count in sorted(shared.items()):
         smaller = min(len(names_by_doc[first]), len(names_by_doc[second]))
         if count >= MIN_SHARED and count / smaller >= MIN_OVERLAP:
-            parent[max(root(first), root(second))] = min(root(first), root(second))
-    groups: dict[str, list[str]] = {}
-    for doc in sorted(names_by_doc):
-        groups.setdefault(root(doc), []).append(doc)
-    return sorted((_story(group, names_by_doc) for group in groups.values()), key=lambda story: story.documents)
+            partition.join(first, second)
+    return sorted((_story(group, names_by_doc) for group in partition.groups()), key=lambda story: story.documents)
 
 
 def single_story(names_by_doc: Mapping[str, Mapping[str, str]]) -> list[Story]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factdiff.models import Discrepancy, Variant
+from factdiff.partition import Partition
 
 BlockKeys = Callable[[Any], Iterable[str]]
 Judge = Callable[[Sequence[Any]], Iterable[Discrepancy]]
@@ -98,20 +99,13 @@ def _claim_order(claim: Any) -> tuple[str, int, int]:
 
 
 def connected_components(items: Sequence[str], linked: Callable[[str, str], bool]) -> list[list[str]]:
-    """Groups of items joined by ``linked`` (pairs are checked within one small block only)."""
-    parent = {item: item for item in items}
-
-    def root(item: str) -> str:
-        while parent[item] != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
-
+    """Groups of two or more items joined by ``linked`` (pairs are checked within one small
+    block only, and not at all once both items are in one group)."""
+    partition = Partition(items)
     for index, first in enumerate(items):
         for second in items[index + 1:]:
-            if root(first) != root(second) and linked(first, second):
-                parent[root(second)] = root(first)
-    groups: dict[str, list[str]] = {}
-    for item in items:
-        groups.setdefault(root(item), []).append(item)
-    return [group for group in groups.values() if len(group) > 1]
+            if partition.root(first) != partition.root(second) and linked(first, second):
+                partition.join(first, second)
+    order = {item: index for index, item in enumerate(items)}
+    groups = [sorted(group, key=order.__getitem__) for group in partition.groups() if len(group) > 1]
+    return sorted(groups, key=lambda group: order[group[0]])
