@@ -98,8 +98,12 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]
             yield path, None
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in READABLE_SUFFIXES:
+                if child.suffix.lower() not in READABLE_SUFFIXES:
+                    continue
+                if child.is_file():
                     yield child, None
+                elif child.is_symlink() and not child.exists():
+                    yield child, "broken symbolic link"
         elif path.is_file():
             yield path, None
         elif path.is_symlink():

@@ -59,8 +59,6 @@ def render_rich(report: Report, console: Console) -> None:
             console.print(Text(""))
         for found in found_in_story:
             console.print(discrepancy_block(found, report_dates(report)))
-    for warning in report.warnings:
-        console.print(Text(f"warning: {warning.path}: {warning.message}", style="yellow"))
     console.print(Text(summary_line(report), style="bold"))
 
 
