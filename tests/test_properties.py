@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from factdiff.api import find_discrepancies
 from factdiff.extract import extract
-from factdiff.load import make_document, sanitise
+from factdiff.load import BOMS, decode, make_document, sanitise
 from factdiff.segment import split_sentences
 
 NEWSY = st.lists(
@@ -20,7 +20,7 @@ NEWSY = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.one_of(NEWSY, st.text(max_size=300)))
 def test_extraction_never_raises_and_offsets_slice_the_text(text):
     document = make_document(text, "p.txt")
@@ -30,7 +30,7 @@ def test_extraction_never_raises_and_offsets_slice_the_text(text):
         assert claim.sentence_start <= claim.start
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.one_of(NEWSY, st.text(max_size=300)))
 def test_segmentation_keeps_every_non_space_character(text):
     spans = split_sentences(text)
@@ -39,7 +39,7 @@ def test_segmentation_keeps_every_non_space_character(text):
     assert all(a < b for a, b in spans) and list(spans) == sorted(spans)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(NEWSY, min_size=2, max_size=3))
 def test_judging_is_deterministic_and_order_free(texts):
     documents = [make_document(t, f"d{i}.txt") for i, t in enumerate(texts)]
@@ -48,7 +48,21 @@ def test_judging_is_deterministic_and_order_free(texts):
     assert forward == backward
 
 
+@settings(max_examples=2000, deadline=None)
 @given(st.text(max_size=200))
 def test_sanitise_keeps_length_and_removes_escapes(text):
     clean = sanitise(text)
     assert len(clean) == len(text) and "\x1b" not in clean and "\r" not in clean
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.binary(max_size=300))
+def test_decoding_any_bytes_gives_text_or_a_clear_refusal(data):
+    try:
+        text, encoding = decode(data)
+    except UnicodeDecodeError:  # a byte-order mark over bytes that do not follow it
+        assert any(data.startswith(bom) for bom, _ in BOMS)
+    except ValueError as refusal:  # NUL bytes without a BOM: a binary file
+        assert b"\x00" in data and "binary" in str(refusal)
+    else:
+        assert isinstance(text, str) and encoding in ("utf-8", "utf-8-sig", "utf-16", "utf-32", "cp1252")
