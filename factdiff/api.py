@@ -77,11 +77,13 @@ def extracted(document: Document, all_claims: bool = False) -> Read:
 
 class Reading(NamedTuple):
     """How files are read: every claim or only comparable ones, a date for undated articles,
-    a size limit."""
+    a size limit, and which files of a folder to read."""
 
     all_claims: bool = False
     date: datetime.date | None = None
     max_bytes: int | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
 
 
 DEFAULT_READING = Reading()
@@ -124,7 +126,7 @@ def read_paths(
     (default: one per core for large inputs; standard input is read in this process). The
     result is the same for any ``jobs``."""
     stdin_bytes.cache_clear()  # a new run reads standard input afresh
-    items = list(iter_files(paths))
+    items = list(iter_files(paths, reading.include, reading.exclude))
     workers = jobs if jobs is not None else (os.cpu_count() or 1) if len(items) >= PARALLEL_FROM else 1
     if any(str(path) == STDIN for path, _ in items):
         workers = 1
@@ -227,13 +229,17 @@ def scan(
     progress: Progress | None = None,
     date: datetime.date | None = None,
     max_bytes: int | None = None,
+    include: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
 ) -> Report:
     """Discrepancies across and within every readable document under the paths, story by story;
     ``one_story`` treats everything given as one story; ``jobs`` processes read and extract;
     ``date`` is the publication date of documents whose input gives none; files over
-    ``max_bytes`` are skipped with a warning."""
+    ``max_bytes`` are skipped with a warning; ``include``/``exclude`` are glob patterns for
+    the files of a folder."""
+    reading = Reading(date=date, max_bytes=max_bytes, include=include, exclude=exclude)
     with collector_paused():
-        documents, warnings = read_paths(paths, jobs, progress, Reading(date=date, max_bytes=max_bytes))
+        documents, warnings = read_paths(paths, jobs, progress, reading)
         return _report(documents, warnings, judge_all(documents, _texts(documents), one_story=one_story))
 
 

@@ -183,14 +183,16 @@ REVIEW_KEYS = ("config_file", "min_severity", "kinds", "baseline", "write_baseli
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--one-story", is_flag=True, help="Treat every article given as one story (for a curated folder).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Skip (with a warning) files larger than this.")
+@click.option("--glob", "include", multiple=True, help="Read only the files of a folder matching this pattern (repeatable).")
+@click.option("--exclude", multiple=True, help="Skip the files of a folder matching this pattern (repeatable).")
 @jobs_option
 @date_option
 @review_options
 @format_option(FORMATS)
 @guarded
 def scan(
-    paths: tuple[str, ...], one_story: bool, max_bytes: int | None, jobs: int | None, date: Any, output_format: str,
-    **review: Any,
+    paths: tuple[str, ...], one_story: bool, max_bytes: int | None, include: tuple[str, ...],
+    exclude: tuple[str, ...], jobs: int | None, date: Any, output_format: str, **review: Any,
 ) -> int:
     """Report discrepancies across and within every article under PATHS ("-" reads standard input).
 
@@ -202,7 +204,8 @@ def scan(
     progress = ProgressBar()
     try:
         report = api.scan(
-            paths, one_story=one_story, jobs=jobs, progress=progress, date=date and date.date(), max_bytes=max_bytes
+            paths, one_story=one_story, jobs=jobs, progress=progress, date=date and date.date(), max_bytes=max_bytes,
+            include=include, exclude=exclude,
         )
     finally:
         progress.close()

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import codecs
 import datetime
+import fnmatch
 import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -90,15 +91,24 @@ def make_document(text: str, path: str, date: datetime.date | None = None) -> Do
     )
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
-    """Yield (file, problem) for each input path; directories are walked in sorted order."""
+def iter_files(
+    paths: Iterable[str | Path], include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> Iterator[tuple[Path, str | None]]:
+    """Yield (file, problem) for each input path; directories are walked in sorted order,
+    keeping files whose path inside the folder matches an ``include`` pattern (default: the
+    readable suffixes) and no ``exclude`` pattern ('*.jsonl', 'drafts/*')."""
     for raw in paths:
         path = Path(raw)
         if str(raw) == STDIN:
             yield path, None
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.suffix.lower() not in READABLE_SUFFIXES:
+                inside = child.relative_to(path).as_posix()
+                if include and not any(fnmatch.fnmatch(inside, pattern) for pattern in include):
+                    continue
+                if not include and child.suffix.lower() not in READABLE_SUFFIXES:
+                    continue
+                if any(fnmatch.fnmatch(inside, pattern) for pattern in exclude):
                     continue
                 if child.is_file():
                     yield child, None

@@ -68,3 +68,16 @@ def test_terminal_controls_never_reach_the_output(run, tmp_path):
         assert result.exit_code == 1 and "Kenya has deployed" in result.stdout  # the evidence is shown
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "[bold]now[/bold]" in run("scan", str(tmp_path)).stdout  # markup shown as text, not applied
+
+
+def test_glob_and_exclude_choose_the_files_of_a_folder(run, tmp_path):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "drafts" / "b.txt").write_text(ARTICLE.replace("400", "800"), encoding="utf-8")
+    (tmp_path / "notes.html").write_text("<p>" + ARTICLE + "</p>", encoding="utf-8")
+    every = json.loads(run("scan", str(tmp_path), "--format", "json").stdout)
+    assert sorted(d["path"].rsplit("/", 1)[-1] for d in every["documents"]) == ["a.txt", "b.txt"]
+    kept = json.loads(run("scan", str(tmp_path), "--exclude", "drafts/*", "--format", "json").stdout)
+    assert [d["path"].rsplit("/", 1)[-1] for d in kept["documents"]] == ["a.txt"]
+    chosen = json.loads(run("scan", str(tmp_path), "--glob", "*.html", "--format", "json").stdout)
+    assert [d["path"].rsplit("/", 1)[-1] for d in chosen["documents"]] == ["notes.html"]
