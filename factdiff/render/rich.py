@@ -92,6 +92,12 @@ def _reading(claim: object) -> str:
         return claim.expansion or "(use)"  # type: ignore[attr-defined]
     if kind == "organisation":
         return claim.key  # type: ignore[attr-defined]
+    if kind == "date":
+        written = "-".join(f"{part:02d}" if part else "??" for part in (claim.year, claim.month, claim.day))  # type: ignore[attr-defined]
+        parts = [written, claim.precision, claim.event, claim.subject, "relative" if claim.relative else None]  # type: ignore[attr-defined]
+        return " · ".join(p for p in parts if p)
+    if kind == "quote":
+        return f"{claim.speaker} ({claim.verb})" if claim.speaker else "(speaker not named)"  # type: ignore[attr-defined]
     return ""
 
 
