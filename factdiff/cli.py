@@ -39,9 +39,37 @@ class Trouble(click.ClickException):
         click.echo(f"factdiff: {self.format_message()}", err=True)
 
 
+class TrimmedLines:
+    """A text stream that drops the spaces Rich pads wrapped lines with, so piped reports and
+    saved files have no trailing whitespace."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        *complete, self.pending = (self.pending + text).split("\n")
+        for line in complete:
+            self.stream.write(line.rstrip(" ") + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:  # a line still open at a flush is written as it stands
+            self.stream.write(self.pending)
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(self.stream.isatty())
+
+    @property
+    def encoding(self) -> str:
+        return str(getattr(self.stream, "encoding", "utf-8"))
+
+
 def stdout_console() -> Console:
     """Rich console on stdout: colour on a terminal, plain text otherwise (and with NO_COLOR)."""
-    return Console(soft_wrap=False, highlight=False, emoji=False, markup=False)
+    return Console(file=TrimmedLines(sys.stdout), soft_wrap=False, highlight=False, emoji=False, markup=False)
 
 
 def guarded(command: Callable[..., int]) -> Callable[..., None]:
