@@ -22,6 +22,7 @@ from factdiff import __version__, api, config
 from factdiff.errors import FactdiffError
 from factdiff.models import Report
 from factdiff.render import FORMATS
+from factdiff.render.html import render_html
 from factdiff.render.json import render_json, render_jsonl
 from factdiff.render.markdown import render_markdown
 from factdiff.render.rich import render_claims_table, render_rich, render_stories
@@ -115,6 +116,8 @@ def emit(report: Report, output_format: str, exit_zero: bool = False) -> int:
         render_jsonl(report, out)
     elif output_format == "markdown":
         render_markdown(report, out)
+    elif output_format == "html":
+        render_html(report, out)
     else:
         render_rich(report, stdout_console())
     if report.warnings:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from factdiff.api import scan
 from factdiff.render.rich import discrepancy_block
 
@@ -21,3 +23,22 @@ def test_name_variants_highlight_the_differing_letters_on_both_sides(seeds):
     block = discrepancy_block(found)
     assert underlined(block, "Godfrey Otunge") == "d"
     assert underlined(block, "Geoffrey Otunge") == "ef"  # G(e)o(f)frey against Go(d)frey
+
+
+def test_html_report_is_self_contained_and_escapes_article_text(run, tmp_path):
+    hostile = ("<script>alert(1)</script> [bold red]x[/] [link=http://example.com]y[/link] \x1b[31m "
+               "Kenya has deployed 400 police officers to Haiti. Officials later said Kenya has deployed "
+               "800 police officers to Haiti.")
+    (tmp_path / "a.txt").write_text(hostile, encoding="utf-8")
+    page = run("scan", str(tmp_path), "--format", "html").stdout
+    assert page.startswith("<!DOCTYPE html>") and "http" not in page.replace("http://example.com", "")
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "[bold red]x[/]" in page and "[link=http://example.com]y[/link]" in page and "\x1b" not in page
+    assert 'data-kind="quantity"' in page and "<strong>400</strong>" in page
+
+
+def test_html_report_of_the_seeds_lists_every_finding(run):
+    page = run("scan", "seeds/", "--format", "html").stdout
+    report = scan([Path("seeds")])
+    assert all(f'id="{found.id}"' in page for found in report.discrepancies)
+    assert "G<mark>e</mark>o<mark>f</mark>frey Otunge" in page

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from factdiff.models import Discrepancy, Report, Story
 
-FORMATS = ("rich", "json", "jsonl", "markdown")
+FORMATS = ("rich", "json", "jsonl", "markdown", "html")
 
 SCOPE_PHRASES = {"within": "within one document", "across": "across documents"}
 
