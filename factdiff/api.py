@@ -69,7 +69,7 @@ def extracted(document: Document, all_claims: bool = False) -> Read:
     claims = extraction.extract(document)
     kept = claims if all_claims else [claim for claim in claims if comparable(claim)]
     return Read(
-        DocumentInfo(id=document.id, path=document.path, chars=document.chars, date=document.date),
+        DocumentInfo(id=document.id, path=document.path, chars=document.chars, date=document.date, notes=document.notes),
         story_names(claims),
         [pack(claim) for claim in kept],
     )

@@ -72,12 +72,30 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode(FALLBACK_ENCODING, errors="replace"), FALLBACK_ENCODING
 
 
+MOJIBAKE = re.compile(r"â€|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]")
+"""UTF-8 read as cp1252 or latin-1 ("Kenyaâ€™s"): the sign that ftfy should repair the text."""
+REPAIRED = "mojibake repaired (ftfy)"
+
+
+def repaired(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text with mojibake undone, and a note when that changed it. Only texts that show
+    the sign are handed to ftfy (its encoding fix only: curly quotes stay curly)."""
+    if not MOJIBAKE.search(text):
+        return text, ()
+    import ftfy  # imported here: most texts never need it
+
+    fixed = ftfy.fix_encoding(text)
+    return fixed, (REPAIRED,) if fixed != text else ()
+
+
 def document_id(text: str) -> str:
     """Id from the content, so it survives moving or renaming the file."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def make_document(text: str, path: str, date: datetime.date | None = None) -> Document:
+def make_document(
+    text: str, path: str, date: datetime.date | None = None, notes: tuple[str, ...] = ()
+) -> Document:
     """Build a Document from already-decoded text (used by the loader and by tests)."""
     text = sanitise(text)
     return Document.model_construct(
@@ -85,6 +103,7 @@ def make_document(text: str, path: str, date: datetime.date | None = None) -> Do
         path=path,
         chars=len(text),
         date=date,
+        notes=notes,
         text=text,
         line_starts=line_starts(text),
         sentences=split_sentences(text),
@@ -131,6 +150,7 @@ def read_file(path: Path, problem: str | None = None, max_bytes: int | None = No
     if problem is None:
         try:
             text, _encoding = decode(_bytes_of(path))
+            text, notes = repaired(text)
         except (OSError, ValueError, UnicodeDecodeError) as error:
             problem = getattr(error, "strerror", None) or str(error)
         else:
@@ -141,7 +161,7 @@ def read_file(path: Path, problem: str | None = None, max_bytes: int | None = No
     if path.suffix.lower() in RECORD_SUFFIXES:
         return [_record(name, number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
     text, date = front_matter(sanitise(text))
-    return [make_document(text, name, date)]
+    return [make_document(text, name, date, notes)]
 
 
 FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>(?:(?!---[ \t]*\n).*\n){0,200}?)---[ \t]*(?:\n|\Z)")
@@ -216,7 +236,7 @@ def _bytes_of(path: Path) -> bytes:
 def text_again(path: str) -> str:
     """A document's text read again from its file (or its JSON Lines record), as first read."""
     name, _, record = path.rpartition("#") if "#" in path else (path, "", "")
-    text = sanitise(decode(_bytes_of(Path(name)))[0])
+    text = sanitise(repaired(decode(_bytes_of(Path(name)))[0])[0])
     if not record:
         return front_matter(text)[0]
     line = text.splitlines()[int(record) - 1]

@@ -50,6 +50,7 @@ class Document(Record):
     path: str
     chars: int
     date: datetime.date | None = Field(default=None, description="When it was published, where the input says.")
+    notes: tuple[str, ...] = Field(default=(), description="What was done to read it ('mojibake repaired (ftfy)').")
     text: str = Field(exclude=True, repr=False)
     line_starts: tuple[int, ...] = Field(exclude=True, repr=False)
     sentences: tuple[tuple[int, int], ...] = Field(exclude=True, repr=False)
@@ -64,6 +65,7 @@ class DocumentInfo(Record):
     date: datetime.date | None = Field(
         default=None, description="Publication date, from the input's metadata or --date; None when unknown."
     )
+    notes: tuple[str, ...] = Field(default=(), description="What was done to read it ('mojibake repaired (ftfy)').")
     story: str | None = Field(default=None, description="Id of the story the document was grouped into.")
 
 

@@ -81,3 +81,13 @@ def test_glob_and_exclude_choose_the_files_of_a_folder(run, tmp_path):
     assert [d["path"].rsplit("/", 1)[-1] for d in kept["documents"]] == ["a.txt"]
     chosen = json.loads(run("scan", str(tmp_path), "--glob", "*.html", "--format", "json").stdout)
     assert [d["path"].rsplit("/", 1)[-1] for d in chosen["documents"]] == ["notes.html"]
+
+
+def test_mojibake_is_repaired_with_a_note_and_evidence_stays_exact(run, tmp_path):
+    broken = "Kenya’s President William Ruto said 400 police officers from Kenya were deployed to Haiti."
+    (tmp_path / "a.txt").write_bytes(broken.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"))
+    listing = json.loads(run("claims", str(tmp_path), "--kind", "person", "--format", "json").stdout)
+    [document] = listing["documents"]
+    assert document["notes"] == ["mojibake repaired (ftfy)"]
+    assert [claim["text"] for claim in listing["claims"]][0] == "William Ruto"
+    assert "Kenya’s" in listing["claims"][0]["sentence"]
