@@ -30,6 +30,10 @@ MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December",
 )
+SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+MONTH_WORDS = "|".join(MONTH_NAMES + SHORT_MONTHS)
+"""Every way a month is written, as a regex alternation (used wherever text mentions a month)."""
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NUMBER = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
 MONTH_NUMBER.update({name[:3] + ".": number for name, number in MONTH_NUMBER.items() if name != "May"})
 MONTH_NUMBER["Sept."] = 9
@@ -60,7 +64,6 @@ OPENERS = frozenset({"", "On", "In", "By", "Since"})
 """What may precede a date that opens its sentence ("On July 7, 2021, ..."): such a date
 belongs to the main clause after its comma."""
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 RELATIVE = re.compile(
     rf"""
     [Ll](?<![\w-].)ast\s+(?:(?P<last_month>{"|".join(MONTH_NAMES)})|(?P<last_year>year))(?![\w])

@@ -20,6 +20,7 @@ import re
 from functools import cache
 from typing import Any, NamedTuple
 
+from factdiff.extract.date import MONTH_WORDS
 from factdiff.extract.lexicon import phrase_pattern, place_index, place_pattern, quantity_data
 from factdiff.models import QuantityClaim, construct
 
@@ -47,13 +48,9 @@ AFTER_NUMBER = re.compile(
 )
 """What may follow the digits: a percent sign or a magnitude word."""
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-DAY_OF_MONTH_BEFORE = re.compile(rf"(?:{MONTHS})\.?\s+\Z")
+DAY_OF_MONTH_BEFORE = re.compile(rf"(?:{MONTH_WORDS})\.?\s+\Z")
 """'June ' right before a number: the number is a day of the month."""
-DAY_OF_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b")
+DAY_OF_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_WORDS})\b")
 """' June' right after a number: '25 June 2024'."""
 YEAR_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|since|of|by|from|until|till|to|the|early|late|mid|before|after|during|and|or|year)|[-–/])\s*\Z",
@@ -67,12 +64,12 @@ SCOPE = re.compile(
         \s+ (?: quarter | half | (?:[a-z0-9]+\s+)? (?:days|weeks|months|years|decades) | year | month | week )
         (?: \s+ of \s+ (?: this | last | the | [0-9]{{4}} ) (?:\s+year)? )?
     | \b in \s+ [0-9]{{4}}
-    | \b since \s+ (?: {MONTHS} | [0-9]{{4}} | last \s+ [a-z]+ | the \s+ start \s+ of \s+ [a-z0-9]+ )
+    | \b since \s+ (?: {MONTH_WORDS} | [0-9]{{4}} | last \s+ [a-z]+ | the \s+ start \s+ of \s+ [a-z0-9]+ )
         (?: \s+ [0-9]{{4}} )?
     | \b in \s+ recent \s+ (?: days | weeks | months | years )
     | \b since \s+ (?: the \s+ )? [a-z]+ \s+ (?: began | started | broke \s+ out )
     | \b (?: so \s+ far | to \s+ date | this \s+ year | last \s+ year | this \s+ month | last \s+ month )\b
-    | \b as \s+ of \s+ (?: {MONTHS} | [0-9]{{4}} | [a-z]+day )
+    | \b as \s+ of \s+ (?: {MONTH_WORDS} | [0-9]{{4}} | [a-z]+day )
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -149,7 +146,7 @@ def _patterns() -> dict[str, Any]:
         "modality_of": modality_of,
         "synonym_of": synonym_of,
         "stop": frozenset(word.lower() for word in data.subject_stop_words)
-        | frozenset(m.lower() for m in MONTHS.split("|"))
+        | frozenset(m.lower() for m in MONTH_WORDS.split("|"))
         | {"last", "next", "this", "alone"},
         "durations": frozenset(data.duration_units),
     }

@@ -22,7 +22,8 @@ from functools import cache
 from typing import NamedTuple
 
 from factdiff.extract.lexicon import people_data, quantity_data
-from factdiff.extract.quantity import MONTHS, interval
+from factdiff.extract.date import MONTH_WORDS, WEEKDAYS
+from factdiff.extract.quantity import interval
 from factdiff.extract.sentence import normal_token, tokens
 from factdiff.judge import Rule, discrepancy
 from factdiff.models import Discrepancy, SentenceClaim, claim_id
@@ -34,7 +35,7 @@ SEVERE_GAP = 0.2
 """Relative gap between two changed numbers above which the change is high severity."""
 
 NUMBER = re.compile(r"[0-9][0-9,.\u00a0\u202f\u2009]*")
-DAY_OR_MONTH = re.compile(rf"(?:{MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\Z")
+DAY_OR_MONTH = re.compile(rf"(?:{MONTH_WORDS}|{'|'.join(WEEKDAYS)})\Z")
 QUOTES_OPEN, QUOTES_CLOSE = "“‘", "”’"
 
 

@@ -18,7 +18,7 @@ from functools import cache
 
 from factdiff.extract.gazetteer import fold
 from factdiff.extract.lexicon import people_data, phrase_pattern
-from factdiff.extract.quantity import MONTHS
+from factdiff.extract.date import MONTH_WORDS
 from factdiff.judge import Rule, connected_components, discrepancy
 from factdiff.models import Discrepancy, PersonClaim
 
@@ -28,7 +28,7 @@ YEAR = r"(?<![\d,.])(?:1[89]|20)[0-9]{2}(?![\d,])"
 @cache
 def _time_marker() -> re.Pattern[str]:
     words = phrase_pattern(people_data().time_markers, flags=0).pattern
-    return re.compile(rf"{words}|{YEAR}|\b(?:{MONTHS})\b")
+    return re.compile(rf"{words}|{YEAR}|\b(?:{MONTH_WORDS})\b")
 
 
 def dated(claim: PersonClaim) -> bool:
