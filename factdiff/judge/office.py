@@ -53,6 +53,11 @@ def _at_once(first: Sequence[PersonClaim], second: Sequence[PersonClaim]) -> boo
     return any(not dated(c) for c in first) and any(not dated(c) for c in second)
 
 
+def held_at_once(groups: dict[str, list[PersonClaim]]) -> list[list[str]]:
+    """Groups of keys whose mentions nothing sets apart in time."""
+    return connected_components(sorted(groups), lambda a, b: _at_once(groups[a], groups[b]))
+
+
 def holder_keys(claim: PersonClaim) -> Iterable[str]:
     if claim.office and claim.office_of:
         yield f"{claim.doc}|{claim.office.casefold()}|{claim.office_of}"
@@ -62,7 +67,7 @@ def judge_holders(claims: Sequence[PersonClaim]) -> Iterable[Discrepancy]:
     by_holder = _groups(claims, holder)
     if len(by_holder) < 2:
         return
-    for component in connected_components(sorted(by_holder), lambda a, b: _at_once(by_holder[a], by_holder[b])):
+    for component in held_at_once(by_holder):
         sample = by_holder[component[0]][0]
         office = f"{sample.office} ({sample.office_of})"
         names = [max((c.name for c in by_holder[h]), key=len) for h in component]
@@ -90,7 +95,7 @@ def judge_roles(claims: Sequence[PersonClaim]) -> Iterable[Discrepancy]:
     by_office = _groups(claims, lambda claim: claim.office.casefold())  # type: ignore[union-attr]
     if len(by_office) < 2:
         return
-    for component in connected_components(sorted(by_office), lambda a, b: _at_once(by_office[a], by_office[b])):
+    for component in held_at_once(by_office):
         sample = by_office[component[0]][0]
         offices = [f"{by_office[o][0].office} ({sample.office_of})" for o in component]
         name = max((c.name for o in component for c in by_office[o]), key=len)
