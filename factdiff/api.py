@@ -69,7 +69,10 @@ def extracted(document: Document, all_claims: bool = False) -> Read:
     claims = extraction.extract(document)
     kept = claims if all_claims else [claim for claim in claims if comparable(claim)]
     return Read(
-        DocumentInfo(id=document.id, path=document.path, chars=document.chars, date=document.date, notes=document.notes),
+        DocumentInfo(
+            id=document.id, path=document.path, chars=document.chars, date=document.date, notes=document.notes,
+            encoding=document.encoding,
+        ),
         story_names(claims),
         [pack(claim) for claim in kept],
     )
@@ -77,13 +80,16 @@ def extracted(document: Document, all_claims: bool = False) -> Read:
 
 class Reading(NamedTuple):
     """How files are read: every claim or only comparable ones, a date for undated articles,
-    a size limit, and which files of a folder to read."""
+    a size limit, an encoding that overrides detection, which files of a folder to read, and
+    whether a folder walk follows symbolic links to folders."""
 
     all_claims: bool = False
     date: datetime.date | None = None
     max_bytes: int | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    encoding: str | None = None
+    follow: bool = False
 
 
 DEFAULT_READING = Reading()
@@ -92,7 +98,7 @@ DEFAULT_READING = Reading()
 def _read_and_extract(item: tuple[Path, str | None], reading: Reading) -> list[Read | Warning_]:
     """Worker: one file, read and extracted (top level, so a process pool can run it)."""
     results: list[Read | Warning_] = []
-    for result in read_file(*item, max_bytes=reading.max_bytes):
+    for result in read_file(*item, max_bytes=reading.max_bytes, encoding=reading.encoding):
         if isinstance(result, Warning_):
             results.append(result)
             continue
@@ -126,7 +132,7 @@ def read_paths(
     (default: one per core for large inputs; standard input is read in this process). The
     result is the same for any ``jobs``."""
     stdin_bytes.cache_clear()  # a new run reads standard input afresh
-    items = list(iter_files(paths, reading.include, reading.exclude))
+    items = list(iter_files(paths, reading.include, reading.exclude, follow=reading.follow))
     workers = jobs if jobs is not None else (os.cpu_count() or 1) if len(items) >= PARALLEL_FROM else 1
     if any(str(path) == STDIN for path, _ in items):
         workers = 1
@@ -203,7 +209,7 @@ def find_discrepancies(documents: Sequence[Document], *, one_story: bool = False
 
 
 def _texts(documents: Sequence[Read]) -> Texts:
-    return FileTexts({document.info.id: document.info.path for document in documents})
+    return FileTexts({document.info.id: (document.info.path, document.info.encoding) for document in documents})
 
 
 def _report(
@@ -231,24 +237,34 @@ def scan(
     max_bytes: int | None = None,
     include: tuple[str, ...] = (),
     exclude: tuple[str, ...] = (),
+    encoding: str | None = None,
+    follow: bool = False,
 ) -> Report:
     """Discrepancies across and within every readable document under the paths, story by story;
     ``one_story`` treats everything given as one story; ``jobs`` processes read and extract;
     ``date`` is the publication date of documents whose input gives none; files over
     ``max_bytes`` are skipped with a warning; ``include``/``exclude`` are glob patterns for
-    the files of a folder."""
-    reading = Reading(date=date, max_bytes=max_bytes, include=include, exclude=exclude)
+    the files of a folder; ``encoding`` overrides detection; ``follow`` walks into symbolic
+    links to folders."""
+    reading = Reading(
+        date=date, max_bytes=max_bytes, include=include, exclude=exclude, encoding=encoding, follow=follow
+    )
     with collector_paused():
         documents, warnings = read_paths(paths, jobs, progress, reading)
         return _report(documents, warnings, judge_all(documents, _texts(documents), one_story=one_story))
 
 
 def compare(
-    first: PathLike, second: PathLike, *, within: bool = False, date: datetime.date | None = None
+    first: PathLike,
+    second: PathLike,
+    *,
+    within: bool = False,
+    date: datetime.date | None = None,
+    encoding: str | None = None,
 ) -> Report:
     """Discrepancies between two documents, which the user chose as one story; with
     ``within``, each one's internal ones too."""
-    documents, warnings = read_paths([first, second], jobs=1, reading=Reading(date=date))
+    documents, warnings = read_paths([first, second], jobs=1, reading=Reading(date=date, encoding=encoding))
     analysis = judge_all(documents, _texts(documents), one_story=True)
     found = analysis.discrepancies
     if not within:

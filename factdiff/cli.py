@@ -5,6 +5,7 @@ Exit codes follow diff(1): 0 no discrepancies, 1 discrepancies found, 2 trouble.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import json
 import sys
@@ -73,11 +74,25 @@ def stdout_console() -> Console:
     return Console(file=TrimmedLines(sys.stdout), soft_wrap=False, highlight=False, emoji=False, markup=False)
 
 
+ERROR_SUMMARY_CHARS = 200
+"""An internal error is one line: its message may quote a whole report."""
+
+
+def utf8_streams() -> None:
+    """Make stdout and stderr UTF-8 whatever the locale (PYTHONIOENCODING=ascii, LANG=C): a
+    report is UTF-8 text, and names like 'Moïse' must not crash or turn into '?'."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def guarded(command: Callable[..., int]) -> Callable[..., None]:
     """Turn library errors and crashes into one line on stderr, and return codes into exits."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, debug: bool = False, **kwargs: Any) -> None:
+        utf8_streams()
         try:
             code = command(*args, **kwargs)
         except FactdiffError as error:
@@ -92,7 +107,8 @@ def guarded(command: Callable[..., int]) -> Callable[..., None]:
         except Exception as error:  # noqa: BLE001 - the last line of defence
             if debug:
                 traceback.print_exc()
-            raise Trouble(f"internal error: {error!r} (rerun with --debug for the traceback)") from None
+            summary = f"{type(error).__name__}: {error}".splitlines()[0][:ERROR_SUMMARY_CHARS]
+            raise Trouble(f"internal error: {summary} (rerun with --debug for the traceback)") from None
         sys.exit(code)
 
     return click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")(wrapper)
@@ -207,6 +223,21 @@ def reviewed(report: Report, paths: Sequence[str], review: dict[str, Any]) -> Re
     return report
 
 
+def checked_encoding(_context: click.Context, _parameter: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r}") from None
+
+
+encoding_option = click.option(
+    "--encoding", default=None, callback=checked_encoding,
+    help="Decode every file with this encoding (e.g. cp1252) instead of detecting it.",
+)
+
+
 REVIEW_KEYS = ("config_file", "min_severity", "kinds", "baseline", "write_baseline", "statistics", "exit_zero")
 
 
@@ -216,6 +247,8 @@ REVIEW_KEYS = ("config_file", "min_severity", "kinds", "baseline", "write_baseli
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Skip (with a warning) files larger than this.")
 @click.option("--glob", "include", multiple=True, help="Read only the files of a folder matching this pattern (repeatable).")
 @click.option("--exclude", multiple=True, help="Skip the files of a folder matching this pattern (repeatable).")
+@click.option("--follow", is_flag=True, help="Walk into symbolic links to folders (loops are detected and skipped).")
+@encoding_option
 @jobs_option
 @date_option
 @review_options
@@ -223,7 +256,8 @@ REVIEW_KEYS = ("config_file", "min_severity", "kinds", "baseline", "write_baseli
 @guarded
 def scan(
     paths: tuple[str, ...], one_story: bool, max_bytes: int | None, include: tuple[str, ...],
-    exclude: tuple[str, ...], jobs: int | None, date: Any, output_format: str, **review: Any,
+    exclude: tuple[str, ...], follow: bool, encoding: str | None, jobs: int | None, date: Any, output_format: str,
+    **review: Any,
 ) -> int:
     """Report discrepancies across and within every article under PATHS ("-" reads standard input).
 
@@ -236,7 +270,7 @@ def scan(
     try:
         report = api.scan(
             paths, one_story=one_story, jobs=jobs, progress=progress, date=date and date.date(), max_bytes=max_bytes,
-            include=include, exclude=exclude,
+            include=include, exclude=exclude, encoding=encoding, follow=follow,
         )
     finally:
         progress.close()
@@ -247,16 +281,19 @@ def scan(
 @click.argument("first", type=click.Path())
 @click.argument("second", type=click.Path())
 @click.option("--within", is_flag=True, help="Also report each document's internal discrepancies.")
+@encoding_option
 @date_option
 @review_options
 @format_option(FORMATS)
 @guarded
-def compare(first: str, second: str, within: bool, date: Any, output_format: str, **review: Any) -> int:
+def compare(
+    first: str, second: str, within: bool, encoding: str | None, date: Any, output_format: str, **review: Any
+) -> int:
     """Report discrepancies between two documents.
 
     Example: factdiff compare seeds/001_de6dd166a4080cc0.txt seeds/003_4b2072b04a3e016b.txt
     """
-    report = api.compare(first, second, within=within, date=date and date.date())
+    report = api.compare(first, second, within=within, date=date and date.date(), encoding=encoding)
     return emit(reviewed(report, [first], review), output_format, review["exit_zero"])
 
 

@@ -18,10 +18,13 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from factdiff.errors import FactdiffError
+from factdiff.markup import EXTRACTED, HTML_SUFFIXES, read_page
 from factdiff.models import Document, Warning_
 from factdiff.segment import line_starts, split_sentences
 
-READABLE_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".text", ".jsonl", ".ndjson"})
+READABLE_SUFFIXES: frozenset[str] = frozenset(
+    {".txt", ".md", ".markdown", ".text", ".jsonl", ".ndjson", ".json"} | HTML_SUFFIXES
+)
 """File types read when walking a directory (a file named explicitly is read whatever its suffix)."""
 
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -59,8 +62,11 @@ def sanitise(text: str) -> str:
     return text
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes as BOM says, else strict UTF-8, else cp1252. Returns (text, encoding)."""
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode bytes as ``encoding`` says when given (--encoding), else as the BOM says, else
+    strict UTF-8, else cp1252. Returns (text, encoding used)."""
+    if encoding is not None:
+        return data.decode(encoding, errors="replace").removeprefix("\ufeff"), encoding
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding), encoding
@@ -94,7 +100,12 @@ def document_id(text: str) -> str:
 
 
 def make_document(
-    text: str, path: str, date: datetime.date | None = None, notes: tuple[str, ...] = ()
+    text: str,
+    path: str,
+    date: datetime.date | None = None,
+    notes: tuple[str, ...] = (),
+    encoding: str = "utf-8",
+    origin: tuple[tuple[int, int], ...] = (),
 ) -> Document:
     """Build a Document from already-decoded text (used by the loader and by tests)."""
     text = sanitise(text)
@@ -104,35 +115,36 @@ def make_document(
         chars=len(text),
         date=date,
         notes=notes,
+        encoding=encoding,
         text=text,
         line_starts=line_starts(text),
         sentences=split_sentences(text),
+        origin=origin,
     )
 
 
 def iter_files(
-    paths: Iterable[str | Path], include: Sequence[str] = (), exclude: Sequence[str] = ()
+    paths: Iterable[str | Path], include: Sequence[str] = (), exclude: Sequence[str] = (), follow: bool = False
 ) -> Iterator[tuple[Path, str | None]]:
     """Yield (file, problem) for each input path; directories are walked in sorted order,
     keeping files whose path inside the folder matches an ``include`` pattern (default: the
-    readable suffixes) and no ``exclude`` pattern ('*.jsonl', 'drafts/*')."""
+    readable suffixes) and no ``exclude`` pattern ('*.jsonl', 'drafts/*'). Symbolic links to
+    files are read; links to folders only with ``follow``, and a link back into a folder
+    being walked is reported, not followed."""
     for raw in paths:
         path = Path(raw)
         if str(raw) == STDIN:
             yield path, None
         elif path.is_dir():
-            for child in sorted(path.rglob("*")):
+            for child, problem in _walk(path, follow):
                 inside = child.relative_to(path).as_posix()
                 if include and not any(fnmatch.fnmatch(inside, pattern) for pattern in include):
                     continue
-                if not include and child.suffix.lower() not in READABLE_SUFFIXES:
+                if not include and child.suffix.lower() not in READABLE_SUFFIXES and problem != LOOP:
                     continue
                 if any(fnmatch.fnmatch(inside, pattern) for pattern in exclude):
                     continue
-                if child.is_file():
-                    yield child, None
-                elif child.is_symlink() and not child.exists():
-                    yield child, "broken symbolic link"
+                yield child, problem
         elif path.is_file():
             yield path, None
         elif path.is_symlink():
@@ -141,27 +153,67 @@ def iter_files(
             yield path, "no such file or directory"
 
 
-def read_file(path: Path, problem: str | None = None, max_bytes: int | None = None) -> list[Document | Warning_]:
-    """The documents in one input file (one, or one per JSON Lines record), and a Warning_
-    for each thing that cannot be read (the whole file, or one bad record)."""
+LOOP = "symbolic link loop (a folder that contains itself); not followed"
+
+
+def _walk(folder: Path, follow: bool, ancestors: tuple[tuple[int, int], ...] = ()) -> Iterator[tuple[Path, str | None]]:
+    """Files under a folder in sorted order, with a problem for each broken link or loop.
+    ``ancestors`` are the (device, inode) of the folders above, for loop detection."""
+    status = folder.stat()
+    ancestors = (*ancestors, (status.st_dev, status.st_ino))
+    try:
+        children = sorted(folder.iterdir())
+    except OSError as error:
+        yield folder, error.strerror or str(error)
+        return
+    for child in children:
+        if child.is_dir():
+            if not child.is_symlink():
+                yield from _walk(child, follow, ancestors)
+            elif follow:
+                target = child.stat()
+                if (target.st_dev, target.st_ino) in ancestors:
+                    yield child, LOOP
+                else:
+                    yield from _walk(child, follow, ancestors)
+        elif child.is_file():
+            yield child, None
+        elif child.is_symlink() and not child.exists():
+            yield child, "broken symbolic link"
+
+
+def read_file(
+    path: Path, problem: str | None = None, max_bytes: int | None = None, encoding: str | None = None
+) -> list[Document | Warning_]:
+    """The documents in one input file (one, or one per JSON record), and a Warning_ for each
+    thing that cannot be read (the whole file, or one bad record)."""
     name = str(path)
     if problem is None and max_bytes is not None and name != STDIN and path.stat().st_size > max_bytes:
         problem = f"larger than --max-bytes ({max_bytes:,} bytes); skipped"
     if problem is None:
         try:
-            text, _encoding = decode(_bytes_of(path))
-            text, notes = repaired(text)
-        except (OSError, ValueError, UnicodeDecodeError) as error:
+            return _documents(path, *decode(_bytes_of(path), encoding))
+        except (OSError, ValueError, UnicodeDecodeError, LookupError) as error:
             problem = getattr(error, "strerror", None) or str(error)
-        else:
-            if not text.strip():
-                problem = "empty file"
-    if problem is not None:
-        return [Warning_(path=name, message=problem)]
-    if path.suffix.lower() in RECORD_SUFFIXES:
-        return [_record(name, number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
+    return [Warning_(path=name, message=problem)]
+
+
+def _documents(path: Path, text: str, encoding: str) -> list[Document | Warning_]:
+    """The documents in a decoded file, by its type. Raises ValueError when there are none."""
+    name, suffix = str(path), path.suffix.lower()
+    text, notes = repaired(text)
+    if not text.strip():
+        raise ValueError("empty file")
+    if suffix in HTML_SUFFIXES:
+        page = read_page(text)
+        return [make_document(page.text, name, page.date, (*notes, EXTRACTED), encoding, page.origin)]
+    if suffix in RECORD_SUFFIXES:
+        lines = enumerate(text.splitlines(), 1)
+        return [_record(name, number, line, encoding) for number, line in lines if line.strip()]
+    if suffix == JSON_SUFFIX:
+        return [_parsed_record(f"{name}#{number}", record, encoding) for number, record in json_records(name, text)]
     text, date = front_matter(sanitise(text))
-    return [make_document(text, name, date, notes)]
+    return [make_document(text, name, date, notes, encoding)]
 
 
 FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>(?:(?!---[ \t]*\n).*\n){0,200}?)---[ \t]*(?:\n|\Z)")
@@ -187,21 +239,44 @@ def front_matter(text: str) -> tuple[str, datetime.date | None]:
 
 RECORD_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 """JSON Lines: one article per line, with its metadata."""
+JSON_SUFFIX = ".json"
+"""A JSON file: one article, a list of them, or an API export holding the list under a key."""
+RECORD_LISTS = ("articles", "items", "results", "data", "documents", "records")
+"""Keys under which news API exports keep their list of articles (NewsAPI: 'articles')."""
 TEXT_FIELDS = ("text", "body", "content")
-DATE_FIELDS = ("date", "published", "published_at", "datetime")
+DATE_FIELDS = ("date", "published", "published_at", "publishedAt", "datetime")
 
 
-def _record(name: str, number: int, line: str) -> Document | Warning_:
+def _record(name: str, number: int, line: str, encoding: str = "utf-8") -> Document | Warning_:
     """One JSON Lines record: its text as a document named FILE#LINE, dated by its metadata."""
     where = f"{name}#{number}"
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return Warning_(path=where, message=f"bad JSON Lines record: {error.msg}")
+    return _parsed_record(where, record, encoding)
+
+
+def _parsed_record(where: str, record: object, encoding: str) -> Document | Warning_:
     text = next((record[key] for key in TEXT_FIELDS if isinstance(record, dict) and isinstance(record.get(key), str)), None)
     if not text or not text.strip():
         return Warning_(path=where, message="record has no text (looked for text, body, content)")
-    return make_document(text, where, _date(record))
+    return make_document(text, where, _date(record), encoding=encoding)  # type: ignore[arg-type]
+
+
+def json_records(name: str, text: str) -> list[tuple[int, object]]:
+    """(1-based number, record) for each article in a JSON file. Raises ValueError when the
+    file is not JSON or holds no list of articles."""
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"bad JSON: {error.msg} (line {error.lineno})") from None
+    if isinstance(parsed, dict):
+        listed = next((parsed[key] for key in RECORD_LISTS if isinstance(parsed.get(key), list)), None)
+        parsed = listed if listed is not None else [parsed]
+    if not isinstance(parsed, list):
+        raise ValueError("JSON holds no article (expected an object or a list of objects)")
+    return list(enumerate(parsed, 1))
 
 
 def _date(record: dict) -> datetime.date | None:
@@ -233,17 +308,18 @@ def _bytes_of(path: Path) -> bytes:
     return stdin_bytes() if str(path) == STDIN else path.read_bytes()
 
 
-def text_again(path: str) -> str:
-    """A document's text read again from its file (or its JSON Lines record), as first read."""
+def text_again(path: str, encoding: str | None = None) -> Document:
+    """A document read again from its file (or its record in a JSON file), as first read."""
     name, _, record = path.rpartition("#") if "#" in path else (path, "", "")
-    text = sanitise(repaired(decode(_bytes_of(Path(name)))[0])[0])
-    if not record:
-        return front_matter(text)[0]
-    line = text.splitlines()[int(record) - 1]
-    found = _record(name, int(record), line)
+    if record and Path(name).suffix.lower() in RECORD_SUFFIXES:
+        text = decode(_bytes_of(Path(name)), encoding)[0]
+        found = _record(name, int(record), repaired(text)[0].splitlines()[int(record) - 1], encoding or "utf-8")
+    else:
+        documents = read_file(Path(name), encoding=encoding)
+        found = next((document for document in documents if document.path == path), documents[0])
     if isinstance(found, Warning_):
         raise ValueError(found.message)
-    return found.text
+    return found
 
 
 DUPLICATE = "same text as another input; read once"
@@ -253,20 +329,29 @@ class FileTexts:
     """Documents' texts read again from their files when claims are judged (the pipeline keeps
     claims, not texts). A file that changed since it was read is an error, not wrong evidence."""
 
-    def __init__(self, paths: Mapping[str, str]) -> None:
-        self.paths = paths
-        self.text = lru_cache(maxsize=TEXTS_KEPT)(self._read)
-        self.line_starts = lru_cache(maxsize=TEXTS_KEPT)(lambda document: line_starts(self.text(document)))
+    def __init__(self, sources: Mapping[str, tuple[str, str]]) -> None:
+        """``sources``: each document's (path, encoding)."""
+        self.sources = sources
+        self.document = lru_cache(maxsize=TEXTS_KEPT)(self._read)
 
-    def _read(self, document: str) -> str:
-        path = self.paths[document]
+    def _read(self, document: str) -> Document:
+        path, encoding = self.sources[document]
         try:
-            text = text_again(path)
+            found = text_again(path, encoding)
         except (OSError, ValueError, IndexError) as error:
             raise FactdiffError(f"{path}: cannot read it again: {error}", code="E102") from None
-        if document_id(text) != document:
+        if found.id != document:
             raise FactdiffError(f"{path}: changed while factdiff was reading it; run again", code="E102")
-        return text
+        return found
+
+    def text(self, document: str) -> str:
+        return self.document(document).text
+
+    def line_starts(self, document: str) -> tuple[int, ...]:
+        return self.document(document).line_starts
+
+    def origin(self, document: str) -> tuple[tuple[int, int], ...]:
+        return self.document(document).origin
 
 
 class MemoryTexts:
@@ -280,6 +365,9 @@ class MemoryTexts:
 
     def line_starts(self, document: str) -> tuple[int, ...]:
         return self.documents[document].line_starts
+
+    def origin(self, document: str) -> tuple[tuple[int, int], ...]:
+        return self.documents[document].origin
 
 
 TEXTS_KEPT = 256

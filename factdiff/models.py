@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal, Protocol, TypeVar, Union
 from pydantic import BaseModel, ConfigDict, Field
 
 from factdiff import __version__
+from factdiff.segment import origin_line
 
 SCHEMA_VERSION = "1"
 
@@ -51,9 +52,14 @@ class Document(Record):
     chars: int
     date: datetime.date | None = Field(default=None, description="When it was published, where the input says.")
     notes: tuple[str, ...] = Field(default=(), description="What was done to read it ('mojibake repaired (ftfy)').")
+    encoding: str = Field(default="utf-8", description="How its bytes were decoded.")
     text: str = Field(exclude=True, repr=False)
     line_starts: tuple[int, ...] = Field(exclude=True, repr=False)
     sentences: tuple[tuple[int, int], ...] = Field(exclude=True, repr=False)
+    origin: tuple[tuple[int, int], ...] = Field(
+        default=(), exclude=True, repr=False,
+        description="For text extracted from markup: (offset in the text, line in the file) per paragraph.",
+    )
 
 
 class DocumentInfo(Record):
@@ -66,6 +72,7 @@ class DocumentInfo(Record):
         default=None, description="Publication date, from the input's metadata or --date; None when unknown."
     )
     notes: tuple[str, ...] = Field(default=(), description="What was done to read it ('mojibake repaired (ftfy)').")
+    encoding: str = Field(default="utf-8", description="How its bytes were decoded: BOM, UTF-8, cp1252 or --encoding.")
     story: str | None = Field(default=None, description="Id of the story the document was grouped into.")
 
 
@@ -91,6 +98,11 @@ class ClaimBase(Record):
     column: int = Field(description="1-based column of start.")
     sentence: str = Field(description="The sentence that contains the claim.")
     sentence_start: int = Field(description="Offset of the sentence in the document.")
+    file_line: int | None = Field(
+        default=None,
+        description="For text extracted from an HTML page: the page's line where the claim's paragraph starts "
+        "(line and column count in the extracted text). None when line is already the file's.",
+    )
 
 
 Modality = Literal["actual", "pledged", "planned", "increment", "unknown"]
@@ -237,15 +249,18 @@ class Texts(Protocol):
     def line_starts(self, document: str) -> tuple[int, ...]:
         """The offsets at which the document's lines start."""
 
+    def origin(self, document: str) -> tuple[tuple[int, int], ...]:
+        """For text extracted from markup, where its paragraphs start in the file; else ()."""
+
 
 PackedClaim = tuple[Any, ...]
-"""A claim as a named tuple of its fields without id, text, sentence (its length kept), line
-and column: a small fraction of the record's memory, for holding a whole archive's claims
+"""A claim as a named tuple of its fields without id, text, sentence (its length kept), line,
+column and file line: a small fraction of the record's memory, for holding a whole archive's claims
 between extraction and judgement, and readable by the blocking keys as it is. The rest
 comes back from the document on unpacking."""
 
 _PACKED_NAMES = {
-    claim_type: tuple(name for name in names if name not in ("id", "text", "line", "column"))
+    claim_type: tuple(name for name in names if name not in ("id", "text", "line", "column", "file_line"))
     for claim_type, names in _FIELD_NAMES.items()
 }
 
@@ -273,7 +288,7 @@ def unpack(packed: Any, texts: Texts | None = None) -> Any:
     values: dict[str, Any] = packed._asdict()
     document, start = values["doc"], values["start"]
     values["id"] = claim_id(document, values["kind"], start, values["end"])
-    values["text"] = values["line"] = values["column"] = None
+    values["text"] = values["line"] = values["column"] = values["file_line"] = None
     if texts is not None:
         text = texts.text(document)
         values["text"] = text[start:values["end"]]
@@ -282,6 +297,7 @@ def unpack(packed: Any, texts: Texts | None = None) -> Any:
         starts = texts.line_starts(document)
         line = bisect.bisect_right(starts, start)
         values["line"], values["column"] = line, start - starts[line - 1] + 1
+        values["file_line"] = origin_line(texts.origin(document), start)
     return construct(claim_type, **values)
 
 

@@ -49,6 +49,13 @@ def line_column(starts: tuple[int, ...], offset: int) -> tuple[int, int]:
     return index + 1, offset - starts[index] + 1
 
 
+def origin_line(origin: tuple[tuple[int, int], ...], offset: int) -> int | None:
+    """The input file's line for an offset in text extracted from markup: ``origin`` pairs
+    each placed paragraph's offset with the file line it starts on. None without a map."""
+    index = bisect.bisect_right(origin, (offset, 1 << 62)) - 1
+    return origin[index][1] if index >= 0 else None
+
+
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     match = WORD_BEFORE.search(text, max(line_start, dot - 12), dot)
     if match is None:

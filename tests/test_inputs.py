@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -74,13 +80,13 @@ def test_glob_and_exclude_choose_the_files_of_a_folder(run, tmp_path):
     (tmp_path / "drafts").mkdir()
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "drafts" / "b.txt").write_text(ARTICLE.replace("400", "800"), encoding="utf-8")
-    (tmp_path / "notes.html").write_text("<p>" + ARTICLE + "</p>", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("id,text\n1," + ARTICLE, encoding="utf-8")
     every = json.loads(run("scan", str(tmp_path), "--format", "json").stdout)
     assert sorted(d["path"].rsplit("/", 1)[-1] for d in every["documents"]) == ["a.txt", "b.txt"]
     kept = json.loads(run("scan", str(tmp_path), "--exclude", "drafts/*", "--format", "json").stdout)
     assert [d["path"].rsplit("/", 1)[-1] for d in kept["documents"]] == ["a.txt"]
-    chosen = json.loads(run("scan", str(tmp_path), "--glob", "*.html", "--format", "json").stdout)
-    assert [d["path"].rsplit("/", 1)[-1] for d in chosen["documents"]] == ["notes.html"]
+    chosen = json.loads(run("scan", str(tmp_path), "--glob", "*.csv", "--format", "json").stdout)
+    assert [d["path"].rsplit("/", 1)[-1] for d in chosen["documents"]] == ["notes.csv"]
 
 
 def test_mojibake_is_repaired_with_a_note_and_evidence_stays_exact(run, tmp_path):
@@ -91,3 +97,120 @@ def test_mojibake_is_repaired_with_a_note_and_evidence_stays_exact(run, tmp_path
     assert document["notes"] == ["mojibake repaired (ftfy)"]
     assert [claim["text"] for claim in listing["claims"]][0] == "William Ruto"
     assert "Kenya’s" in listing["claims"][0]["sentence"]
+
+
+CORPUS = Path(__file__).parent / "data" / "inputs"
+
+EXIT_CODES = {
+    # file alone -> (exit status, documents read, warnings' reasons)
+    "cp1252.txt": (0, 1, []),
+    "bom.txt": (0, 1, []),
+    "utf16.txt": (0, 1, []),
+    "mojibake.txt": (0, 1, []),
+    "hostile.txt": (0, 1, []),
+    "page.html": (1, 1, []),
+    "export.json": (0, 1, []),
+    "records.jsonl": (2, 2, ["bad JSON Lines record"]),
+    "binary.txt": (2, 0, ["binary file"]),
+    "empty.txt": (2, 0, ["empty file"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXIT_CODES))
+def test_exit_code_matrix_over_the_input_corpus(run, name):
+    code, documents, reasons = EXIT_CODES[name]
+    result = run("scan", str(CORPUS / name), "--format", "json")
+    report = json.loads(result.stdout)
+    assert (result.exit_code, len(report["documents"])) == (code, documents)
+    assert [w["message"].split(":")[0].split(" (")[0] for w in report["warnings"]] == reasons
+
+
+def test_the_whole_corpus_with_links_reads_everything_readable_and_exits_2(run, tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    os.symlink(folder / "missing.txt", folder / "broken.txt")
+    os.symlink(folder, folder / "loop")
+    result = run("scan", str(folder), "--follow", "--format", "json")
+    report = json.loads(result.stdout)
+    reasons = sorted(w["message"].split(" (")[0].split(":")[0] for w in report["warnings"])
+    assert result.exit_code == 2
+    assert reasons == ["bad JSON Lines record", "binary file", "broken symbolic link", "empty file", "symbolic link loop"]
+    assert len(report["documents"]) == 9  # 7 readable files, two of them records in one JSON Lines file
+    assert "symbolic link loop" not in run("scan", str(folder), "--format", "json").stdout  # not followed by default
+
+
+def test_follow_reads_a_linked_folder_once(run, tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.txt").write_text(ARTICLE.replace("400", "800"), encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.symlink(tmp_path / "elsewhere", tmp_path / "folder" / "linked")
+    plain = json.loads(run("scan", str(tmp_path / "folder"), "--format", "json").stdout)
+    followed = json.loads(run("scan", str(tmp_path / "folder"), "--follow", "--one-story", "--format", "json").stdout)
+    assert len(plain["documents"]) == 1 and len(followed["documents"]) == 2
+    assert followed["discrepancies"][0]["code"] == "FD101"  # 400 vs 800 across the link
+
+
+def test_html_page_is_read_without_boilerplate_and_evidence_points_into_the_page(run):
+    page = CORPUS / "page.html"
+    report = json.loads(run("scan", str(page), "--format", "json").stdout)
+    [document] = report["documents"]
+    assert document["date"] == "2024-06-26" and document["notes"] == ["main text extracted from HTML (trafilatura)"]
+    listing = json.loads(run("claims", str(page), "--format", "json").stdout)
+    read = " ".join(claim["sentence"] for claim in listing["claims"])
+    for boilerplate in ("cookies", "Subscribe", "Share on", "Copyright", "Floods displace", "900 officers"):
+        assert boilerplate not in read
+    [finding] = report["discrepancies"]
+    assert finding["code"] == "FD201"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    for variant in finding["variants"]:
+        [claim] = variant["claims"]
+        assert claim["text"] in claim["sentence"]
+        # the paragraph starts on the page's line file_line, and the name is in that paragraph
+        paragraph = " ".join(lines[claim["file_line"] - 1:claim["file_line"] + 1])
+        assert claim["text"].split()[0] in paragraph
+    assert f"page.html:{finding['variants'][0]['claims'][0]['file_line']}" in run("scan", str(page)).stdout
+
+
+def test_encodings_are_recorded_per_document_and_encoding_option_overrides(run, tmp_path):
+    report = json.loads(run("scan", str(CORPUS), "--glob", "*.txt", "--format", "json").stdout)
+    encodings = {d["path"].rsplit("/", 1)[-1]: d["encoding"] for d in report["documents"]}
+    assert encodings["cp1252.txt"] == "cp1252" and encodings["bom.txt"] == "utf-8-sig"
+    assert encodings["utf16.txt"] == "utf-16" and encodings["hostile.txt"] == "utf-8"
+    (tmp_path / "no-bom.txt").write_bytes(ARTICLE.encode("utf-16-le"))  # NUL bytes and no BOM: binary by default
+    assert run("scan", str(tmp_path), "--format", "json").exit_code == 2
+    overridden = run("scan", str(tmp_path), "--encoding", "utf-16-le", "--format", "json")
+    assert overridden.exit_code == 0 and json.loads(overridden.stdout)["documents"][0]["encoding"] == "utf-16-le"
+    assert run("scan", str(tmp_path), "--encoding", "klingon").exit_code == 2
+
+
+def test_a_news_api_export_is_read_as_articles_with_their_dates(run):
+    report = json.loads(run("scan", str(CORPUS / "export.json"), "--format", "json").stdout)
+    [document] = report["documents"]
+    assert document["path"].endswith("export.json#1") and document["date"] == "2024-06-27"
+
+
+def test_stdout_is_utf8_whatever_the_locale(seeds):
+    environment = dict(os.environ, PYTHONIOENCODING="ascii", LANG="C", LC_ALL="C")
+    for output_format in ("rich", "json"):
+        result = subprocess.run(
+            [sys.executable, "-m", "factdiff", "scan", str(seeds), "--format", output_format],
+            capture_output=True, env=environment, check=False,
+        )
+        assert result.returncode == 1 and result.stderr == b""
+        assert "Moïse" in result.stdout.decode("utf-8")
+
+
+def test_hostile_article_is_reported_verbatim_in_every_format(run, tmp_path):
+    text = ("Kenya has deployed 400 police officers [bold red]x[/] [link=http://example.com]y[/link] "
+            "\x1b[31mto Haiti\x1b[0m. Officials later said Kenya has deployed 800 police officers to Haiti.")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    for output_format in ("rich", "markdown", "html", "json"):
+        result = run("scan", str(tmp_path), "--format", output_format)
+        shown = " ".join(result.stdout.replace("\\u001b", "\x1b").split())  # the terminal report wraps
+        assert result.exit_code == 1 and "\x1b" not in shown
+        if output_format == "html":
+            shown = html.unescape(shown)
+        elif output_format == "markdown":
+            shown = re.sub(r"\\(.)", r"\1", shown)  # as the Markdown renders: escapes keep brackets literal
+        assert "[bold red]x[/] [link=http://example.com]y[/link]" in shown

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from factdiff.api import find_discrepancies
 from factdiff.extract import extract
 from factdiff.load import BOMS, decode, make_document, sanitise
+from factdiff.markup import origin, visible_characters
 from factdiff.segment import split_sentences
 
 NEWSY = st.lists(
@@ -66,3 +67,23 @@ def test_decoding_any_bytes_gives_text_or_a_clear_refusal(data):
         assert b"\x00" in data and "binary" in str(refusal)
     else:
         assert isinstance(text, str) and encoding in ("utf-8", "utf-8-sig", "utf-16", "utf-32", "cp1252")
+
+
+MARKUP = st.lists(
+    st.sampled_from(
+        ["<p>", "</p>", "<div class='x'>", "</div>", "<!--", "-->", "<script>", "</script>", "<", ">", "&amp;",
+         "&rsquo;", "&#8217;", "&", ";", "\n", " ", "Godfrey Otunge ", "said 400 officers. ", "é"]
+    ),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(MARKUP, st.lists(st.sampled_from(["Godfrey Otunge said", "400 officers.", "é", "said"]), max_size=4))
+def test_placing_paragraphs_in_any_markup_never_raises_and_lands_on_a_line(source, paragraphs):
+    visible, offsets = visible_characters(source)
+    assert len(visible) == len(offsets) and offsets == sorted(offsets)
+    assert all(0 <= offset < len(source) for offset in offsets)
+    lines = source.count("\n") + 1
+    for _, line in origin(source, paragraphs):
+        assert 1 <= line <= lines

@@ -16,7 +16,7 @@ from typing import Any
 
 from factdiff.extract import acronym, date, organisation, person, pronoun, quantity, quote, sentence
 from factdiff.models import Document, claim_id
-from factdiff.segment import line_column, sentence_at
+from factdiff.segment import line_column, origin_line, sentence_at
 
 EXTRACTORS = (quantity, person, pronoun, acronym, organisation, date, quote, sentence)
 """Every extractor, in the order they run (an extractor may read the claims of those before it)."""
@@ -64,6 +64,7 @@ class Context:
             "column": column,
             "sentence": self._sentence_text(sentence_start, sentence_end),
             "sentence_start": sentence_start,
+            "file_line": origin_line(document.origin, start) if document.origin else None,
         }
 
 

@@ -61,7 +61,9 @@ def report_dates(report: Report) -> dict[str, datetime.date]:
 
 
 def source_line(claim: Any, dates: Mapping[str, datetime.date]) -> str:
-    """'path:line:column', and the report's date where known, so a reader sees when it was said."""
-    where = f"{claim.path}:{claim.line}:{claim.column}"
+    """'path:line:column' ('path:line' in the page for text extracted from HTML), and the
+    report's date where known, so a reader sees when it was said."""
+    file_line = getattr(claim, "file_line", None)
+    where = f"{claim.path}:{file_line}" if file_line else f"{claim.path}:{claim.line}:{claim.column}"
     date = dates.get(claim.doc)
     return f"{where} · {date.isoformat()}" if date else where
