@@ -214,3 +214,16 @@ def test_hostile_article_is_reported_verbatim_in_every_format(run, tmp_path):
         elif output_format == "markdown":
             shown = re.sub(r"\\(.)", r"\1", shown)  # as the Markdown renders: escapes keep brackets literal
         assert "[bold red]x[/] [link=http://example.com]y[/link]" in shown
+
+
+def test_json_is_byte_identical_across_hash_seeds_and_terminal_widths(seeds):
+    outputs = set()
+    for seed, columns in (("1", "40"), ("2", "200"), ("random", "80")):
+        environment = dict(os.environ, PYTHONHASHSEED=seed, COLUMNS=columns)
+        result = subprocess.run(
+            [sys.executable, "-m", "factdiff", "scan", str(seeds), "--format", "json"],
+            capture_output=True, env=environment, check=False,
+        )
+        assert result.returncode == 1
+        outputs.add(result.stdout)
+    assert len(outputs) == 1

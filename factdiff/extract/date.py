@@ -46,7 +46,7 @@ DATE = re.compile(
     (?=[0-9A-Z])  # anchor: the engine skips other positions fast
     (?:(?P<iso_year>{YEAR})-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>3[01]|[12][0-9]|0[1-9])(?![0-9-])
     | (?P<day_first>{DAY})\s+(?:of\s+)?(?P<month_a>{MONTH})(?![\w])(?:,?\s+(?P<year_a>{YEAR})(?![0-9]))?
-    | (?P<month_b>{MONTH})(?![\w])\s+(?:(?P<day_b>{DAY})(?![0-9,]\d)(?![\w])(?:,?\s+(?P<year_b>{YEAR})(?![0-9]))?
+    | (?P<month_b>{MONTH})(?![\w])\s+(?:(?P<day_b>{DAY})(?![0-9,][0-9])(?![\w])(?:,?\s+(?P<year_b>{YEAR})(?![0-9]))?
                                       | (?P<year_c>{YEAR})(?![0-9]))
     | (?P<year>{YEAR})(?![0-9\w-]))
     """,

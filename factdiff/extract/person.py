@@ -33,6 +33,9 @@ NAME_TOKEN = rf"""
     (?! [\w'’] )
 """
 
+MAX_RUN_WORDS = 16
+"""Longest run of capitalised words read as one ('Multinational Security Support Mission Commander Godfrey Otunge')."""
+
 NAME_RUN = re.compile(
     rf"""
     (?<! [\w'’-] )
@@ -40,11 +43,13 @@ NAME_RUN = re.compile(
     (?: (?: [ \t]+ | (?<= [{UPPER}] \. ) \s+ )                # a space; any whitespace after an initial
         (?: (?: {"|".join(people_data().particles)} ) [ \t]+ )?    # de, van, bin ...
         {NAME_TOKEN}
-    )*
+    ){{0,{MAX_RUN_WORDS - 1}}}
     """,
     re.VERBOSE,
 )
-"""A run of capitalised words that may hold a name (anchored on the capital letter)."""
+"""A run of capitalised words that may hold a name (anchored on the capital letter). Bounded:
+real runs (office, title and name) are far shorter, and one match spanning a megabyte of
+capitalised words costs the regex engine more per character than many short ones."""
 
 TOKEN = re.compile(NAME_TOKEN, re.VERBOSE)
 PARTICLE = re.compile(rf"(?:{'|'.join(people_data().particles)})(?=[ \t])")
