@@ -208,6 +208,11 @@ def find_discrepancies(documents: Sequence[Document], *, one_story: bool = False
     return analyse(documents, one_story=one_story).discrepancies
 
 
+def report_texts(report: Report | ClaimList) -> Texts:
+    """The texts of a report's documents, read again from their files (for a full-text view)."""
+    return FileTexts({document.id: (document.path, document.encoding) for document in report.documents})
+
+
 def _texts(documents: Sequence[Read]) -> Texts:
     return FileTexts({document.info.id: (document.info.path, document.info.encoding) for document in documents})
 

@@ -133,7 +133,7 @@ def emit(report: Report, output_format: str, exit_zero: bool = False) -> int:
     elif output_format == "markdown":
         render_markdown(report, out)
     elif output_format == "html":
-        render_html(report, out)
+        render_html(report, out, api.report_texts(report))
     else:
         render_rich(report, stdout_console())
     if report.warnings:

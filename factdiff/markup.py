@@ -138,7 +138,7 @@ def _after_markup(source: str, tag: int) -> int:
     close = source.find(">", tag)
     if close == -1:
         return len(source)
-    name = source[tag + 1:close].split(None, 1)[0].lower() if close > tag + 1 else ""
+    name = (source[tag + 1:close].split(None, 1) or [""])[0].lower()
     if name in RAW_TEXT_ELEMENTS:
         end = RAW_TEXT_ENDS[name].search(source, close)
         return len(source) if end is None else end.start()

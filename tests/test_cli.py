@@ -21,7 +21,11 @@ def test_scan_rich_plain_text_when_not_a_terminal(run):
     assert "\x1b[" not in result.output
     assert "Godfrey Otunge" in result.output and "Geoffrey Otunge" in result.output
     assert "seeds/000_ee73806791a84dfe.txt:22:14" in result.output
-    assert result.output.rstrip().endswith("7 discrepancies (2 high, 3 medium, 2 low) in 5 documents, 0 warnings.")
+    assert " ".join(result.output.split()).endswith(
+        "7 discrepancies (2 high, 3 medium, 2 low; 3 name, 1 acronym, 1 organisation, 1 pronoun, 1 quantity) "
+        "in 5 documents, 0 warnings."
+    )
+    assert "Jovenel Moïse  2 of 3 sources" in result.output and "Bazile Richardson  2 mentions" in result.output
 
 
 def test_scan_json_validates_against_schema_command(run):
@@ -40,7 +44,7 @@ def test_scan_jsonl_is_one_discrepancy_per_line(run):
 def test_scan_markdown(run):
     output = run("scan", "seeds/", "--format", "markdown").output
     assert output.startswith("# factdiff report\n")
-    assert "| \\>800 | `seeds/003_4b2072b04a3e016b.txt:2:20` | Kenya has deployed **over 800** police" in output
+    assert "| \\>800 (1 of 2 sources) | `seeds/003_4b2072b04a3e016b.txt:2:20` | Kenya has deployed **over 800** police" in output
 
 
 def test_compare_reports_only_cross_document_discrepancies(run):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from factdiff.api import scan
@@ -12,7 +14,7 @@ def underlined(block, value: str) -> str:
     """The underlined letters of the line that shows ``value`` in a rendered block."""
     for renderable in block.renderables:
         text = getattr(renderable, "renderable", renderable)
-        if getattr(text, "plain", None) == value:
+        if getattr(text, "plain", "").split("  ")[0] == value:  # the value, then how many sources give it
             return "".join(text.plain[span.start:span.end] for span in text.spans if "underline" in str(span.style))
     raise AssertionError(f"{value!r} is not shown")
 
@@ -42,3 +44,26 @@ def test_html_report_of_the_seeds_lists_every_finding(run):
     report = scan([Path("seeds")])
     assert all(f'id="{found.id}"' in page for found in report.discrepancies)
     assert "G<mark>e</mark>o<mark>f</mark>frey Otunge" in page
+
+
+def test_full_text_marks_overlapping_claims_once_and_keeps_an_anchor_for_each():
+    from types import SimpleNamespace
+
+    from factdiff.render.html import anchor, marked_text
+
+    text = "<b>Kenya</b> sent 400 officers & more."
+    wide = SimpleNamespace(doc="d1", kind="quantity", start=18, end=30)  # "400 officers"
+    inner = SimpleNamespace(doc="d1", kind="person", start=22, end=30)  # "officers", inside it
+    shown = marked_text(text, [wide, inner])
+    assert shown.count("<mark>") == 1 and shown.count("</mark>") == 1
+    assert f'<span id="{anchor(wide)}"></span>' in shown and f'<span id="{anchor(inner)}"></span>' in shown
+    assert shown.startswith("&lt;b&gt;Kenya&lt;/b&gt; sent ") and "&amp; more." in shown
+    assert html.unescape(re.sub(r"<[^>]+>", "", shown)) == text  # the article's text, exactly
+
+
+def test_html_evidence_links_to_its_place_in_the_full_text(run):
+    page = run("scan", "seeds/", "--format", "html").stdout
+    links = set(re.findall(r'href="#(c-[^"]+)"', page))
+    targets = set(re.findall(r'<span id="(c-[^"]+)"></span>', page))
+    assert links and links == targets
+    assert page.count('<section class="document"') == 5  # every seed holds evidence

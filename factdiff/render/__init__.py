@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 from difflib import SequenceMatcher
 
-from factdiff.models import Discrepancy, Report, Story
+from factdiff.models import Discrepancy, Report, Story, Variant
 
 FORMATS = ("rich", "json", "jsonl", "markdown", "html")
 
@@ -19,13 +19,15 @@ SCOPE_PHRASES = {"within": "within one document", "across": "across documents"}
 
 
 def summary_line(report: Report) -> str:
-    """'3 discrepancies (1 high, 2 low) in 5 documents, 0 warnings.'"""
+    """'3 discrepancies (1 high, 2 low; 2 name, 1 quantity) in 5 documents, 0 warnings.'"""
     severities = Counter(d.severity for d in report.discrepancies)
     counted = ", ".join(f"{severities[s]} {s}" for s in ("high", "medium", "low") if severities[s])
     total = len(report.discrepancies)
     noun = "discrepancy" if total == 1 else "discrepancies"
+    kinds = Counter(d.kind for d in report.discrepancies)
+    by_kind = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0])))
     docs = len(report.documents)
-    detail = f" ({counted})" if counted else ""
+    detail = f" ({counted}; {by_kind})" if counted else ""
     warnings = len(report.warnings)
     return (
         f"{total} {noun}{detail} in {docs} document{'s' if docs != 1 else ''}, "
@@ -41,6 +43,16 @@ def differing_spans(value: str, reference: str) -> list[tuple[int, int]]:
         if tag != "equal" and b1 > b0:
             spans.append((b0, b1))
     return spans
+
+
+def support(found: Discrepancy, variant: Variant) -> str:
+    """How much stands behind one variant: '3 of 4 sources' when the finding's claims come from
+    several documents, '2 mentions' when they all come from one."""
+    sources = {doc for other in found.variants for doc in other.corroborated_by}
+    if len(sources) > 1:
+        return f"{len(variant.corroborated_by)} of {len(sources)} sources"
+    mentions = len(variant.claims)
+    return f"{mentions} mention{'s' if mentions != 1 else ''}"
 
 
 def by_story(report: Report) -> list[tuple[Story | None, list[Discrepancy]]]:

@@ -2,18 +2,20 @@
 
 An overview (documents with their dates and stories, counts by kind and severity), then each
 discrepancy with its variants side by side, the differing letters marked, and every piece of
-evidence with the claim in bold. Filters by kind and severity work without a server. Every
-string taken from an article goes through ``html.escape``.
+evidence with the claim in bold, linked to its place in the full text of its document (shown
+at the end, with every claim of a finding marked). Filters by kind and severity work without a
+server. Every string taken from an article goes through ``html.escape``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from html import escape
 from typing import Any, TextIO
 
-from factdiff.models import Discrepancy, Report
-from factdiff.render import SCOPE_PHRASES, differing_spans, report_dates, source_line, summary_line
+from factdiff.models import Discrepancy, Report, Texts
+from factdiff.render import SCOPE_PHRASES, differing_spans, report_dates, source_line, summary_line, support
 
 STYLE = """
 body { font: 15px/1.45 system-ui, sans-serif; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
@@ -25,7 +27,11 @@ th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bot
 .meta { color: #555; font-size: .85rem; } .explanation { font-style: italic; }
 mark { background: #ffe082; } .value { font-weight: 600; white-space: nowrap; }
 .filters label { margin-right: 1rem; } [hidden] { display: none; }
-@media print { .filters { display: none; } .finding { break-inside: avoid; } }
+a.evidence { color: inherit; text-decoration: none; border-bottom: 1px dotted #888; }
+a.evidence:hover { background: #f0f4ff; }
+.article { white-space: pre-wrap; background: #fff; border: 1px solid #ddd; padding: .8rem 1rem; }
+.article mark.current { background: #ff8a65; outline: 2px solid #c62828; }
+@media print { .filters { display: none; } .finding { break-inside: avoid; } a.evidence { border: 0; } }
 """
 
 SCRIPT = """
@@ -36,6 +42,17 @@ function applyFilters() {
   });
 }
 document.querySelectorAll('.filters input').forEach(i => i.addEventListener('change', applyFilters));
+function markTarget() {
+  document.querySelectorAll('mark.current').forEach(m => m.classList.remove('current'));
+  const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  const mark = target && (target.closest('mark') || target.nextElementSibling);
+  if (mark && mark.tagName === 'MARK') {
+    mark.classList.add('current');
+    mark.scrollIntoView({block: 'center'});  // with the sentences around it in view
+  }
+}
+window.addEventListener('hashchange', markTarget);
+markTarget();
 """
 
 
@@ -58,15 +75,26 @@ def _evidence(claim: Any) -> str:
     )
 
 
-def _finding(found: Discrepancy, dates: dict) -> str:
+def anchor(claim: Any) -> str:
+    """The id of a claim's place in its document's full text."""
+    return f"c-{claim.doc}-{claim.kind}-{claim.start}-{claim.end}"
+
+
+def _linked(cell: str, claim: Any, linked: bool) -> str:
+    return f'<a class="evidence" href="#{anchor(claim)}">{cell}</a>' if linked else cell
+
+
+def _finding(found: Discrepancy, dates: dict, linked: bool) -> str:
     rows = []
     highlight = found.kind in ("name", "acronym", "organisation")
     for index, variant in enumerate(found.variants):
         reference = found.variants[1 if index == 0 else 0].value
         value = _marked(variant.value, reference) if highlight else escape(variant.value)
         for number, claim in enumerate(variant.claims):
-            shown = f'<td class="value" rowspan="{len(variant.claims)}">{value}</td>' if number == 0 else ""
-            rows.append(f"<tr>{shown}<td><code>{escape(source_line(claim, dates))}</code></td><td>{_evidence(claim)}</td></tr>")
+            backing = f'<br><span class="meta">{support(found, variant)}</span>'
+            shown = f'<td class="value" rowspan="{len(variant.claims)}">{value}{backing}</td>' if number == 0 else ""
+            where = _linked(f"<code>{escape(source_line(claim, dates))}</code>", claim, linked)
+            rows.append(f"<tr>{shown}<td>{where}</td><td>{_linked(_evidence(claim), claim, linked)}</td></tr>")
     return (
         f'<section class="finding {found.severity}" id="{escape(found.id)}" data-kind="{escape(found.kind)}" '
         f'data-severity="{found.severity}">'
@@ -78,7 +106,55 @@ def _finding(found: Discrepancy, dates: dict) -> str:
     )
 
 
-def render_html(report: Report, out: TextIO) -> None:
+def marked_text(text: str, claims: Iterable[Any]) -> str:
+    """A document's text, escaped, with the claims' spans marked and an anchor where each
+    claim starts (overlapping claims share one mark; every claim keeps its own anchor)."""
+    spans = sorted({(claim.start, claim.end) for claim in claims})
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    anchors: dict[int, list[str]] = {}
+    for claim in claims:
+        anchors.setdefault(claim.start, []).append(anchor(claim))
+    opens = {start: end for start, end in merged}
+    closes = {end for _, end in merged}
+    boundaries = sorted({0, len(text), *opens, *closes, *anchors})
+    pieces: list[str] = []
+    for position, following in zip(boundaries, boundaries[1:] + [len(text)]):
+        if position in closes:
+            pieces.append("</mark>")
+        pieces.extend(f'<span id="{escape(name)}"></span>' for name in sorted(set(anchors.get(position, ()))))
+        if position in opens:
+            pieces.append("<mark>")
+        pieces.append(escape(text[position:following]))
+    return "".join(pieces)
+
+
+def _documents_in_full(report: Report, texts: Texts) -> str:
+    """Each document that holds evidence, in full, with the evidence marked."""
+    claims_by_doc: dict[str, list[Any]] = {}
+    for found in report.discrepancies:
+        for variant in found.variants:
+            for claim in variant.claims:
+                claims_by_doc.setdefault(claim.doc, []).append(claim)
+    sections = []
+    for document in report.documents:
+        if document.id not in claims_by_doc:
+            continue
+        dated = f" · {document.date}" if document.date else ""
+        sections.append(
+            f'<section class="document" id="doc-{escape(document.id)}"><h3><code>{escape(document.path)}</code>{dated}</h3>'
+            f'<div class="article">{marked_text(texts.text(document.id), claims_by_doc[document.id])}</div></section>'
+        )
+    return "<h2>Evidence in context</h2>" + "".join(sections) if sections else ""
+
+
+def render_html(report: Report, out: TextIO, texts: Texts | None = None) -> None:
+    """The page; with ``texts``, each document holding evidence is shown in full and every
+    piece of evidence links to its place there."""
     dates = report_dates(report)
     kinds = sorted({found.kind for found in report.discrepancies})
     counts = Counter((found.kind, found.severity) for found in report.discrepancies)
@@ -100,9 +176,11 @@ def render_html(report: Report, out: TextIO) -> None:
         f"<title>factdiff report</title><style>{STYLE}</style></head><body>"
         f"<h1>factdiff report</h1><p>{escape(summary_line(report))}</p>"
         "<table><tr><th>Kind</th><th>High</th><th>Medium</th><th>Low</th></tr>" + tally + "</table>"
+        "<details><summary>Documents</summary><table><tr><th>Path</th><th>Date</th><th>Story</th></tr>"
+        + documents + "</table></details>"
         f'<p class="filters">{filters}</p>'
-        + "".join(_finding(found, dates) for found in report.discrepancies)
-        + "<h2>Documents</h2><table><tr><th>Path</th><th>Date</th><th>Story</th></tr>" + documents + "</table>"
+        + "".join(_finding(found, dates, texts is not None) for found in report.discrepancies)
+        + (_documents_in_full(report, texts) if texts is not None else "")
         + "".join(f"<p class=\"meta\">warning: <code>{escape(w.path)}</code>: {escape(w.message)}</p>" for w in report.warnings)
         + f"<script>{SCRIPT}</script></body></html>\n"
     )

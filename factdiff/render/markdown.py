@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from factdiff.models import Discrepancy, Report
-from factdiff.render import SCOPE_PHRASES, by_story, report_dates, source_line, summary_line
+from factdiff.render import SCOPE_PHRASES, by_story, report_dates, source_line, summary_line, support
 
 WHITESPACE = re.compile(r"\s+")
 MARKDOWN_SPECIALS = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>()#+!|~"})
@@ -49,9 +49,10 @@ def _discrepancy(
     out.write(escape(found.explanation) + "\n\n")
     out.write("| Value | Source | Evidence |\n|---|---|---|\n")
     for variant in found.variants:
-        for claim in variant.claims:
+        for number, claim in enumerate(variant.claims):
             offset = claim.start - claim.sentence_start
+            value = f"{escape(variant.value)} ({support(found, variant)})" if number == 0 else "″"
             out.write(
-                f"| {escape(variant.value)} | `{source_line(claim, dates)}` | "
+                f"| {value} | `{source_line(claim, dates)}` | "
                 f"{evidence(claim.text, claim.sentence, offset)} |\n"
             )

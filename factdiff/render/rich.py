@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factdiff.models import ClaimList, Discrepancy, Report
-from factdiff.render import SCOPE_PHRASES, by_story, differing_spans, report_dates, source_line, summary_line
+from factdiff.render import SCOPE_PHRASES, by_story, differing_spans, report_dates, source_line, summary_line, support
 
 SEVERITY_STYLES = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
 
@@ -42,7 +42,9 @@ def discrepancy_block(found: Discrepancy, dates: Mapping[str, datetime.date] | N
     highlight = found.kind in ("name", "acronym", "organisation")
     for index, variant in enumerate(found.variants):
         reference = found.variants[1 if index == 0 else 0].value
-        lines.append(Padding(_value(variant.value, reference, highlight), (0, 0, 0, 2), expand=False))
+        value = _value(variant.value, reference, highlight)
+        value.append(f"  {support(found, variant)}", style="dim")
+        lines.append(Padding(value, (0, 0, 0, 2), expand=False))
         for claim in variant.claims:
             lines.append(Padding(Text(source_line(claim, dates or {}), style="dim"), (0, 0, 0, 4), expand=False))
             lines.append(Padding(_evidence(claim), (0, 0, 0, 6), expand=False))
