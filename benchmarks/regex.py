@@ -14,6 +14,7 @@ from benchmarks.corpus import write_result
 from factdiff.extract import acronym, date, organisation, person, quantity, sentence
 from factdiff.extract.lexicon import place_pattern
 from factdiff.load import FRONT_MATTER, TERMINAL_CONTROL
+from factdiff.markup import visible_characters
 from factdiff.segment import SENTENCE_END
 
 HOSTILE = {
@@ -62,22 +63,56 @@ def seconds(pattern: re.Pattern[str], text: str, runs: int = 5) -> float:
     return best
 
 
+class PageScanner:
+    """The HTML page scanner (factdiff.markup) in a pattern's clothes: it is hand-written, not
+    a regex, and must stay linear on unclosed tags, comments and entities too."""
+
+    pattern = "visible_characters"
+
+    @staticmethod
+    def finditer(text: str) -> list[int]:
+        return visible_characters(text)[1]
+
+
+PAGE_HOSTILE = {
+    "unclosed tags": "<" * 50 + "a ",
+    "unclosed comments": "<!--" * 20 + "x",
+    "scripts": "<script>x<scrip</scrip " * 5,
+    "entities": "&amp;&#8217;&&&;;&" * 10,
+}
+RETRIES = 3
+"""A ratio over the limit is measured again (up to this many times) and the lowest kept: a
+busy machine only ever makes a ratio larger, while a quadratic pattern stays near 100."""
+
+
+def ratio(pattern: re.Pattern[str] | type[PageScanner], unit: str) -> float:
+    small = (unit * (100_000 // len(unit) + 1))[:100_000]
+    large = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    lowest = float("inf")
+    for _ in range(RETRIES):
+        lowest = min(lowest, seconds(pattern, large) / max(seconds(pattern, small), 1e-6))  # type: ignore[arg-type]
+        if lowest <= MAX_RATIO:
+            break
+    return lowest
+
+
 def main() -> None:
     rows = []
     worst = 0.0
-    for name, pattern in patterns().items():
-        for label, unit in HOSTILE.items():
-            small = (unit * (100_000 // len(unit) + 1))[:100_000]
-            large = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
-            ratio = seconds(pattern, large) / max(seconds(pattern, small), 1e-6)
-            worst = max(worst, ratio)
-            if ratio > 12 or label == "capitalised words":
-                rows.append(f"| {name} | {label} | {ratio:.1f} |")
+    cases = [(name, pattern, HOSTILE) for name, pattern in patterns().items()]
+    cases.append(("HTML page scanner", PageScanner, {**HOSTILE, **PAGE_HOSTILE}))
+    for name, pattern, inputs in cases:
+        for label, unit in inputs.items():
+            ratio_found = ratio(pattern, unit)
+            worst = max(worst, ratio_found)
+            if ratio_found > 12 or label == "capitalised words" or label in PAGE_HOSTILE:
+                rows.append(f"| {name} | {label} | {ratio_found:.1f} |")
     report = (
         "# Regular expressions on hostile text\n\n"
         "Command: `python -m benchmarks.regex`. Ratio of the time on 1 MB to the time on 100 KB "
-        f"(linear is 10; the limit is {MAX_RATIO:.0f}). Shown: every pattern on repeated capitalised "
-        f"words, and any case above 12. Worst ratio: {worst:.1f}.\n\n"
+        f"(linear is 10; the limit is {MAX_RATIO:.0f}; a ratio over it is measured up to {RETRIES} times and "
+        "the lowest kept). Shown: every pattern on repeated capitalised words, the HTML page scanner "
+        f"on broken markup, and any case above 12. Worst ratio: {worst:.1f}.\n\n"
         "| pattern | input | 1 MB / 100 KB |\n|---|---|---|\n" + "\n".join(rows) + "\n"
     )
     path = write_result("regex.md", report)
