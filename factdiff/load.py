@@ -106,8 +106,10 @@ def make_document(
     notes: tuple[str, ...] = (),
     encoding: str = "utf-8",
     origin: tuple[tuple[int, int], ...] = (),
+    segmented: bool = True,
 ) -> Document:
-    """Build a Document from already-decoded text (used by the loader and by tests)."""
+    """Build a Document from already-decoded text (used by the loader and by tests); without
+    ``segmented`` its sentences are left out (a text read again only for evidence)."""
     text = sanitise(text)
     return Document.model_construct(
         id=document_id(text),
@@ -118,7 +120,7 @@ def make_document(
         encoding=encoding,
         text=text,
         line_starts=line_starts(text),
-        sentences=split_sentences(text),
+        sentences=split_sentences(text) if segmented else (),
         origin=origin,
     )
 
@@ -183,22 +185,27 @@ def _walk(folder: Path, follow: bool, ancestors: tuple[tuple[int, int], ...] = (
 
 
 def read_file(
-    path: Path, problem: str | None = None, max_bytes: int | None = None, encoding: str | None = None
+    path: Path,
+    problem: str | None = None,
+    max_bytes: int | None = None,
+    encoding: str | None = None,
+    segmented: bool = True,
 ) -> list[Document | Warning_]:
     """The documents in one input file (one, or one per JSON record), and a Warning_ for each
-    thing that cannot be read (the whole file, or one bad record)."""
+    thing that cannot be read (the whole file, or one bad record). ``segmented``: as in
+    make_document."""
     name = str(path)
     if problem is None and max_bytes is not None and name != STDIN and path.stat().st_size > max_bytes:
         problem = f"larger than --max-bytes ({max_bytes:,} bytes); skipped"
     if problem is None:
         try:
-            return _documents(path, *decode(_bytes_of(path), encoding))
+            return _documents(path, *decode(_bytes_of(path), encoding), segmented)
         except (OSError, ValueError, UnicodeDecodeError, LookupError) as error:
             problem = getattr(error, "strerror", None) or str(error)
     return [Warning_(path=name, message=problem)]
 
 
-def _documents(path: Path, text: str, encoding: str) -> list[Document | Warning_]:
+def _documents(path: Path, text: str, encoding: str, segmented: bool) -> list[Document | Warning_]:
     """The documents in a decoded file, by its type. Raises ValueError when there are none."""
     name, suffix = str(path), path.suffix.lower()
     text, notes = repaired(text)
@@ -206,14 +213,15 @@ def _documents(path: Path, text: str, encoding: str) -> list[Document | Warning_
         raise ValueError("empty file")
     if suffix in HTML_SUFFIXES:
         page = read_page(text)
-        return [make_document(page.text, name, page.date, (*notes, EXTRACTED), encoding, page.origin)]
+        return [make_document(page.text, name, page.date, (*notes, EXTRACTED), encoding, page.origin, segmented)]
     if suffix in RECORD_SUFFIXES:
         lines = enumerate(text.splitlines(), 1)
-        return [_record(name, number, line, encoding) for number, line in lines if line.strip()]
+        return [_record(name, number, line, encoding, segmented) for number, line in lines if line.strip()]
     if suffix == JSON_SUFFIX:
-        return [_parsed_record(f"{name}#{number}", record, encoding) for number, record in json_records(name, text)]
+        records = json_records(name, text)
+        return [_parsed_record(f"{name}#{number}", record, encoding, segmented) for number, record in records]
     text, date = front_matter(sanitise(text))
-    return [make_document(text, name, date, notes, encoding)]
+    return [make_document(text, name, date, notes, encoding, segmented=segmented)]
 
 
 FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>(?:(?!---[ \t]*\n).*\n){0,200}?)---[ \t]*(?:\n|\Z)")
@@ -247,21 +255,21 @@ TEXT_FIELDS = ("text", "body", "content")
 DATE_FIELDS = ("date", "published", "published_at", "publishedAt", "datetime")
 
 
-def _record(name: str, number: int, line: str, encoding: str = "utf-8") -> Document | Warning_:
+def _record(name: str, number: int, line: str, encoding: str = "utf-8", segmented: bool = True) -> Document | Warning_:
     """One JSON Lines record: its text as a document named FILE#LINE, dated by its metadata."""
     where = f"{name}#{number}"
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return Warning_(path=where, message=f"bad JSON Lines record: {error.msg}")
-    return _parsed_record(where, record, encoding)
+    return _parsed_record(where, record, encoding, segmented)
 
 
-def _parsed_record(where: str, record: object, encoding: str) -> Document | Warning_:
+def _parsed_record(where: str, record: object, encoding: str, segmented: bool = True) -> Document | Warning_:
     text = next((record[key] for key in TEXT_FIELDS if isinstance(record, dict) and isinstance(record.get(key), str)), None)
     if not text or not text.strip():
         return Warning_(path=where, message="record has no text (looked for text, body, content)")
-    return make_document(text, where, _date(record), encoding=encoding)  # type: ignore[arg-type]
+    return make_document(text, where, _date(record), encoding=encoding, segmented=segmented)  # type: ignore[arg-type]
 
 
 def json_records(name: str, text: str) -> list[tuple[int, object]]:
@@ -313,9 +321,10 @@ def text_again(path: str, encoding: str | None = None) -> Document:
     name, _, record = path.rpartition("#") if "#" in path else (path, "", "")
     if record and Path(name).suffix.lower() in RECORD_SUFFIXES:
         text = decode(_bytes_of(Path(name)), encoding)[0]
-        found = _record(name, int(record), repaired(text)[0].splitlines()[int(record) - 1], encoding or "utf-8")
+        line = repaired(text)[0].splitlines()[int(record) - 1]
+        found = _record(name, int(record), line, encoding or "utf-8", segmented=False)
     else:
-        documents = read_file(Path(name), encoding=encoding)
+        documents = read_file(Path(name), encoding=encoding, segmented=False)
         found = next((document for document in documents if document.path == path), documents[0])
     if isinstance(found, Warning_):
         raise ValueError(found.message)
