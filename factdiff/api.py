@@ -24,6 +24,7 @@ from factdiff.judge.registry import RULES
 from factdiff.load import DUPLICATE, STDIN, FileTexts, MemoryTexts, iter_files, read_file, stdin_bytes
 from factdiff.models import (
     SEVERITY_RANK,
+    Agreement,
     ClaimList,
     Discrepancy,
     Document,
@@ -42,10 +43,11 @@ PathLike = str | Path
 
 
 class Analysis(NamedTuple):
-    """Stories and the discrepancies found inside them."""
+    """Stories, the discrepancies found inside them, and the claims their documents agree on."""
 
     stories: list[Story]
     discrepancies: list[Discrepancy]
+    agreements: list[Agreement] = []
 
 
 class Read(NamedTuple):
@@ -173,9 +175,12 @@ def judge_all(documents: Sequence[Read], texts: Texts, *, one_story: bool = Fals
     stories = (single_story if one_story else find_stories)(names_by_doc)
     story_of = {doc: story.id for story in stories for doc in story.documents}
     found: dict[str, Discrepancy] = {}
+    agreed: dict[str, Agreement] = {}
     evidence: dict[str, list[tuple[int, int]]] = {}
     for rule in RULES:
         for _key, block in blocks(claims_by_kind, rule, story_of, texts):
+            for alike in rule.agree(block) if rule.agree is not None else ():
+                agreed.setdefault(alike.id, alike.model_copy(update={"story": story_of[alike.claims[0].doc]}))
             for discrepancy in rule.judge(block):
                 if rule.fallback and _already_reported(discrepancy, evidence):
                     continue
@@ -186,7 +191,8 @@ def judge_all(documents: Sequence[Read], texts: Texts, *, one_story: bool = Fals
                         for claim in variant.claims:
                             evidence.setdefault(claim.doc, []).append((claim.start, claim.end))
     ordered = sorted(found.values(), key=lambda d: (SEVERITY_RANK[d.severity], d.kind, d.subject, d.id))
-    return Analysis(stories, ordered)
+    agreements = sorted(agreed.values(), key=lambda a: (-a.independent, -len(a.corroborated_by), a.subject, a.id))
+    return Analysis(stories, ordered, agreements)
 
 
 def _already_reported(discrepancy: Discrepancy, evidence: dict[str, list[tuple[int, int]]]) -> bool:
@@ -228,6 +234,7 @@ def _report(
         documents=tuple(d.info.model_copy(update={"story": story_of.get(d.info.id)}) for d in documents),
         stories=tuple(analysis.stories),
         discrepancies=tuple(analysis.discrepancies if discrepancies is None else discrepancies),
+        agreements=tuple(analysis.agreements),
         warnings=tuple(warnings),
     )
 

@@ -309,6 +309,25 @@ class Variant(Record):
     corroborated_by: tuple[str, ...] = Field(
         default=(), description="Ids of the documents that state this value (each counted once)."
     )
+    independent: int = Field(
+        default=0,
+        description="How many of those documents are independent sources: documents whose evidence "
+        "sentences are copies of one another's count once.",
+    )
+
+
+class Agreement(Record):
+    """The same claim made alike in several documents (a quotation word for word): corroboration,
+    the other side of a discrepancy."""
+
+    id: str = Field(description="Stable across runs on the same input.")
+    kind: str
+    subject: str
+    value: str
+    claims: tuple[Claim, ...]
+    corroborated_by: tuple[str, ...] = Field(description="Ids of the documents that agree.")
+    independent: int = Field(description="Independent sources among them: copied passages count once.")
+    story: str | None = None
 
 
 class Discrepancy(Record):
@@ -350,6 +369,9 @@ class Report(Record):
     documents: tuple[DocumentInfo, ...]
     stories: tuple[Story, ...] = ()
     discrepancies: tuple[Discrepancy, ...]
+    agreements: tuple[Agreement, ...] = Field(
+        default=(), description="Claims several documents make alike (aligned quotations), with their sources."
+    )
     suppressed: int = Field(default=0, description="Findings left out as already reviewed (config, baseline).")
     warnings: tuple[Warning_, ...] = ()
 

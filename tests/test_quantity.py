@@ -250,3 +250,17 @@ def test_each_value_says_which_sources_give_it():
     sources = {v.value: len(v.corroborated_by) for v in found.variants}
     assert sources == {"700": 2, "900": 1}
     assert "Sources: “700” in 2 articles, “900” in 1 article." in found.explanation
+
+
+def test_copied_passages_are_one_source_in_the_tally():
+    copied = "Kenya has deployed over 800 police officers to Haiti as part of the mission, officials said on Monday."
+    texts = [
+        copied,
+        "In other news. " + copied,
+        "There are 700 police officers from Kenya deployed in Haiti, the largest contingent of the mission.",
+    ]
+    documents = [make_document(text, f"doc{i}.txt") for i, text in enumerate(texts)]
+    [found] = [d for d in find_discrepancies(documents, one_story=True) if d.code == "FD101"]
+    counts = {variant.value: (len(variant.corroborated_by), variant.independent) for variant in found.variants}
+    assert counts == {">800": (2, 1), "700": (1, 1)}
+    assert "“>800” in 2 articles (1 independent)" in found.explanation

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import claims_of
-from factdiff.api import find_discrepancies, scan
+from factdiff.api import analyse, find_discrepancies, scan
 from factdiff.load import make_document
 
 
@@ -22,6 +22,9 @@ def across(*texts: str):
         ("President William Ruto told reporters: “We will stay until the job is done.”", "William Ruto", "told"),
         ("According to Antonio Guterres, \"the mission needs far more money than it has\".", "Antonio Guterres", "according to"),
         ("“We will stay until the job is done,” the crowd chanted outside.", None, None),
+        ("Mr Ruto wrote: “We will stay until the job is done and Haiti is safe.”", "Ruto", "wrote"),
+        ("Mr Ruto posted on social media: “We will stay until the job is done.”", "Ruto", "posted"),
+        ("“We will stay until the job is done,\nand Haiti is safe,” said Mr Ruto.", "Ruto", "said"),  # a wrapped line
     ],
 )
 def test_quotations_and_their_speakers(text, speaker, verb):
@@ -60,3 +63,38 @@ def test_excerpts_titles_and_short_common_phrases_are_not_discrepancies():
     assert [d for d in find_discrepancies([make_document(titles, "a.txt")]) if d.kind == "quote"] == []
     assert across("“I thought I lost you,” the relieved father said. Louis Jordan smiled.",
                   "“I thought I lost you,” Jose Salvador Alvarenga said after his rescue.") == []
+
+
+def test_a_quotation_reopened_in_the_next_paragraph_is_one_quotation():
+    text = ("A State Department statement welcomed “Kenya’s continued leadership and ongoing efforts to "
+            "restore peace in Haiti.\n\n“They reaffirmed our strategic partnership and discussed commercial "
+            "opportunities,” Mr Tammy Bruce said.\n\nThe call lasted an hour.")
+    [quote] = claims_of(text, "quote")
+    assert quote.text.startswith("Kenya’s continued") and quote.text.endswith("commercial opportunities,")
+    assert "\n\n“They reaffirmed" in quote.text and text[quote.start:quote.end] == quote.text
+    assert quote.words.startswith("kenya's continued leadership") and "haiti they reaffirmed" in quote.words
+    assert quote.speaker == "Tammy Bruce"
+    closed = "She said: “We are ready.”\n\n“Nobody else is,” he added."  # each paragraph closes its own quote
+    assert [q.text for q in claims_of(closed, "quote")] == []  # both under four words
+    two = "She said: “We are ready for the long mission ahead.”\n\n“Nobody else is ready for it yet,” he added."
+    assert len(claims_of(two, "quote")) == 2
+
+
+def test_the_seeds_shared_quotations_are_corroboration_from_one_copied_source(seeds):
+    report = scan([seeds])
+    assert {a.subject.split(":")[0] for a in report.agreements} == {
+        "quotation of William Ruto", "quotation of Marco Rubio"}
+    for agreed in report.agreements:
+        paths = sorted(claim.path.rsplit("/", 1)[-1][:3] for claim in agreed.claims)
+        assert paths == ["000", "001"] and len(agreed.corroborated_by) == 2
+        assert agreed.independent == 1  # seed 001 reuses seed 000's paragraphs word for word
+
+
+def test_the_same_quotation_in_independently_written_sentences_counts_twice():
+    quote = "“The mission has restored a measure of calm in the capital,”"
+    first = f"{quote} President William Ruto said on Monday at State House in Nairobi."
+    copied = f"{quote} President William Ruto said on Monday at State House, Nairobi."
+    rewritten = f"Speaking in Nairobi, President William Ruto told reporters: {quote.replace(',”', '.”')}"
+    documents = [make_document(text, f"doc{i}.txt") for i, text in enumerate((first, copied, rewritten))]
+    [agreed] = analyse(documents, one_story=True).agreements
+    assert len(agreed.corroborated_by) == 3 and agreed.independent == 2

@@ -67,3 +67,13 @@ def test_html_evidence_links_to_its_place_in_the_full_text(run):
     targets = set(re.findall(r'<span id="(c-[^"]+)"></span>', page))
     assert links and links == targets
     assert page.count('<section class="document"') == 5  # every seed holds evidence
+
+
+def test_quote_drift_highlights_the_changed_words(tmp_path):
+    said = "“We will not raise taxes on working families this year, whatever the lenders ask,” Mr John Mbadi said."
+    (tmp_path / "a.txt").write_text(said, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(said.replace("not", "never").replace("families", "people"), encoding="utf-8")
+    [found] = scan([tmp_path], one_story=True).discrepancies
+    block = discrepancy_block(found)
+    assert underlined(block, found.variants[0].value) == "notfamilies"
+    assert underlined(block, found.variants[1].value) == "neverpeople"

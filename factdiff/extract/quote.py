@@ -1,7 +1,8 @@
 """Quote claims: words in quotation marks, with who said them where the text says so.
 
-A quotation is text between curly quotes, or between straight quotes opened after a space,
-within one paragraph, of at least ``MIN_WORDS`` words. Its speaker is the person named in the
+A quotation is text between curly quotes (over wrapped lines, and over paragraphs when each
+new paragraph reopens it with “, as newspapers do), or between straight quotes opened after a
+space within one line, of at least ``MIN_WORDS`` words. Its speaker is the person named in the
 attribution right after it ('…,” Ruto said', '…,” said Ruto') or right before it ('Ruto
 said: “…', 'according to Ruto, “…'), or the person a "he"/"she" there refers to; otherwise
 unknown, and never guessed.
@@ -24,8 +25,19 @@ from factdiff.models import QuoteClaim, construct
 
 KIND = "quote"
 
-QUOTATION = re.compile(r"“(?P<curly>[^“”\n]{10,2000}?)”|(?<![\w.,!?])\"(?=\w)(?P<straight>[^\"\n]{10,2000}?)(?<=\S)\"(?!\w)")
-"""A quotation inside one paragraph: curly, or straight opened after a space."""
+WRAPPED = r"\n(?![ \t]*[\n“])"
+"""A line break inside a paragraph: not a blank line, and the next line does not open a quote."""
+QUOTED_CHARACTER = rf"(?:[^“”\n]|{WRAPPED})"
+CONTINUED = r"\n[ \t]*(?:\n[ \t]*)*“"
+"""A paragraph break and the opening quote of the next paragraph: the convention for a
+quotation that goes on (the first paragraph is left open, the next one reopens it)."""
+QUOTATION = re.compile(
+    rf"“(?P<curly>{QUOTED_CHARACTER}{{10,2000}}?)”"
+    rf"|“(?P<continued>{QUOTED_CHARACTER}{{1,2000}}(?:{CONTINUED}{QUOTED_CHARACTER}{{1,2000}}){{1,10}})”"
+    r"|(?<![\w.,!?])\"(?=\w)(?P<straight>[^\"\n]{10,2000}?)(?<=\S)\"(?!\w)"
+)
+"""A quotation: curly, over wrapped lines, or over paragraphs each reopened with “ (up to
+ten), or straight within a line and opened after a space."""
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 MIN_WORDS = 4
@@ -60,7 +72,7 @@ def extract(context: Any) -> list[QuoteClaim]:
     pronouns = context.claims.get("pronoun", [])
     claims: list[QuoteClaim] = []
     for match in QUOTATION.finditer(text):
-        group = "curly" if match.group("curly") is not None else "straight"
+        group = next(name for name in ("curly", "continued", "straight") if match.group(name) is not None)
         start, end = match.span(group)
         words = folded_words(match.group(group))
         if len(words) < MIN_WORDS:

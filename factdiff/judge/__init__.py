@@ -12,11 +12,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from factdiff.models import Discrepancy, Variant
+from rapidfuzz import fuzz
+
+from factdiff.extract.sentence import normal_token
+from factdiff.models import Agreement, Discrepancy, Variant
 from factdiff.partition import Partition
 
 BlockKeys = Callable[[Any], Iterable[str]]
 Judge = Callable[[Sequence[Any]], Iterable[Discrepancy]]
+Agree = Callable[[Sequence[Any]], Iterable[Agreement]]
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class Rule:
     judge: Judge
     fallback: bool = False
     """Reports only what no earlier rule reported across documents with overlapping evidence."""
+    agree: Agree | None = None
+    """Finds, in the same blocks, the claims several documents make alike (corroboration)."""
 
 
 def discrepancy(
@@ -59,6 +65,7 @@ def discrepancy(
     )
     values = "\x1f".join(sorted(value for value, _ in ordered))
     digest = hashlib.sha1(f"{rule.code}\x1e{key}\x1e{values}".encode()).hexdigest()[:12]
+    independent = {value: independent_sources(claims) for value, claims in ordered}
     values_by_document: dict[str, set[str]] = {}
     for value, claims in ordered:
         for claim in claims:
@@ -73,25 +80,80 @@ def discrepancy(
         subject=subject,
         severity=severity,
         confidence=round(confidence, 2),
-        explanation=explanation + (_tally(ordered) if not one_document_shows_it_all else ""),
+        explanation=explanation + (_tally(ordered, independent) if not one_document_shows_it_all else ""),
         scope="within" if one_document_shows_it_all else "across",
         variants=tuple(
             Variant.model_construct(
-                value=value, claims=tuple(claims), corroborated_by=tuple(sorted({claim.doc for claim in claims}))
+                value=value,
+                claims=tuple(claims),
+                corroborated_by=tuple(sorted({claim.doc for claim in claims})),
+                independent=independent[value],
             )
             for value, claims in ordered
         ),
     )
 
 
-def _tally(ordered: Sequence[tuple[str, Sequence[Any]]]) -> str:
-    """' Sources: “700” in 1 article, “>800” in 3.' — one value against many reads differently
-    from an even split."""
+def _tally(ordered: Sequence[tuple[str, Sequence[Any]]], independent: dict[str, int]) -> str:
+    """' Sources: “700” in 1 article, “>800” in 3 (2 independent).' — one value against many
+    reads differently from an even split, and copies of one passage are one source."""
     counts = [(value, len({claim.doc for claim in claims})) for value, claims in ordered]
     if all(count == 1 for _, count in counts):
         return ""
-    parts = [f"“{value}” in {count} article{'s' if count != 1 else ''}" for value, count in counts]
+    parts = []
+    for value, count in counts:
+        copies = f" ({independent[value]} independent)" if independent[value] < count else ""
+        parts.append(f"“{value}” in {count} article{'s' if count != 1 else ''}{copies}")
     return " Sources: " + ", ".join(parts) + "."
+
+
+COPIED = 95.0
+"""Two evidence sentences at least this alike (rapidfuzz ratio of their folded words) are one
+passage copied, not two sources."""
+COPY_MIN_CHARS = 40
+"""Shorter sentences ('He said no.') are alike by chance, not by copying."""
+FUZZY_COPY_DOCUMENTS = 50
+"""Above this many documents behind one value, only word-for-word copies are found."""
+
+
+def independent_sources(claims: Sequence[Any]) -> int:
+    """How many independent documents state the claims: documents whose evidence sentences are
+    copies of each other's (syndicated or reused paragraphs) count once."""
+    sentences: dict[str, set[str]] = {}
+    for claim in claims:
+        folded = " ".join(normal_token(claim.sentence).split())
+        if len(folded) >= COPY_MIN_CHARS:
+            sentences.setdefault(claim.doc, set()).add(folded)
+    documents = sorted({claim.doc for claim in claims})
+    partition = Partition(documents)
+    first_with: dict[str, str] = {}
+    for document in sorted(sentences):
+        for sentence in sentences[document]:
+            partition.join(first_with.setdefault(sentence, document), document)
+    if len(sentences) <= FUZZY_COPY_DOCUMENTS:
+        named = sorted(sentences)
+        for first, second in ((a, b) for index, a in enumerate(named) for b in named[index + 1:]):
+            if partition.root(first) != partition.root(second) and any(
+                fuzz.ratio(x, y) >= COPIED for x in sentences[first] for y in sentences[second]
+            ):
+                partition.join(first, second)
+    return len({partition.root(document) for document in documents})
+
+
+def agreement(rule: Rule, *, subject: str, key: str, value: str, claims: Sequence[Any]) -> Agreement:
+    """Build an Agreement with a stable id and its claims in document order."""
+    ordered = sorted(claims, key=_claim_order)
+    digest = hashlib.sha1(f"{rule.code}\x1eagree\x1e{key}".encode()).hexdigest()[:12]
+    return Agreement.model_construct(
+        id=f"{rule.code}A-{digest}",
+        kind=rule.kind,
+        subject=subject,
+        value=value,
+        claims=tuple(ordered),
+        corroborated_by=tuple(sorted({claim.doc for claim in ordered})),
+        independent=independent_sources(ordered),
+        story=None,
+    )
 
 
 def _claim_order(claim: Any) -> tuple[str, int, int]:

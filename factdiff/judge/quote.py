@@ -8,6 +8,10 @@ Two are the same quotation when their folded words are at least ``SAME_QUOTE`` a
   a discrepancy; quoting a shorter piece of the same words is not drift either, and titles in
   quotation marks are not speech. The explanation lists the words added, removed or changed.
 - FD602: both name a speaker and the speakers are different people (different surnames).
+
+The same blocks also give corroboration: a quotation found word for word (after the same
+folding) in two documents or more is an Agreement, with its speakers and how many of its
+sources are independent (copied passages count once).
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from factdiff.extract.gazetteer import fold
-from factdiff.judge import Rule, connected_components, discrepancy
-from factdiff.models import Discrepancy, QuoteClaim
+from factdiff.judge import Rule, agreement, connected_components, discrepancy
+from factdiff.models import Agreement, Discrepancy, QuoteClaim
 
 SAME_QUOTE = 80.0
 DISTINCTIVE_WORDS = 8
@@ -133,6 +137,26 @@ def judge_speakers(claims: Sequence[QuoteClaim]) -> Iterable[Discrepancy]:
         )
 
 
+def agree_quotes(claims: Sequence[QuoteClaim]) -> Iterable[Agreement]:
+    """Each quotation given word for word in two documents or more."""
+    if len(claims) > MAX_BLOCK:
+        return
+    forms: dict[str, list[QuoteClaim]] = {}
+    for claim in claims:
+        if not title_like(claim):
+            forms.setdefault(claim.words, []).append(claim)
+    for words, alike in sorted(forms.items()):
+        if len({claim.doc for claim in alike}) < 2:
+            continue
+        speakers = sorted({claim.speaker for claim in alike if claim.speaker})
+        said_by = f" of {' / '.join(speakers)}" if speakers else ""
+        first = min(alike, key=lambda claim: (claim.path, claim.start))
+        yield agreement(
+            DRIFT, subject=f"quotation{said_by}: “{_opening(first.text)}”", key=f"quote:{words[:200]}",
+            value=first.text, claims=alike,
+        )
+
+
 def _opening(quote: str, words: int = 8) -> str:
     parts = quote.split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
@@ -147,6 +171,7 @@ DRIFT = Rule(
     why="A quotation is evidence of what someone said; a changed word changes the evidence.",
     keys=block_keys,
     judge=judge_drift,
+    agree=agree_quotes,
 )
 SPEAKERS = Rule(
     code="FD602",

@@ -6,12 +6,13 @@ Article text is untrusted: renderers never interpret it as markup.
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 from difflib import SequenceMatcher
 
-from factdiff.models import Discrepancy, Report, Story, Variant
+from factdiff.models import Agreement, Discrepancy, Report, Story, Variant
 
 FORMATS = ("rich", "json", "jsonl", "markdown", "html")
 
@@ -50,9 +51,54 @@ def support(found: Discrepancy, variant: Variant) -> str:
     several documents, '2 mentions' when they all come from one."""
     sources = {doc for other in found.variants for doc in other.corroborated_by}
     if len(sources) > 1:
-        return f"{len(variant.corroborated_by)} of {len(sources)} sources"
+        return f"{len(variant.corroborated_by)} of {len(sources)} sources" + copies(variant)
     mentions = len(variant.claims)
     return f"{mentions} mention{'s' if mentions != 1 else ''}"
+
+
+def copies(backed: Variant | Agreement) -> str:
+    """' (1 independent)' when some of the documents copy one another's passage."""
+    if 0 < backed.independent < len(backed.corroborated_by):
+        return f" ({backed.independent} independent)"
+    return ""
+
+
+AGREEMENTS_SHOWN = 10
+"""Corroborated claims listed in the people's views (all of them are in the JSON)."""
+
+
+def agreement_line(agreed: Agreement) -> str:
+    """'quotation of William Ruto: “We concurred…” — word for word in 2 sources (1 independent)'."""
+    sources = len(agreed.corroborated_by)
+    return f"{agreed.subject} — word for word in {sources} sources{copies(agreed)}"
+
+
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def differing_words(value: str, reference: str) -> list[tuple[int, int]]:
+    """Character spans of the words of ``value`` that differ from ``reference``, compared word
+    by word with case and apostrophes folded (for highlighting drift inside a quotation)."""
+    words = [(m.start(), m.end(), m.group().casefold().replace("’", "'")) for m in WORD.finditer(value)]
+    others = [m.group().casefold().replace("’", "'") for m in WORD.finditer(reference)]
+    spans: list[tuple[int, int]] = []
+    matcher = SequenceMatcher(None, others, [word for _, _, word in words], autojunk=False)
+    for tag, _a0, _a1, b0, b1 in matcher.get_opcodes():
+        if tag != "equal" and b1 > b0:
+            spans.append((words[b0][0], words[b1 - 1][1]))
+    return spans
+
+
+def changed_spans(kind: str, value: str, reference: str) -> list[tuple[int, int]]:
+    """What to highlight in a variant: letters for names, words for quotations, nothing else."""
+    if kind in LETTER_KINDS:
+        return differing_spans(value, reference)
+    if kind == "quote":
+        return differing_words(value, reference)
+    return []
+
+
+LETTER_KINDS = ("name", "acronym", "organisation")
 
 
 def by_story(report: Report) -> list[tuple[Story | None, list[Discrepancy]]]:

@@ -15,7 +15,15 @@ from html import escape
 from typing import Any, TextIO
 
 from factdiff.models import Discrepancy, Report, Texts
-from factdiff.render import SCOPE_PHRASES, differing_spans, report_dates, source_line, summary_line, support
+from factdiff.render import (
+    SCOPE_PHRASES,
+    agreement_line,
+    changed_spans,
+    report_dates,
+    source_line,
+    summary_line,
+    support,
+)
 
 STYLE = """
 body { font: 15px/1.45 system-ui, sans-serif; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
@@ -56,10 +64,10 @@ markTarget();
 """
 
 
-def _marked(value: str, reference: str) -> str:
-    """The value with the letters that differ from the other variant marked."""
+def _marked(kind: str, value: str, reference: str) -> str:
+    """The value with what differs from the other variant marked (letters, or words)."""
     pieces, last = [], 0
-    for start, end in differing_spans(value, reference):
+    for start, end in changed_spans(kind, value, reference):
         pieces.append(escape(value[last:start]) + f"<mark>{escape(value[start:end])}</mark>")
         last = end
     return "".join(pieces) + escape(value[last:])
@@ -86,10 +94,9 @@ def _linked(cell: str, claim: Any, linked: bool) -> str:
 
 def _finding(found: Discrepancy, dates: dict, linked: bool) -> str:
     rows = []
-    highlight = found.kind in ("name", "acronym", "organisation")
     for index, variant in enumerate(found.variants):
         reference = found.variants[1 if index == 0 else 0].value
-        value = _marked(variant.value, reference) if highlight else escape(variant.value)
+        value = _marked(found.kind, variant.value, reference)
         for number, claim in enumerate(variant.claims):
             backing = f'<br><span class="meta">{support(found, variant)}</span>'
             shown = f'<td class="value" rowspan="{len(variant.claims)}">{value}{backing}</td>' if number == 0 else ""
@@ -152,6 +159,13 @@ def _documents_in_full(report: Report, texts: Texts) -> str:
     return "<h2>Evidence in context</h2>" + "".join(sections) if sections else ""
 
 
+def _agreements(report: Report) -> str:
+    if not report.agreements:
+        return ""
+    items = "".join(f"<li>{escape(agreement_line(agreed))}</li>" for agreed in report.agreements)
+    return f"<h2>Corroborated</h2><ul>{items}</ul>"
+
+
 def render_html(report: Report, out: TextIO, texts: Texts | None = None) -> None:
     """The page; with ``texts``, each document holding evidence is shown in full and every
     piece of evidence links to its place there."""
@@ -180,6 +194,7 @@ def render_html(report: Report, out: TextIO, texts: Texts | None = None) -> None
         + documents + "</table></details>"
         f'<p class="filters">{filters}</p>'
         + "".join(_finding(found, dates, texts is not None) for found in report.discrepancies)
+        + _agreements(report)
         + (_documents_in_full(report, texts) if texts is not None else "")
         + "".join(f"<p class=\"meta\">warning: <code>{escape(w.path)}</code>: {escape(w.message)}</p>" for w in report.warnings)
         + f"<script>{SCRIPT}</script></body></html>\n"

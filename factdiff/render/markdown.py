@@ -8,7 +8,16 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from factdiff.models import Discrepancy, Report
-from factdiff.render import SCOPE_PHRASES, by_story, report_dates, source_line, summary_line, support
+from factdiff.render import (
+    AGREEMENTS_SHOWN,
+    SCOPE_PHRASES,
+    agreement_line,
+    by_story,
+    report_dates,
+    source_line,
+    summary_line,
+    support,
+)
 
 WHITESPACE = re.compile(r"\s+")
 MARKDOWN_SPECIALS = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>()#+!|~"})
@@ -35,6 +44,10 @@ def render_markdown(report: Report, out: TextIO) -> None:
         for found in found_in_story:
             number += 1
             _discrepancy(out, number, found, "###" if story is not None else "##", report_dates(report))
+    if report.agreements:
+        out.write("\n## Corroborated\n\n")
+        for agreed in report.agreements[:AGREEMENTS_SHOWN]:
+            out.write(f"- {escape(agreement_line(agreed))}\n")
     if report.warnings:
         out.write("\n## Warnings\n\n")
         for warning in report.warnings:

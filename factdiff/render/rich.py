@@ -11,7 +11,17 @@ from rich.table import Table
 from rich.text import Text
 
 from factdiff.models import ClaimList, Discrepancy, Report
-from factdiff.render import SCOPE_PHRASES, by_story, differing_spans, report_dates, source_line, summary_line, support
+from factdiff.render import (
+    AGREEMENTS_SHOWN,
+    SCOPE_PHRASES,
+    agreement_line,
+    by_story,
+    changed_spans,
+    report_dates,
+    source_line,
+    summary_line,
+    support,
+)
 
 SEVERITY_STYLES = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
 
@@ -24,11 +34,10 @@ def _evidence(claim: object) -> Text:
     return text
 
 
-def _value(value: str, reference: str, highlight: bool) -> Text:
+def _value(value: str, spans: list[tuple[int, int]]) -> Text:
     text = Text(value, style="bold")
-    if highlight:
-        for start, end in differing_spans(value, reference):
-            text.stylize("underline magenta", start, end)
+    for start, end in spans:
+        text.stylize("underline magenta", start, end)
     return text
 
 
@@ -39,10 +48,9 @@ def discrepancy_block(found: Discrepancy, dates: Mapping[str, datetime.date] | N
     heading.append(f"{found.kind}: {found.subject}", style="bold")
     meta = Text(f"  {found.code} {found.rule} · {SCOPE_PHRASES[found.scope]} · confidence {found.confidence:.2f}", style="dim")
     lines: list[object] = [heading, meta]
-    highlight = found.kind in ("name", "acronym", "organisation")
     for index, variant in enumerate(found.variants):
         reference = found.variants[1 if index == 0 else 0].value
-        value = _value(variant.value, reference, highlight)
+        value = _value(variant.value, changed_spans(found.kind, variant.value, reference))
         value.append(f"  {support(found, variant)}", style="dim")
         lines.append(Padding(value, (0, 0, 0, 2), expand=False))
         for claim in variant.claims:
@@ -61,6 +69,14 @@ def render_rich(report: Report, console: Console) -> None:
             console.print(Text(""))
         for found in found_in_story:
             console.print(discrepancy_block(found, report_dates(report)))
+    if report.agreements:
+        console.print(Text("Corroborated", style="bold"))
+        for agreed in report.agreements[:AGREEMENTS_SHOWN]:
+            console.print(Padding(Text(agreement_line(agreed)), (0, 0, 0, 2), expand=False))
+        hidden = len(report.agreements) - AGREEMENTS_SHOWN
+        if hidden > 0:
+            console.print(Text(f"  … and {hidden} more in --format json (agreements)", style="dim"))
+        console.print(Text(""))
     console.print(Text(summary_line(report), style="bold"))
 
 
