@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import claims_of
-from factdiff.api import find_discrepancies
+from factdiff.api import find_discrepancies, scan
 from factdiff.extract import extract
 from factdiff.load import make_document
 
@@ -124,3 +124,10 @@ def test_markdown_front_matter_dates_the_article_and_is_not_read_as_text(run, tm
     assert listing["documents"][0]["date"] == "2024-10-15"
     [claim] = listing["claims"]
     assert (claim["text"], claim["year"], claim["line"]) == ("last October", 2023, 5)
+
+
+def test_the_seeds_agree_on_the_year_of_moises_assassination(seeds):
+    [agreed] = [a for a in scan([seeds]).agreements if a.kind == "date"]
+    assert agreed.subject == "Jovenel Moïse assassinated" and agreed.value == "2021"
+    assert sorted(claim.text for claim in agreed.claims) == ["2021", "July 7, 2021"]
+    assert len(agreed.corroborated_by) == 2 and agreed.independent == 2

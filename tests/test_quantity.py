@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import claims_of
-from factdiff.api import find_discrepancies
+from factdiff.api import analyse, find_discrepancies
 from factdiff.load import make_document
 
 
@@ -264,3 +264,31 @@ def test_copied_passages_are_one_source_in_the_tally():
     counts = {variant.value: (len(variant.corroborated_by), variant.independent) for variant in found.variants}
     assert counts == {">800": (2, 1), "700": (1, 1)}
     assert "“>800” in 2 articles (1 independent)" in found.explanation
+
+
+def test_one_source_against_three_reads_as_the_likelier_slip():
+    agreeing = [
+        "Kenya has deployed 800 police officers to Haiti, the interior ministry said on Monday.",
+        "Officials in Nairobi confirmed that Kenya has deployed 800 police officers to Haiti for the mission.",
+        "Kenya, which leads the mission, has deployed 800 police officers to Haiti according to the UN.",
+    ]
+    lone = "Kenya has deployed 400 police officers to Haiti, a spokesman for the mission told reporters."
+    split = [make_document(text, f"doc{i}.txt") for i, text in enumerate(agreeing[:1] + [lone])]
+    lopsided = [make_document(text, f"doc{i}.txt") for i, text in enumerate(agreeing + [lone])]
+    [even] = [d for d in find_discrepancies(split, one_story=True) if d.code == "FD101"]
+    [against] = [d for d in find_discrepancies(lopsided, one_story=True) if d.code == "FD101"]
+    assert "stands alone" not in even.explanation
+    assert "“400” stands alone against 3 independent sources" in against.explanation
+    assert against.confidence == even.confidence + 0.05
+
+
+def test_counts_that_agree_across_documents_are_corroboration():
+    texts = [
+        "Kenya has deployed over 800 police officers to Haiti, the interior ministry said on Monday.",
+        "Kenya has deployed about 850 police officers to Haiti, officials in Nairobi said.",
+    ]
+    documents = [make_document(text, f"doc{i}.txt") for i, text in enumerate(texts)]
+    analysis = analyse(documents, one_story=True)
+    [agreed] = [a for a in analysis.agreements if a.kind == "quantity"]
+    assert agreed.value == ">800 / ~850" and len(agreed.corroborated_by) == 2 and agreed.independent == 2
+    assert analysis.discrepancies == []

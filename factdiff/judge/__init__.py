@@ -72,6 +72,9 @@ def discrepancy(
             values_by_document.setdefault(claim.doc, set()).add(value)
     every_value = {value for value, _ in ordered}
     one_document_shows_it_all = any(values == every_value for values in values_by_document.values())
+    outnumbered = "" if one_document_shows_it_all else _outnumbered(independent)
+    if outnumbered:
+        confidence = min(confidence + OUTNUMBERED_CONFIDENCE, MAX_CONFIDENCE)
     return Discrepancy.model_construct(
         id=f"{rule.code}-{digest}",
         code=rule.code,
@@ -80,7 +83,7 @@ def discrepancy(
         subject=subject,
         severity=severity,
         confidence=round(confidence, 2),
-        explanation=explanation + (_tally(ordered, independent) if not one_document_shows_it_all else ""),
+        explanation=explanation + (_tally(ordered, independent) if not one_document_shows_it_all else "") + outnumbered,
         scope="within" if one_document_shows_it_all else "across",
         variants=tuple(
             Variant.model_construct(
@@ -105,6 +108,22 @@ def _tally(ordered: Sequence[tuple[str, Sequence[Any]]], independent: dict[str, 
         copies = f" ({independent[value]} independent)" if independent[value] < count else ""
         parts.append(f"“{value}” in {count} article{'s' if count != 1 else ''}{copies}")
     return " Sources: " + ", ".join(parts) + "."
+
+
+LOPSIDED = 3
+"""One independent source against this many or more: the lone one is most likely the slip."""
+OUTNUMBERED_CONFIDENCE = 0.05
+MAX_CONFIDENCE = 0.95
+
+
+def _outnumbered(independent: dict[str, int]) -> str:
+    """' “700” stands alone against 3 independent sources.' when one value has a single source
+    and another has at least LOPSIDED: not a split, but one source against the rest."""
+    lone = [value for value, count in independent.items() if count == 1]
+    strongest = max(independent.values())
+    if len(independent) == 2 and len(lone) == 1 and strongest >= LOPSIDED:
+        return f" “{lone[0]}” stands alone against {strongest} independent sources: it is the likelier slip."
+    return ""
 
 
 COPIED = 95.0

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from factdiff.extract.gazetteer import fold
-from factdiff.judge import Rule, connected_components, discrepancy
-from factdiff.models import DateClaim, Discrepancy
+from factdiff.judge import Rule, agreement, connected_components, discrepancy
+from factdiff.models import Agreement, DateClaim, Discrepancy
 
 
 def block_keys(claim: DateClaim) -> Iterable[str]:
@@ -57,6 +57,24 @@ def judge(claims: Sequence[DateClaim]) -> Iterable[Discrepancy]:
         )
 
 
+def agree(claims: Sequence[DateClaim]) -> Iterable[Agreement]:
+    """One event dated by two documents or more, every pair compatible: they agree on the date,
+    at the precision they share ('2021' and 'July 7, 2021' agree on 2021)."""
+    if len({claim.doc for claim in claims}) < 2:
+        return
+    if not all(compatible(a, b) for index, a in enumerate(claims) for b in claims[index + 1:]):
+        return
+    sample = min(claims, key=lambda claim: (claim.path, claim.start))
+    coarsest = min(claims, key=lambda claim: PRECISIONS.index(claim.precision))
+    yield agreement(
+        RULE, subject=f"{sample.subject} {sample.event}", key=f"date:{sample.event}:{fold(sample.subject or '')}",
+        value=" ".join(coarsest.text.split()), claims=claims,
+    )
+
+
+PRECISIONS = ("year", "month", "day")
+
+
 RULE = Rule(
     code="FD501",
     name="event-date-mismatch",
@@ -66,5 +84,6 @@ RULE = Rule(
     why="A wrong date is among the most common corrections, and precision must not be mistaken for disagreement.",
     keys=block_keys,
     judge=judge,
+    agree=agree,
 )
 RULES = (RULE,)

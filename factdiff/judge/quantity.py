@@ -13,8 +13,8 @@ import datetime
 from collections.abc import Iterable, Sequence
 
 from factdiff.extract.lexicon import quantity_data
-from factdiff.judge import Rule, discrepancy
-from factdiff.models import Discrepancy, QuantityClaim
+from factdiff.judge import Rule, agreement, discrepancy
+from factdiff.models import Agreement, Discrepancy, QuantityClaim
 
 HEDGE_SYMBOLS = {"above": ">", "below": "<", "at_least": "≥", "at_most": "≤", "nearly": "<~", "approx": "~"}
 EVENT_PHRASES = {
@@ -176,6 +176,19 @@ def judge(claims: Sequence[QuantityClaim]) -> Iterable[Discrepancy]:
     )
 
 
+def agree(claims: Sequence[QuantityClaim]) -> Iterable[Agreement]:
+    """Counts of one frame from two documents or more, every pair compatible (their intervals
+    overlap) and each tied to a place: the documents corroborate each other."""
+    documents = {claim.doc for claim in claims}
+    if len(documents) < 2 or not all(claim.places for claim in claims):
+        return
+    if not all(_overlap(a, b) for index, a in enumerate(claims) for b in claims[index + 1:]):
+        return
+    values = sorted({display_value(claim) for claim in claims}, key=lambda value: value.lstrip("<>~≈"))
+    sample = min(claims, key=lambda claim: (claim.path, claim.start))
+    yield agreement(RULE, subject=describe(sample), key=next(iter(block_keys(sample))), value=" / ".join(values), claims=claims)
+
+
 REPORT_GAP = datetime.timedelta(days=7)
 """Reports at least this far apart may give a growing count at two stages."""
 
@@ -219,6 +232,7 @@ RULE = Rule(
     why="Numbers are where coverage most often disagrees; hedges and frames keep false alarms out.",
     keys=block_keys,
     judge=judge,
+    agree=agree,
 )
 CHANGED = Rule(
     code="FD102",

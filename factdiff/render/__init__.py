@@ -68,9 +68,12 @@ AGREEMENTS_SHOWN = 10
 
 
 def agreement_line(agreed: Agreement) -> str:
-    """'quotation of William Ruto: “We concurred…” — word for word in 2 sources (1 independent)'."""
+    """'Jovenel Moïse assassinated: 2 sources agree on 2021'; for a quotation, 'quotation of
+    William Ruto: “We concurred…” — word for word in 2 sources (1 independent)'."""
     sources = len(agreed.corroborated_by)
-    return f"{agreed.subject} — word for word in {sources} sources{copies(agreed)}"
+    if agreed.kind == "quote":
+        return f"{agreed.subject} — word for word in {sources} sources{copies(agreed)}"
+    return f"{agreed.subject}: {sources} sources agree on {agreed.value}{copies(agreed)}"
 
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
