@@ -72,13 +72,19 @@ def word_changes(first: str, second: str) -> str:
     return "; ".join(changes)
 
 
-def judge_drift(claims: Sequence[QuoteClaim]) -> Iterable[Discrepancy]:
-    if len(claims) > MAX_BLOCK:
-        return
+def wordings(claims: Sequence[QuoteClaim]) -> dict[str, list[QuoteClaim]]:
+    """The quotations of a block by their folded words, titles left out; none for a block too
+    large to be one quotation."""
     forms: dict[str, list[QuoteClaim]] = {}
-    for claim in claims:
-        if not title_like(claim):
-            forms.setdefault(claim.words, []).append(claim)
+    if len(claims) <= MAX_BLOCK:
+        for claim in claims:
+            if not title_like(claim):
+                forms.setdefault(claim.words, []).append(claim)
+    return forms
+
+
+def judge_drift(claims: Sequence[QuoteClaim]) -> Iterable[Discrepancy]:
+    forms = wordings(claims)
     if len(forms) < 2:
         return
 
@@ -139,13 +145,7 @@ def judge_speakers(claims: Sequence[QuoteClaim]) -> Iterable[Discrepancy]:
 
 def agree_quotes(claims: Sequence[QuoteClaim]) -> Iterable[Agreement]:
     """Each quotation given word for word in two documents or more."""
-    if len(claims) > MAX_BLOCK:
-        return
-    forms: dict[str, list[QuoteClaim]] = {}
-    for claim in claims:
-        if not title_like(claim):
-            forms.setdefault(claim.words, []).append(claim)
-    for words, alike in sorted(forms.items()):
+    for words, alike in sorted(wordings(claims).items()):
         if len({claim.doc for claim in alike}) < 2:
             continue
         speakers = sorted({claim.speaker for claim in alike if claim.speaker})
