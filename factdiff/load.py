@@ -225,7 +225,7 @@ def _documents(path: Path, text: str, encoding: str, segmented: bool) -> list[Do
         lines = enumerate(text.splitlines(), 1)
         return [_record(name, number, line, encoding, segmented) for number, line in lines if line.strip()]
     if suffix == JSON_SUFFIX:
-        records = json_records(name, text)
+        records = json_records(text)
         return [_parsed_record(f"{name}#{number}", record, encoding, segmented) for number, record in records]
     text, date = front_matter(sanitise(text))
     return [make_document(text, name, date, notes, encoding, segmented=segmented)]
@@ -279,7 +279,7 @@ def _parsed_record(where: str, record: object, encoding: str, segmented: bool = 
     return make_document(text, where, _date(record), encoding=encoding, segmented=segmented)  # type: ignore[arg-type]
 
 
-def json_records(name: str, text: str) -> list[tuple[int, object]]:
+def json_records(text: str) -> list[tuple[int, object]]:
     """(1-based number, record) for each article in a JSON file. Raises ValueError when the
     file is not JSON or holds no list of articles."""
     try:
@@ -325,8 +325,11 @@ def _bytes_of(path: Path) -> bytes:
 
 def text_again(path: str, encoding: str | None = None) -> Document:
     """A document read again from its file (or its record in a JSON file), as first read."""
-    name, _, record = path.rpartition("#") if "#" in path else (path, "", "")
-    if record and Path(name).suffix.lower() in RECORD_SUFFIXES:
+    name, _, record = path.rpartition("#")
+    suffix = Path(name).suffix.lower()
+    if not (record.isdigit() and (suffix in RECORD_SUFFIXES or suffix == JSON_SUFFIX)):
+        name = path  # a file whose own name holds '#'
+    if suffix in RECORD_SUFFIXES and name != path:
         text = decode(_bytes_of(Path(name)), encoding)[0]
         line = repaired(text)[0].splitlines()[int(record) - 1]
         found = _record(name, int(record), line, encoding or "utf-8", segmented=False)

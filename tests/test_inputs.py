@@ -227,3 +227,11 @@ def test_json_is_byte_identical_across_hash_seeds_and_terminal_widths(seeds):
         assert result.returncode == 1
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_a_file_whose_name_holds_a_hash_is_read_again_for_its_evidence(run, tmp_path):
+    text = "Kenya has deployed 400 police officers to Haiti. Officials later said Kenya has deployed 800 police officers to Haiti."
+    (tmp_path / "issue#12.txt").write_text(text, encoding="utf-8")
+    result = run("scan", str(tmp_path), "--format", "json")
+    [found] = json.loads(result.stdout)["discrepancies"]
+    assert result.exit_code == 1 and found["variants"][0]["claims"][0]["path"].endswith("issue#12.txt")
