@@ -21,6 +21,8 @@ HTML_SUFFIXES: frozenset[str] = frozenset({".html", ".htm", ".xhtml"})
 EXTRACTED = "main text extracted from HTML (trafilatura)"
 """The note a document read from an HTML page carries."""
 NO_ARTICLE = "no article text found in the HTML page"
+MIN_ARTICLE_WORDS = 8
+"""Fewer words than this is what is left of a page with no article (a 'Home' link), not news."""
 
 PARAGRAPH_BREAK = "\n\n"
 """Between extracted paragraphs: a blank line, so a heading never runs into the next sentence."""
@@ -56,7 +58,7 @@ def read_page(source: str) -> Page:
         deduplicate=False, date_extraction_params={"extensive_search": False, "original_date": True},
     )
     paragraphs = [line.strip() for line in (_field(found, "text") or "").split("\n") if line.strip()]
-    if not paragraphs:
+    if sum(len(paragraph.split()) for paragraph in paragraphs) < MIN_ARTICLE_WORDS:
         raise ValueError(NO_ARTICLE)
     text = PARAGRAPH_BREAK.join(paragraphs)
     return Page(text, _date(_field(found, "date")), origin(source, paragraphs))

@@ -109,6 +109,7 @@ EXIT_CODES = {
     "mojibake.txt": (0, 1, []),
     "hostile.txt": (0, 1, []),
     "page.html": (1, 1, []),
+    "navigation-only.html": (2, 0, ["no article text found in the HTML page"]),
     "export.json": (0, 1, []),
     "records.jsonl": (2, 2, ["bad JSON Lines record"]),
     "binary.txt": (2, 0, ["binary file"]),
@@ -134,7 +135,10 @@ def test_the_whole_corpus_with_links_reads_everything_readable_and_exits_2(run, 
     report = json.loads(result.stdout)
     reasons = sorted(w["message"].split(" (")[0].split(":")[0] for w in report["warnings"])
     assert result.exit_code == 2
-    assert reasons == ["bad JSON Lines record", "binary file", "broken symbolic link", "empty file", "symbolic link loop"]
+    assert reasons == [
+        "bad JSON Lines record", "binary file", "broken symbolic link", "empty file",
+        "no article text found in the HTML page", "symbolic link loop",
+    ]
     assert len(report["documents"]) == 9  # 7 readable files, two of them records in one JSON Lines file
     assert "symbolic link loop" not in run("scan", str(folder), "--format", "json").stdout  # not followed by default
 

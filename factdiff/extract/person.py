@@ -144,6 +144,11 @@ class Candidate:
 
 def _candidate(run: re.Match[str]) -> Candidate | None:
     vocabulary = _vocabulary()
+    whole = run.group()
+    if " " not in whole and "\n" not in whole and "\t" not in whole:  # most runs: one word ('The', 'Kenya’s')
+        bare_word = POSSESSIVE.sub("", whole)
+        if bare_word in vocabulary["not_names"] or bare_word in vocabulary["honorifics"] or bare_word in vocabulary["titles"]:
+            return None
     tokens = _tokens(run)
     if not tokens:
         return None

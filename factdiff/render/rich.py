@@ -85,7 +85,7 @@ def render_claims_table(claims: ClaimList, console: Console) -> None:
     for column in ("kind", "source", "text", "read as"):
         table.add_column(column, overflow="fold")
     for claim in claims.claims:
-        table.add_row(claim.kind, f"{claim.path}:{claim.line}:{claim.column}", Text(claim.text), Text(_reading(claim)))
+        table.add_row(claim.kind, source_line(claim, {}), Text(claim.text), Text(_reading(claim)))
     console.print(table)
 
 
