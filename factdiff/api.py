@@ -73,7 +73,7 @@ def extracted(document: Document, all_claims: bool = False) -> Read:
     return Read(
         DocumentInfo(
             id=document.id, path=document.path, chars=document.chars, date=document.date, notes=document.notes,
-            encoding=document.encoding,
+            encoding=document.encoding, title=document.title, source=document.source, url=document.url,
         ),
         story_names(claims),
         [pack(claim) for claim in kept],

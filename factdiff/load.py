@@ -114,6 +114,10 @@ def make_document(
     encoding: str = "utf-8",
     origin: tuple[tuple[int, int], ...] = (),
     segmented: bool = True,
+    *,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
 ) -> Document:
     """Build a Document from already-decoded text (used by the loader and by tests); without
     ``segmented`` its sentences are left out (a text read again only for evidence)."""
@@ -125,6 +129,9 @@ def make_document(
         date=date,
         notes=notes,
         encoding=encoding,
+        title=title,
+        source=source,
+        url=url,
         text=text,
         line_starts=line_starts(text),
         sentences=split_sentences(text) if segmented else (),
@@ -220,7 +227,12 @@ def _documents(path: Path, text: str, encoding: str, segmented: bool) -> list[Do
         raise ValueError("empty file")
     if suffix in HTML_SUFFIXES:
         page = read_page(text)
-        return [make_document(page.text, name, page.date, (*notes, EXTRACTED), encoding, page.origin, segmented)]
+        return [
+            make_document(
+                page.text, name, page.date, (*notes, EXTRACTED), encoding, page.origin, segmented,
+                title=page.title, source=page.source, url=page.url,
+            )
+        ]
     if suffix in RECORD_SUFFIXES:
         lines = enumerate(text.splitlines(), 1)
         return [_record(name, number, line, encoding, segmented) for number, line in lines if line.strip()]
@@ -260,6 +272,9 @@ RECORD_LISTS = ("articles", "items", "results", "data", "documents", "records")
 """Keys under which news API exports keep their list of articles (NewsAPI: 'articles')."""
 TEXT_FIELDS = ("text", "body", "content")
 DATE_FIELDS = ("date", "published", "published_at", "publishedAt", "datetime")
+TITLE_FIELDS = ("title", "headline")
+SOURCE_FIELDS = ("source", "outlet", "publisher", "site")
+URL_FIELDS = ("url", "link")
 
 
 def _record(name: str, number: int, line: str, encoding: str = "utf-8", segmented: bool = True) -> Document | Warning_:
@@ -276,7 +291,24 @@ def _parsed_record(where: str, record: object, encoding: str, segmented: bool = 
     text = next((record[key] for key in TEXT_FIELDS if isinstance(record, dict) and isinstance(record.get(key), str)), None)
     if not text or not text.strip():
         return Warning_(path=where, message="record has no text (looked for text, body, content)")
-    return make_document(text, where, _date(record), encoding=encoding, segmented=segmented)  # type: ignore[arg-type]
+    return make_document(
+        text, where, _date(record), encoding=encoding, segmented=segmented,  # type: ignore[arg-type]
+        title=_field(record, TITLE_FIELDS), source=_outlet(record), url=_field(record, URL_FIELDS),  # type: ignore[arg-type]
+    )
+
+
+def _field(record: dict, names: tuple[str, ...]) -> str | None:
+    """The first of the named fields that holds a non-empty string, whitespace collapsed."""
+    value = next((record[name] for name in names if isinstance(record.get(name), str) and record[name].strip()), None)
+    return " ".join(value.split()) if value else None
+
+
+def _outlet(record: dict) -> str | None:
+    """The record's outlet: a string, or NewsAPI's {"id": …, "name": "Reuters"}."""
+    value = record.get("source")
+    if isinstance(value, dict):
+        return _field(value, ("name", "id"))
+    return _field(record, SOURCE_FIELDS)
 
 
 def json_records(text: str) -> list[tuple[int, object]]:

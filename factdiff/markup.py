@@ -44,6 +44,9 @@ class Page(NamedTuple):
     text: str
     date: datetime.date | None
     origin: tuple[tuple[int, int], ...]
+    title: str | None
+    source: str | None
+    url: str | None
 
 
 def read_page(source: str) -> Page:
@@ -61,7 +64,14 @@ def read_page(source: str) -> Page:
     if sum(len(paragraph.split()) for paragraph in paragraphs) < MIN_ARTICLE_WORDS:
         raise ValueError(NO_ARTICLE)
     text = PARAGRAPH_BREAK.join(paragraphs)
-    return Page(text, _date(_field(found, "date")), origin(source, paragraphs))
+    return Page(
+        text, _date(_field(found, "date")), origin(source, paragraphs),
+        _text(_field(found, "title")), _text(_field(found, "sitename")), _text(_field(found, "url")),
+    )
+
+
+def _text(value: object) -> str | None:
+    return " ".join(value.split()) or None if isinstance(value, str) else None
 
 
 def _field(found: object, name: str) -> object:

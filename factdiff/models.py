@@ -53,6 +53,9 @@ class Document(Record):
     date: datetime.date | None = Field(default=None, description="When it was published, where the input says.")
     notes: tuple[str, ...] = Field(default=(), description="What was done to read it ('mojibake repaired (ftfy)').")
     encoding: str = Field(default="utf-8", description="How its bytes were decoded.")
+    title: str | None = Field(default=None, description="Headline, where the input gives one (JSON, HTML).")
+    source: str | None = Field(default=None, description="The outlet that published it, where the input says.")
+    url: str | None = Field(default=None, description="Where it was published, where the input says.")
     text: str = Field(exclude=True, repr=False)
     line_starts: tuple[int, ...] = Field(exclude=True, repr=False)
     sentences: tuple[tuple[int, int], ...] = Field(exclude=True, repr=False)
@@ -73,6 +76,9 @@ class DocumentInfo(Record):
     )
     notes: tuple[str, ...] = Field(default=(), description="What was done to read it ('mojibake repaired (ftfy)').")
     encoding: str = Field(default="utf-8", description="How its bytes were decoded: BOM, UTF-8, cp1252 or --encoding.")
+    title: str | None = Field(default=None, description="Headline, where the input gives one (JSON, HTML).")
+    source: str | None = Field(default=None, description="The outlet that published it, where the input says.")
+    url: str | None = Field(default=None, description="Where it was published, where the input says.")
     story: str | None = Field(default=None, description="Id of the story the document was grouped into.")
 
 

@@ -160,6 +160,8 @@ def test_html_page_is_read_without_boilerplate_and_evidence_points_into_the_page
     report = json.loads(run("scan", str(page), "--format", "json").stdout)
     [document] = report["documents"]
     assert document["date"] == "2024-06-26" and document["notes"] == ["main text extracted from HTML (trafilatura)"]
+    assert (document["title"], document["source"]) == ("Kenyan police reach Haiti", "The Daily Example")
+    assert document["url"] == "https://news.example/world/kenyan-police-reach-haiti"
     listing = json.loads(run("claims", str(page), "--format", "json").stdout)
     read = " ".join(claim["sentence"] for claim in listing["claims"])
     for boilerplate in ("cookies", "Subscribe", "Share on", "Copyright", "Floods displace", "900 officers"):
@@ -173,7 +175,8 @@ def test_html_page_is_read_without_boilerplate_and_evidence_points_into_the_page
         # the paragraph starts on the page's line file_line, and the name is in that paragraph
         paragraph = " ".join(lines[claim["file_line"] - 1:claim["file_line"] + 1])
         assert claim["text"].split()[0] in paragraph
-    assert f"page.html:{finding['variants'][0]['claims'][0]['file_line']}" in run("scan", str(page)).stdout
+    where = f"page.html:{finding['variants'][0]['claims'][0]['file_line']} · The Daily Example · 2024-06-26"
+    assert where in run("scan", str(page)).stdout
 
 
 def test_encodings_are_recorded_per_document_and_encoding_option_overrides(run, tmp_path):
@@ -192,6 +195,8 @@ def test_a_news_api_export_is_read_as_articles_with_their_dates(run):
     report = json.loads(run("scan", str(CORPUS / "export.json"), "--format", "json").stdout)
     [document] = report["documents"]
     assert document["path"].endswith("export.json#1") and document["date"] == "2024-06-27"
+    assert (document["title"], document["source"]) == ("Kenya in Haiti", "The Daily Example")  # NewsAPI's source.name
+    assert document["url"] == "https://news.example/kenya-in-haiti"
 
 
 def test_stdout_is_utf8_whatever_the_locale(seeds):

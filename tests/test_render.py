@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -77,3 +78,15 @@ def test_quote_drift_highlights_the_changed_words(tmp_path):
     block = discrepancy_block(found)
     assert underlined(block, found.variants[0].value) == "notfamilies"
     assert underlined(block, found.variants[1].value) == "neverpeople"
+
+
+def test_html_links_titles_only_to_web_addresses(run, tmp_path):
+    said = "Kenya has deployed {} police officers to Haiti, officials in Nairobi said on Monday."
+    records = [
+        {"title": "Safe", "url": "https://news.example/a", "source": "Wire", "text": said.format(400)},
+        {"title": "Hostile", "url": "javascript:alert(1)", "source": "<b>Wire</b>", "text": said.format(800)},
+    ]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    page = run("scan", str(tmp_path), "--one-story", "--format", "html").stdout
+    assert '<a href="https://news.example/a" rel="noreferrer">Safe</a>' in page
+    assert "javascript:" not in page and "&lt;b&gt;Wire&lt;/b&gt;" in page

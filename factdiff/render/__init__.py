@@ -5,7 +5,6 @@ Article text is untrusted: renderers never interpret it as markup.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -116,15 +115,21 @@ def by_story(report: Report) -> list[tuple[Story | None, list[Discrepancy]]]:
     return [(stories.get(story_id) if story_id else None, found) for story_id, found in groups.items()]
 
 
-def report_dates(report: Report) -> dict[str, datetime.date]:
-    """Document id -> publication date, for the documents whose date is known."""
-    return {document.id: document.date for document in report.documents if document.date is not None}
+def document_labels(report: Report) -> dict[str, str]:
+    """Document id -> what a reader wants beside each piece of evidence: the outlet and the
+    publication date, where the input gives them ('The Daily Example · 2024-06-26')."""
+    labels = {}
+    for document in report.documents:
+        parts = [part for part in (document.source, document.date and document.date.isoformat()) if part]
+        if parts:
+            labels[document.id] = " · ".join(parts)
+    return labels
 
 
-def source_line(claim: Any, dates: Mapping[str, datetime.date]) -> str:
-    """'path:line:column' ('path:line' in the page for text extracted from HTML), and the
-    report's date where known, so a reader sees when it was said."""
+def source_line(claim: Any, labels: Mapping[str, str]) -> str:
+    """'path:line:column' ('path:line' in the page for text extracted from HTML), then the
+    document's outlet and date where known, so a reader sees who said it and when."""
     file_line = getattr(claim, "file_line", None)
     where = f"{claim.path}:{file_line}" if file_line else f"{claim.path}:{claim.line}:{claim.column}"
-    date = dates.get(claim.doc)
-    return f"{where} · {date.isoformat()}" if date else where
+    label = labels.get(claim.doc)
+    return f"{where} · {label}" if label else where

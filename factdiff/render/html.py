@@ -19,7 +19,7 @@ from factdiff.render import (
     SCOPE_PHRASES,
     agreement_line,
     changed_spans,
-    report_dates,
+    document_labels,
     source_line,
     summary_line,
     support,
@@ -92,7 +92,7 @@ def _linked(cell: str, claim: Any, linked: bool) -> str:
     return f'<a class="evidence" href="#{anchor(claim)}">{cell}</a>' if linked else cell
 
 
-def _finding(found: Discrepancy, dates: dict, linked: bool) -> str:
+def _finding(found: Discrepancy, labels: dict[str, str], linked: bool) -> str:
     rows = []
     for index, variant in enumerate(found.variants):
         reference = found.variants[1 if index == 0 else 0].value
@@ -100,7 +100,7 @@ def _finding(found: Discrepancy, dates: dict, linked: bool) -> str:
         for number, claim in enumerate(variant.claims):
             backing = f'<br><span class="meta">{support(found, variant)}</span>'
             shown = f'<td class="value" rowspan="{len(variant.claims)}">{value}{backing}</td>' if number == 0 else ""
-            where = _linked(f"<code>{escape(source_line(claim, dates))}</code>", claim, linked)
+            where = _linked(f"<code>{escape(source_line(claim, labels))}</code>", claim, linked)
             rows.append(f"<tr>{shown}<td>{where}</td><td>{_linked(_evidence(claim), claim, linked)}</td></tr>")
     return (
         f'<section class="finding {found.severity}" id="{escape(found.id)}" data-kind="{escape(found.kind)}" '
@@ -159,6 +159,14 @@ def _documents_in_full(report: Report, texts: Texts) -> str:
     return "<h2>Evidence in context</h2>" + "".join(sections) if sections else ""
 
 
+def _headline(document: Any) -> str:
+    """The title, linked to the article's address when the input gives one (http and https only)."""
+    title = escape(document.title or "")
+    if title and document.url and document.url.startswith(("https://", "http://")):
+        return f'<a href="{escape(document.url)}" rel="noreferrer">{title}</a>'
+    return title
+
+
 def _agreements(report: Report) -> str:
     if not report.agreements:
         return ""
@@ -169,7 +177,7 @@ def _agreements(report: Report) -> str:
 def render_html(report: Report, out: TextIO, texts: Texts | None = None) -> None:
     """The page; with ``texts``, each document holding evidence is shown in full and every
     piece of evidence links to its place there."""
-    dates = report_dates(report)
+    labels = document_labels(report)
     kinds = sorted({found.kind for found in report.discrepancies})
     counts = Counter((found.kind, found.severity) for found in report.discrepancies)
     filters = "".join(
@@ -177,7 +185,8 @@ def render_html(report: Report, out: TextIO, texts: Texts | None = None) -> None
         for value in [*kinds, "high", "medium", "low"]
     )
     documents = "".join(
-        f"<tr><td><code>{escape(d.path)}</code></td><td>{d.date or ''}</td><td>{escape(d.story or '')}</td></tr>"
+        f"<tr><td><code>{escape(d.path)}</code></td><td>{_headline(d)}</td><td>{escape(d.source or '')}</td>"
+        f"<td>{d.date or ''}</td><td>{escape(d.story or '')}</td></tr>"
         for d in report.documents
     )
     tally = "".join(
@@ -190,10 +199,10 @@ def render_html(report: Report, out: TextIO, texts: Texts | None = None) -> None
         f"<title>factdiff report</title><style>{STYLE}</style></head><body>"
         f"<h1>factdiff report</h1><p>{escape(summary_line(report))}</p>"
         "<table><tr><th>Kind</th><th>High</th><th>Medium</th><th>Low</th></tr>" + tally + "</table>"
-        "<details><summary>Documents</summary><table><tr><th>Path</th><th>Date</th><th>Story</th></tr>"
+        "<details><summary>Documents</summary><table><tr><th>Path</th><th>Title</th><th>Source</th><th>Date</th><th>Story</th></tr>"
         + documents + "</table></details>"
         f'<p class="filters">{filters}</p>'
-        + "".join(_finding(found, dates, texts is not None) for found in report.discrepancies)
+        + "".join(_finding(found, labels, texts is not None) for found in report.discrepancies)
         + _agreements(report)
         + (_documents_in_full(report, texts) if texts is not None else "")
         + "".join(f"<p class=\"meta\">warning: <code>{escape(w.path)}</code>: {escape(w.message)}</p>" for w in report.warnings)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Mapping
 from typing import TextIO
@@ -13,7 +12,7 @@ from factdiff.render import (
     SCOPE_PHRASES,
     agreement_line,
     by_story,
-    report_dates,
+    document_labels,
     source_line,
     summary_line,
     support,
@@ -43,7 +42,7 @@ def render_markdown(report: Report, out: TextIO) -> None:
             out.write(f"\n## Story {story.id}: {escape(story.label)} ({len(story.documents)} documents)\n")
         for found in found_in_story:
             number += 1
-            _discrepancy(out, number, found, "###" if story is not None else "##", report_dates(report))
+            _discrepancy(out, number, found, "###" if story is not None else "##", document_labels(report))
     if report.agreements:
         out.write("\n## Corroborated\n\n")
         for agreed in report.agreements[:AGREEMENTS_SHOWN]:
@@ -55,7 +54,7 @@ def render_markdown(report: Report, out: TextIO) -> None:
 
 
 def _discrepancy(
-    out: TextIO, number: int, found: Discrepancy, heading: str, dates: Mapping[str, datetime.date]
+    out: TextIO, number: int, found: Discrepancy, heading: str, labels: Mapping[str, str]
 ) -> None:
     out.write(f"\n{heading} {number}. {found.kind}: {escape(found.subject)} ({found.severity})\n\n")
     out.write(f"`{found.code}` {found.rule} · id `{found.id}` · confidence {found.confidence:.2f} · {SCOPE_PHRASES[found.scope]}\n\n")
@@ -66,6 +65,6 @@ def _discrepancy(
             offset = claim.start - claim.sentence_start
             value = f"{escape(variant.value)} ({support(found, variant)})" if number == 0 else "″"
             out.write(
-                f"| {value} | `{source_line(claim, dates)}` | "
+                f"| {value} | `{source_line(claim, labels)}` | "
                 f"{evidence(claim.text, claim.sentence, offset)} |\n"
             )

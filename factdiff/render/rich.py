@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 
 from rich.console import Console, Group
@@ -17,7 +16,7 @@ from factdiff.render import (
     agreement_line,
     by_story,
     changed_spans,
-    report_dates,
+    document_labels,
     source_line,
     summary_line,
     support,
@@ -41,7 +40,7 @@ def _value(value: str, spans: list[tuple[int, int]]) -> Text:
     return text
 
 
-def discrepancy_block(found: Discrepancy, dates: Mapping[str, datetime.date] | None = None) -> Group:
+def discrepancy_block(found: Discrepancy, labels: Mapping[str, str] | None = None) -> Group:
     """Heading, then each variant's value with its evidence sentences, then the explanation."""
     heading = Text()
     heading.append(f"{found.severity.upper()} ", style=SEVERITY_STYLES[found.severity])
@@ -54,7 +53,7 @@ def discrepancy_block(found: Discrepancy, dates: Mapping[str, datetime.date] | N
         value.append(f"  {support(found, variant)}", style="dim")
         lines.append(Padding(value, (0, 0, 0, 2), expand=False))
         for claim in variant.claims:
-            lines.append(Padding(Text(source_line(claim, dates or {}), style="dim"), (0, 0, 0, 4), expand=False))
+            lines.append(Padding(Text(source_line(claim, labels or {}), style="dim"), (0, 0, 0, 4), expand=False))
             lines.append(Padding(_evidence(claim), (0, 0, 0, 6), expand=False))
     lines.append(Padding(Text(found.explanation, style="italic"), (0, 0, 0, 2), expand=False))
     lines.append(Text(f"  id {found.id}", style="dim"))
@@ -68,7 +67,7 @@ def render_rich(report: Report, console: Console) -> None:
             console.print(Text(f"Story {story.id}: {story.label} ({len(story.documents)} documents)", style="bold underline"))
             console.print(Text(""))
         for found in found_in_story:
-            console.print(discrepancy_block(found, report_dates(report)))
+            console.print(discrepancy_block(found, document_labels(report)))
     if report.agreements:
         console.print(Text("Corroborated", style="bold"))
         for agreed in report.agreements[:AGREEMENTS_SHOWN]:
