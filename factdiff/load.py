@@ -272,6 +272,7 @@ RECORD_LISTS = ("articles", "items", "results", "data", "documents", "records")
 """Keys under which news API exports keep their list of articles (NewsAPI: 'articles')."""
 TEXT_FIELDS = ("text", "body", "content")
 DATE_FIELDS = ("date", "published", "published_at", "publishedAt", "datetime")
+TOO_DEEP = "nested too deeply to be an article"
 TITLE_FIELDS = ("title", "headline")
 SOURCE_FIELDS = ("source", "outlet", "publisher", "site")
 URL_FIELDS = ("url", "link")
@@ -284,6 +285,8 @@ def _record(name: str, number: int, line: str, encoding: str = "utf-8", segmente
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return Warning_(path=where, message=f"bad JSON Lines record: {error.msg}")
+    except RecursionError:
+        return Warning_(path=where, message=f"bad JSON Lines record: {TOO_DEEP}")
     return _parsed_record(where, record, encoding, segmented)
 
 
@@ -318,6 +321,8 @@ def json_records(text: str) -> list[tuple[int, object]]:
         parsed = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValueError(f"bad JSON: {error.msg} (line {error.lineno})") from None
+    except RecursionError:
+        raise ValueError(f"bad JSON: {TOO_DEEP}") from None
     if isinstance(parsed, dict):
         listed = next((parsed[key] for key in RECORD_LISTS if isinstance(parsed.get(key), list)), None)
         parsed = listed if listed is not None else [parsed]

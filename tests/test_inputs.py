@@ -244,3 +244,14 @@ def test_a_file_whose_name_holds_a_hash_is_read_again_for_its_evidence(run, tmp_
     result = run("scan", str(tmp_path), "--format", "json")
     [found] = json.loads(result.stdout)["discrepancies"]
     assert result.exit_code == 1 and found["variants"][0]["claims"][0]["path"].endswith("issue#12.txt")
+
+
+@pytest.mark.parametrize("name", ["deep.json", "deep.jsonl"])
+def test_json_nested_too_deeply_costs_only_its_file(run, tmp_path, name):
+    (tmp_path / name).write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run("scan", str(tmp_path), "--format", "json")
+    report = json.loads(result.stdout)
+    assert result.exit_code == 2 and len(report["documents"]) == 1
+    [warning] = report["warnings"]
+    assert "nested too deeply" in warning["message"]
