@@ -56,10 +56,13 @@ def read_page(source: str) -> Page:
     for name in QUIET_LOGGERS:  # they log parse trouble to stderr; factdiff reports it once, itself
         logging.getLogger(name).setLevel(logging.CRITICAL)
     whole = source if FULL_PAGE.search(source[:FULL_PAGE_LOOKS]) else f"<html><body>{source}</body></html>"
-    found = trafilatura.bare_extraction(
-        whole, with_metadata=True, favor_precision=True, include_comments=False, include_tables=False,
-        deduplicate=False, date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    try:
+        found = trafilatura.bare_extraction(
+            whole, with_metadata=True, favor_precision=True, include_comments=False, include_tables=False,
+            deduplicate=False, date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as error:  # noqa: BLE001 - a page the parser chokes on costs that page only
+        raise ValueError(f"HTML page could not be parsed ({type(error).__name__})") from None
     paragraphs = [line.strip() for line in (_field(found, "text") or "").split("\n") if line.strip()]
     if sum(len(paragraph.split()) for paragraph in paragraphs) < MIN_ARTICLE_WORDS:
         raise ValueError(NO_ARTICLE)
