@@ -89,6 +89,11 @@ def test_clicking_evidence_scrolls_to_it_in_the_article(browser, seeds_page):
     assert 0 <= top <= browser.execute_script("return window.innerHeight")  # the claim is on screen
     article = browser.execute_script(f"return document.getElementById('{target_id}').closest('section').id")
     assert article == f"doc-{target_id.split('-')[1]}"
+    current.click()  # and back from the article to the finding that cites it
+    finding = next(found for found in report["discrepancies"] if "Geoffrey Otunge" in json.dumps(found))
+    assert browser.execute_script("return location.hash") == f"#{finding['id']}"
+    heading = browser.execute_script(f"return document.getElementById('{finding['id']}').getBoundingClientRect().top")
+    assert abs(heading) < 5  # the finding is at the top of the window
 
 
 def test_filters_hide_findings_without_a_server(browser, seeds_page):

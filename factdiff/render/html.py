@@ -39,6 +39,7 @@ a.evidence { color: inherit; text-decoration: none; border-bottom: 1px dotted #8
 a.evidence:hover { background: #f0f4ff; }
 .article { white-space: pre-wrap; background: #fff; border: 1px solid #ddd; padding: .8rem 1rem; }
 .article mark.current { background: #ff8a65; outline: 2px solid #c62828; }
+.article mark[data-finding] { cursor: pointer; }
 @media print { .filters { display: none; } .finding { break-inside: avoid; } a.evidence { border: 0; } }
 """
 
@@ -60,6 +61,9 @@ function markTarget() {
   }
 }
 window.addEventListener('hashchange', markTarget);
+document.querySelectorAll('mark[data-finding]').forEach(m => m.addEventListener('click', () => {
+  location.hash = m.dataset.finding;  // from the evidence in context back to its finding
+}));
 markTarget();
 """
 
@@ -113,9 +117,11 @@ def _finding(found: Discrepancy, labels: dict[str, str], linked: bool) -> str:
     )
 
 
-def marked_text(text: str, claims: Iterable[Any]) -> str:
+def marked_text(text: str, claims: Iterable[Any], findings: dict[int, str] | None = None) -> str:
     """A document's text, escaped, with the claims' spans marked and an anchor where each
-    claim starts (overlapping claims share one mark; every claim keeps its own anchor)."""
+    claim starts (overlapping claims share one mark; every claim keeps its own anchor).
+    ``findings`` maps a claim's start to the finding that cites it: its mark links back."""
+    claims = list(claims)
     spans = sorted({(claim.start, claim.end) for claim in claims})
     merged: list[list[int]] = []
     for start, end in spans:
@@ -135,7 +141,8 @@ def marked_text(text: str, claims: Iterable[Any]) -> str:
             pieces.append("</mark>")
         pieces.extend(f'<span id="{escape(name)}"></span>' for name in sorted(set(anchors.get(position, ()))))
         if position in opens:
-            pieces.append("<mark>")
+            finding = (findings or {}).get(position)
+            pieces.append(f'<mark data-finding="{escape(finding)}" title="back to the finding">' if finding else "<mark>")
         pieces.append(escape(text[position:following]))
     return "".join(pieces)
 
@@ -143,10 +150,12 @@ def marked_text(text: str, claims: Iterable[Any]) -> str:
 def _documents_in_full(report: Report, texts: Texts) -> str:
     """Each document that holds evidence, in full, with the evidence marked."""
     claims_by_doc: dict[str, list[Any]] = {}
+    cited_by: dict[str, dict[int, str]] = {}
     for found in report.discrepancies:
         for variant in found.variants:
             for claim in variant.claims:
                 claims_by_doc.setdefault(claim.doc, []).append(claim)
+                cited_by.setdefault(claim.doc, {}).setdefault(claim.start, found.id)
     sections = []
     for document in report.documents:
         if document.id not in claims_by_doc:
@@ -154,7 +163,7 @@ def _documents_in_full(report: Report, texts: Texts) -> str:
         dated = f" · {document.date}" if document.date else ""
         sections.append(
             f'<section class="document" id="doc-{escape(document.id)}"><h3><code>{escape(document.path)}</code>{dated}</h3>'
-            f'<div class="article">{marked_text(texts.text(document.id), claims_by_doc[document.id])}</div></section>'
+            f'<div class="article">{marked_text(texts.text(document.id), claims_by_doc[document.id], cited_by[document.id])}</div></section>'
         )
     return "<h2>Evidence in context</h2>" + "".join(sections) if sections else ""
 
