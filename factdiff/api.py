@@ -245,22 +245,15 @@ def scan(
     one_story: bool = False,
     jobs: int | None = None,
     progress: Progress | None = None,
-    date: datetime.date | None = None,
-    max_bytes: int | None = None,
-    include: tuple[str, ...] = (),
-    exclude: tuple[str, ...] = (),
-    encoding: str | None = None,
-    follow: bool = False,
+    reading: Reading = DEFAULT_READING,
+    **options: Any,
 ) -> Report:
     """Discrepancies across and within every readable document under the paths, story by story;
     ``one_story`` treats everything given as one story; ``jobs`` processes read and extract;
-    ``date`` is the publication date of documents whose input gives none; files over
-    ``max_bytes`` are skipped with a warning; ``include``/``exclude`` are glob patterns for
-    the files of a folder; ``encoding`` overrides detection; ``follow`` walks into symbolic
-    links to folders."""
-    reading = Reading(
-        date=date, max_bytes=max_bytes, include=include, exclude=exclude, encoding=encoding, follow=follow
-    )
+    ``reading`` says which files of a folder are read and how (or give its fields as keyword
+    arguments: ``date`` for documents whose input gives none, ``max_bytes``, ``include`` and
+    ``exclude`` glob patterns, ``encoding``, ``follow``)."""
+    reading = reading._replace(**options)
     with collector_paused():
         documents, warnings = read_paths(paths, jobs, progress, reading)
         return _report(documents, warnings, judge_all(documents, _texts(documents), one_story=one_story))
@@ -284,17 +277,19 @@ def compare(
     return _report(documents, warnings, analysis, found)
 
 
-def stories(paths: Iterable[PathLike], *, jobs: int | None = None) -> Report:
+def stories(paths: Iterable[PathLike], *, jobs: int | None = None, reading: Reading = DEFAULT_READING) -> Report:
     """How the documents under the paths group into stories, without judging anything."""
     with collector_paused():
-        documents, warnings = read_paths(paths, jobs)
+        documents, warnings = read_paths(paths, jobs, reading=reading)
     names_by_doc = {d.info.id: d.names for d in documents}
     return _report(documents, warnings, Analysis(find_stories(names_by_doc), []))
 
 
-def extract_claims(paths: Iterable[PathLike], kinds: Iterable[str] | None = None) -> ClaimList:
+def extract_claims(
+    paths: Iterable[PathLike], kinds: Iterable[str] | None = None, reading: Reading = Reading(all_claims=True)
+) -> ClaimList:
     """Every claim read from the documents, for inspection (sentence claims only when asked for)."""
-    documents, warnings = read_paths(paths, jobs=1, reading=Reading(all_claims=True))
+    documents, warnings = read_paths(paths, jobs=1, reading=reading)
     wanted = set(kinds) if kinds is not None else set()
     texts = _texts(documents)
     claims = [

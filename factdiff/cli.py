@@ -238,26 +238,42 @@ encoding_option = click.option(
 )
 
 
+def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Which files of a folder are read, and how: shared by scan, stories and claims."""
+    options = [
+        click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Skip (with a warning) files larger than this."),
+        click.option("--glob", "include", multiple=True, help="Read only the files of a folder matching this pattern (repeatable)."),
+        click.option("--exclude", multiple=True, help="Skip the files of a folder matching this pattern (repeatable)."),
+        click.option("--follow", is_flag=True, help="Walk into symbolic links to folders (loops are detected and skipped)."),
+        encoding_option,
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+READING_KEYS = ("max_bytes", "include", "exclude", "follow", "encoding")
+
+
+def reading_of(options: dict[str, Any], **more: Any) -> api.Reading:
+    """The library's reading options from the command line's."""
+    return api.Reading(**{key: options.pop(key) for key in READING_KEYS}, **more)
+
+
 REVIEW_KEYS = ("config_file", "min_severity", "kinds", "baseline", "write_baseline", "statistics", "exit_zero")
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--one-story", is_flag=True, help="Treat every article given as one story (for a curated folder).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Skip (with a warning) files larger than this.")
-@click.option("--glob", "include", multiple=True, help="Read only the files of a folder matching this pattern (repeatable).")
-@click.option("--exclude", multiple=True, help="Skip the files of a folder matching this pattern (repeatable).")
-@click.option("--follow", is_flag=True, help="Walk into symbolic links to folders (loops are detected and skipped).")
-@encoding_option
+@reading_options
 @jobs_option
 @date_option
 @review_options
 @format_option(FORMATS)
 @guarded
 def scan(
-    paths: tuple[str, ...], one_story: bool, max_bytes: int | None, include: tuple[str, ...],
-    exclude: tuple[str, ...], follow: bool, encoding: str | None, jobs: int | None, date: Any, output_format: str,
-    **review: Any,
+    paths: tuple[str, ...], one_story: bool, jobs: int | None, date: Any, output_format: str, **options: Any
 ) -> int:
     """Report discrepancies across and within every article under PATHS ("-" reads standard input).
 
@@ -266,15 +282,13 @@ def scan(
 
     Example: factdiff scan seeds/ --format json | jq '.discrepancies[].subject'
     """
+    reading = reading_of(options, date=date and date.date())
     progress = ProgressBar()
     try:
-        report = api.scan(
-            paths, one_story=one_story, jobs=jobs, progress=progress, date=date and date.date(), max_bytes=max_bytes,
-            include=include, exclude=exclude, encoding=encoding, follow=follow,
-        )
+        report = api.scan(paths, one_story=one_story, jobs=jobs, progress=progress, reading=reading)
     finally:
         progress.close()
-    return emit(reviewed(report, paths, review), output_format, review["exit_zero"])
+    return emit(reviewed(report, paths, options), output_format, options["exit_zero"])
 
 
 @main.command()
@@ -300,14 +314,15 @@ def compare(
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--kind", "kinds", multiple=True, help="Only claims of this kind (repeatable).")
+@reading_options
 @format_option(("table", "json", "jsonl"))
 @guarded
-def claims(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str) -> int:
+def claims(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str, **options: Any) -> int:
     """List the typed claims read from PATHS, to see what the tool understood.
 
     Example: factdiff claims seeds/002_7e5945c1bd7cacaf.txt --kind quantity
     """
-    listing = api.extract_claims(paths, kinds or None)
+    listing = api.extract_claims(paths, kinds or None, reading=reading_of(options, all_claims=True))
     if kinds:
         listing = listing.model_copy(update={"claims": tuple(c for c in listing.claims if c.kind in kinds)})
     for warning in listing.warnings:
@@ -325,15 +340,16 @@ def claims(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str) -
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@reading_options
 @jobs_option
 @format_option(("table", "json"))
 @guarded
-def stories(paths: tuple[str, ...], jobs: int | None, output_format: str) -> int:
+def stories(paths: tuple[str, ...], jobs: int | None, output_format: str, **options: Any) -> int:
     """List the stories the articles under PATHS group into, to check the grouping.
 
     Example: factdiff stories archive/ --format json | jq '.stories[].label'
     """
-    report = api.stories(paths, jobs=jobs)
+    report = api.stories(paths, jobs=jobs, reading=reading_of(options))
     for warning in report.warnings:
         click.echo(f"factdiff: {warning.path}: {warning.message}", err=True)
     if output_format == "json":

@@ -123,3 +123,11 @@ def test_files_over_max_bytes_are_skipped_with_a_warning(run):
     assert sorted(Path(d["path"]).name for d in report["documents"]) == small
     assert len(report["warnings"]) == 5 - len(small)
     assert all("larger than --max-bytes" in w["message"] for w in report["warnings"])
+
+
+def test_stories_and_claims_read_folders_as_scan_does(run):
+    inputs = "tests/data/inputs"
+    listing = json.loads(run("claims", inputs, "--glob", "page.html", "--format", "json").stdout)
+    assert [d["path"] for d in listing["documents"]] == [f"{inputs}/page.html"]
+    stories = run("stories", inputs, "--glob", "page.html")
+    assert stories.exit_code == 0 and stories.stdout.rstrip().endswith("1 story in 1 document.")

@@ -18,6 +18,11 @@ FORMATS = ("rich", "json", "jsonl", "markdown", "html")
 SCOPE_PHRASES = {"within": "within one document", "across": "across documents"}
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """'1 document', '5 documents'."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def summary_line(report: Report) -> str:
     """'3 discrepancies (1 high, 2 low; 2 name, 1 quantity) in 5 documents, 0 warnings.'"""
     severities = Counter(d.severity for d in report.discrepancies)

@@ -12,6 +12,7 @@ from factdiff.render import (
     SCOPE_PHRASES,
     agreement_line,
     by_story,
+    counted,
     document_labels,
     source_line,
     summary_line,
@@ -39,7 +40,7 @@ def render_markdown(report: Report, out: TextIO) -> None:
     number = 0
     for story, found_in_story in by_story(report):
         if story is not None:
-            out.write(f"\n## Story {story.id}: {escape(story.label)} ({len(story.documents)} documents)\n")
+            out.write(f"\n## Story {story.id}: {escape(story.label)} ({counted(len(story.documents), 'document')})\n")
         for found in found_in_story:
             number += 1
             _discrepancy(out, number, found, "###" if story is not None else "##", document_labels(report))

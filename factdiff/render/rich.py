@@ -15,6 +15,7 @@ from factdiff.render import (
     SCOPE_PHRASES,
     agreement_line,
     by_story,
+    counted,
     changed_spans,
     document_labels,
     source_line,
@@ -64,7 +65,7 @@ def discrepancy_block(found: Discrepancy, labels: Mapping[str, str] | None = Non
 def render_rich(report: Report, console: Console) -> None:
     for story, found_in_story in by_story(report):
         if story is not None:
-            console.print(Text(f"Story {story.id}: {story.label} ({len(story.documents)} documents)", style="bold underline"))
+            console.print(Text(f"Story {story.id}: {story.label} ({counted(len(story.documents), 'document')})", style="bold underline"))
             console.print(Text(""))
         for found in found_in_story:
             console.print(discrepancy_block(found, document_labels(report)))
@@ -122,8 +123,9 @@ def render_stories(report: Report, console: Console) -> None:
     """Each story with its label and documents, so a user can check the grouping."""
     paths = {document.id: document.path for document in report.documents}
     for story in report.stories:
-        console.print(Text(f"{story.id}  {story.label}  ({len(story.documents)} documents)", style="bold"))
+        console.print(Text(f"{story.id}  {story.label}  ({counted(len(story.documents), 'document')})", style="bold"))
         for path in sorted(paths[doc] for doc in story.documents):
             console.print(Text(f"  {path}"))
     count = len(report.stories)
-    console.print(Text(f"{count} {'story' if count == 1 else 'stories'} in {len(report.documents)} documents.", style="bold"))
+    stories = counted(count, "story", "stories")
+    console.print(Text(f"{stories} in {counted(len(report.documents), 'document')}.", style="bold"))
