@@ -240,7 +240,20 @@ def _documents(path: Path, text: str, encoding: str, segmented: bool) -> list[Do
         records = json_records(text)
         return [_parsed_record(f"{name}#{number}", record, encoding, segmented) for number, record in records]
     text, date = front_matter(sanitise(text))
-    return [make_document(text, name, date, notes, encoding, segmented=segmented)]
+    return [make_document(text, name, date, notes, encoding, segmented=segmented, source=dateline_source(text))]
+
+
+WIRE_SERVICES = ("CNN", "Reuters", "AP", "AFP", "Bloomberg", "UPI", "dpa", "EFE", "ANSA", "Xinhua", "PA", "CNA", "BBC")
+"""Outlets whose name opens their copy in a dateline: '(CNN)', 'NAIROBI, June 26 (Reuters) -'."""
+DATELINE = re.compile(rf"\((?P<outlet>{'|'.join(WIRE_SERVICES)})\)")
+DATELINE_REACH = 120
+"""A dateline stands in the first characters of an article; the name later is a mention."""
+
+
+def dateline_source(text: str) -> str | None:
+    """The outlet a plain-text article's dateline names, when it has one."""
+    found = DATELINE.search(text, 0, DATELINE_REACH)
+    return found.group("outlet") if found else None
 
 
 FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>(?:(?!---[ \t]*\n).*\n){0,200}?)---[ \t]*(?:\n|\Z)")

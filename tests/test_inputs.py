@@ -255,3 +255,17 @@ def test_json_nested_too_deeply_costs_only_its_file(run, tmp_path, name):
     assert result.exit_code == 2 and len(report["documents"]) == 1
     [warning] = report["warnings"]
     assert "nested too deeply" in warning["message"]
+
+
+@pytest.mark.parametrize(
+    "opening, source",
+    [
+        ("(CNN)Kenya has deployed 400 police officers to Haiti.", "CNN"),
+        ("NAIROBI, June 26 (Reuters) - Kenya has deployed 400 police officers to Haiti.", "Reuters"),
+        ("Kenya has deployed 400 police officers to Haiti, officials said. " * 3 + "(AP) reported it too.", None),
+    ],
+)
+def test_a_wire_dateline_names_the_source_of_a_plain_text_article(run, tmp_path, opening, source):
+    (tmp_path / "a.txt").write_text(opening, encoding="utf-8")
+    [document] = json.loads(run("scan", str(tmp_path), "--format", "json").stdout)["documents"]
+    assert document["source"] == source
