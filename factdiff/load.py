@@ -309,7 +309,8 @@ def _parsed_record(where: str, record: object, encoding: str, segmented: bool = 
         return Warning_(path=where, message="record has no text (looked for text, body, content)")
     return make_document(
         text, where, _date(record), encoding=encoding, segmented=segmented,  # type: ignore[arg-type]
-        title=_field(record, TITLE_FIELDS), source=_outlet(record), url=_field(record, URL_FIELDS),  # type: ignore[arg-type]
+        title=_field(record, TITLE_FIELDS), url=_field(record, URL_FIELDS),  # type: ignore[arg-type]
+        source=_outlet(record) or dateline_source(text),  # type: ignore[arg-type]
     )
 
 
