@@ -26,17 +26,14 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
 def summary_line(report: Report) -> str:
     """'3 discrepancies (1 high, 2 low; 2 name, 1 quantity) in 5 documents, 0 warnings.'"""
     severities = Counter(d.severity for d in report.discrepancies)
-    counted = ", ".join(f"{severities[s]} {s}" for s in ("high", "medium", "low") if severities[s])
-    total = len(report.discrepancies)
-    noun = "discrepancy" if total == 1 else "discrepancies"
+    by_severity = ", ".join(f"{severities[s]} {s}" for s in ("high", "medium", "low") if severities[s])
     kinds = Counter(d.kind for d in report.discrepancies)
     by_kind = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0])))
-    docs = len(report.documents)
-    detail = f" ({counted}; {by_kind})" if counted else ""
-    warnings = len(report.warnings)
+    detail = f" ({by_severity}; {by_kind})" if by_severity else ""
+    found = counted(len(report.discrepancies), "discrepancy", "discrepancies")
     return (
-        f"{total} {noun}{detail} in {docs} document{'s' if docs != 1 else ''}, "
-        f"{warnings} warning{'s' if warnings != 1 else ''}."
+        f"{found}{detail} in {counted(len(report.documents), 'document')}, "
+        f"{counted(len(report.warnings), 'warning')}."
     )
 
 
