@@ -53,8 +53,7 @@ def support(found: Discrepancy, variant: Variant) -> str:
     sources = {doc for other in found.variants for doc in other.corroborated_by}
     if len(sources) > 1:
         return f"{len(variant.corroborated_by)} of {len(sources)} sources" + copies(variant)
-    mentions = len(variant.claims)
-    return f"{mentions} mention{'s' if mentions != 1 else ''}"
+    return counted(len(variant.claims), "mention")
 
 
 def copies(backed: Variant | Agreement) -> str:
