@@ -220,6 +220,10 @@ class SentenceClaim(ClaimBase):
     halves: tuple[int, int] = Field(
         description="64-bit digests of the sentence's first and second half, case, accents and typography folded."
     )
+    reported: datetime.date | None = Field(
+        default=None, description="Publication date of its document, where known: a number changed between "
+        "reports days apart may be an update, not a slip.",
+    )
 
 
 Claim = Annotated[

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from factdiff.api import compare, find_discrepancies
@@ -79,3 +81,19 @@ def test_compare_command_reports_an_edited_copy(tmp_path):
     (tmp_path / "b.txt").write_text(WIRE.replace("45", "68"), encoding="utf-8")
     report = compare(tmp_path / "a.txt", tmp_path / "b.txt")
     assert [d.code for d in report.discrepancies] == ["FD401"]
+
+
+def test_a_number_changed_between_reports_days_apart_reads_as_a_possible_update():
+    edited = WIRE.replace("45", "68")
+    same_day = find_discrepancies(
+        [make_document(WIRE, "a.txt", datetime.date(2024, 6, 3)), make_document(edited, "b.txt", datetime.date(2024, 6, 3))],
+        one_story=True,
+    )
+    later = find_discrepancies(
+        [make_document(WIRE, "a.txt", datetime.date(2024, 6, 3)), make_document(edited, "b.txt", datetime.date(2024, 6, 12))],
+        one_story=True,
+    )
+    [kept] = [d for d in same_day if d.code == "FD401"]
+    [update] = [d for d in later if d.code == "FD401"]
+    assert kept.severity != "low" and "update" not in kept.explanation
+    assert update.severity == "low" and "The reports are 9 days apart" in update.explanation

@@ -75,7 +75,8 @@ def extract(context: Any) -> list[SentenceClaim]:
         fields["sentence"], fields["sentence_start"] = fields["text"], start
         claims.append(
             construct(SentenceClaim, 
-                **fields, kind=KIND, halves=(_digest(normal[:middle]), _digest(normal[middle:]))
+                **fields, kind=KIND, halves=(_digest(normal[:middle]), _digest(normal[middle:])),
+                reported=document.date,
             )
         )
     return claims

@@ -26,6 +26,7 @@ from factdiff.extract.date import MONTH_WORDS, WEEKDAYS
 from factdiff.extract.quantity import interval
 from factdiff.extract.sentence import normal_token, tokens
 from factdiff.judge import Rule, discrepancy
+from factdiff.judge.quantity import REPORT_GAP
 from factdiff.models import Discrepancy, SentenceClaim, claim_id
 
 MAX_CHANGED = 4
@@ -177,6 +178,9 @@ def judge(claims: Sequence[SentenceClaim]) -> Iterable[Discrepancy]:
             if verdict is None:
                 continue
             kind, severity = verdict
+            apart = _days_apart(first, second)
+            if kind == "quantity" and apart is not None and apart >= REPORT_GAP.days:
+                severity = "low"
             shown_first, shown_second = " ".join(change.first_words), " ".join(change.second_words)
             context = " ".join(first.sentence.split())
             subject = context if len(context) <= SUBJECT_CHARS else context[: SUBJECT_CHARS - 1] + "…"
@@ -196,8 +200,17 @@ def judge(claims: Sequence[SentenceClaim]) -> Iterable[Discrepancy]:
                     f"The same sentence appears in both articles with {KIND_PHRASES[kind]} changed: "
                     f"“{shown_first}” in one, “{shown_second}” in the other. Everything else is word for word, "
                     "so one of them was changed in editing."
+                    + (f" The reports are {apart} days apart: the later may be an update, not a correction."
+                       if severity == "low" and kind == "quantity" and apart else "")
                 ),
             )
+
+
+def _days_apart(first: SentenceClaim, second: SentenceClaim) -> int | None:
+    """Days between the two reports, when both are dated."""
+    if first.reported is None or second.reported is None:
+        return None
+    return abs((first.reported - second.reported).days)
 
 
 RULE = Rule(
