@@ -70,6 +70,7 @@ def extract(context: Any) -> list[QuoteClaim]:
     text = context.text
     people = context.claims.get("person", [])
     pronouns = context.claims.get("pronoun", [])
+    organisations = context.claims.get("organisation", [])
     claims: list[QuoteClaim] = []
     for match in QUOTATION.finditer(text):
         group = next(name for name in ("curly", "continued", "straight") if match.group(name) is not None)
@@ -77,7 +78,7 @@ def extract(context: Any) -> list[QuoteClaim]:
         words = folded_words(match.group(group))
         if len(words) < MIN_WORDS:
             continue
-        verb, speaker = _attribution(text, match.start(), match.end(), people, pronouns)
+        verb, speaker = _attribution(text, match.start(), match.end(), people, pronouns, organisations)
         claims.append(
             construct(
                 QuoteClaim,
@@ -92,9 +93,12 @@ def extract(context: Any) -> list[QuoteClaim]:
     return claims
 
 
-def _attribution(text: str, start: int, end: int, people: list[Any], pronouns: list[Any]) -> tuple[str | None, str | None]:
+def _attribution(
+    text: str, start: int, end: int, people: list[Any], pronouns: list[Any], organisations: list[Any]
+) -> tuple[str | None, str | None]:
     """(reporting verb, speaker) from the clause right after the quotation, else the clause
-    right before it; the speaker must stand next to the verb ("Ruto said", "said Ruto")."""
+    right before it; the speaker must stand next to the verb ("Ruto said", "said Ruto"), or
+    "it" after the quotation stands for the organisation named last before it."""
     high = min(len(text), end + ATTRIBUTION_CHARS)
     stop = CLAUSE_END.search(text, end + 1, high)
     after = (end, stop.start() if stop else high)
@@ -107,9 +111,23 @@ def _attribution(text: str, start: int, end: int, people: list[Any], pronouns: l
             continue
         reach = (max(window_start, verb.start() - SPEAKER_REACH), min(window_end, verb.end() + SPEAKER_REACH))
         speaker = _nearest(people, pronouns, *reach, verb.start())
+        if speaker is None and (window_start, window_end) == after and IT_BEFORE.search(text, window_start, verb.start()):
+            speaker = _last_organisation(organisations, start)
         if speaker is not None:
             return verb.group().lower(), speaker
     return None, None
+
+
+IT_BEFORE = re.compile(r"\bit\s+\Z")
+"""'…,” it added': the quotation is an organisation's (a statement, a ministry)."""
+ORGANISATION_REACH = 400
+"""How far before the quotation the organisation an 'it' stands for may be named."""
+
+
+def _last_organisation(organisations: list[Any], before: int) -> str | None:
+    """The organisation named last before the quotation, within ORGANISATION_REACH."""
+    named = [o for o in organisations if before - ORGANISATION_REACH <= o.start < before]
+    return max(named, key=lambda o: o.start).name if named else None
 
 
 CLAUSE_END = re.compile(r"[.!?](?=\s)|\n")
