@@ -49,12 +49,17 @@ def judge(claims: Sequence[DateClaim]) -> Iterable[Discrepancy]:
         yield discrepancy(
             RULE,
             subject=f"{sample.subject} {sample.event}",
-            key=f"date:{sample.event}:{fold(sample.subject or '')}",
+            key=_key(sample),
             variants=[(form, forms[form]) for form in component],
             severity="high" if len(years) > 1 or len(days) > 1 else "medium",
             confidence=0.75,
             explanation=f"{listed} cannot both be when {sample.subject} was {sample.event}.",
         )
+
+
+def _key(sample: DateClaim) -> str:
+    """One event of one subject: the same for its discrepancy and its agreement."""
+    return f"date:{sample.event}:{fold(sample.subject or '')}"
 
 
 def agree(claims: Sequence[DateClaim]) -> Iterable[Agreement]:
@@ -67,7 +72,7 @@ def agree(claims: Sequence[DateClaim]) -> Iterable[Agreement]:
     sample = min(claims, key=lambda claim: (claim.path, claim.start))
     coarsest = min(claims, key=lambda claim: PRECISIONS.index(claim.precision))
     yield agreement(
-        RULE, subject=f"{sample.subject} {sample.event}", key=f"date:{sample.event}:{fold(sample.subject or '')}",
+        RULE, subject=f"{sample.subject} {sample.event}", key=_key(sample),
         value=" ".join(coarsest.text.split()), claims=claims,
     )
 

@@ -182,9 +182,9 @@ def agree(claims: Sequence[QuantityClaim]) -> Iterable[Agreement]:
     documents = {claim.doc for claim in claims}
     if len(documents) < 2 or not all(claim.places for claim in claims):
         return
-    if not all(_overlap(a, b) for index, a in enumerate(claims) for b in claims[index + 1:]):
-        return
-    values = sorted({display_value(claim) for claim in claims}, key=lambda value: value.lstrip("<>~≈"))
+    if max(claim.low for claim in claims) > min(float("inf") if c.high is None else c.high for c in claims):
+        return  # intervals on a line overlap pairwise exactly when the largest low is under the smallest high
+    values = list(dict.fromkeys(display_value(claim) for claim in sorted(claims, key=lambda claim: claim.value)))
     sample = min(claims, key=lambda claim: (claim.path, claim.start))
     yield agreement(RULE, subject=describe(sample), key=next(iter(block_keys(sample))), value=" / ".join(values), claims=claims)
 
