@@ -47,7 +47,7 @@ class Analysis(NamedTuple):
 
     stories: list[Story]
     discrepancies: list[Discrepancy]
-    agreements: list[Agreement] = []
+    agreements: Sequence[Agreement] = ()
 
 
 class Read(NamedTuple):
