@@ -20,8 +20,19 @@ from typing import Any, NamedTuple
 
 from factdiff import extract as extraction
 from factdiff.group import blocks, comparable
+from factdiff.judge import Rule
 from factdiff.judge.registry import RULES
-from factdiff.load import DUPLICATE, STDIN, FileTexts, MemoryTexts, iter_files, read_file, stdin_bytes
+from factdiff.load import (
+    STDIN,
+    FileTexts,
+    MemoryTexts,
+    iter_files,
+    located,
+    read_file,
+    read_once,
+    shown_path,
+    streamed,
+)
 from factdiff.models import (
     SEVERITY_RANK,
     Agreement,
@@ -52,11 +63,13 @@ class Analysis(NamedTuple):
 
 class Read(NamedTuple):
     """What the pipeline keeps of a document once its claims are extracted: not its text,
-    only the names its story is found by and its claims, packed."""
+    only the names its story is found by, its claims, packed, and the file to read its text
+    again from (``info.path`` is for showing: a name that is not UTF-8 shows escaped)."""
 
     info: DocumentInfo
     names: dict[str, str]
     claims: list[PackedClaim]
+    file: str
 
 
 Progress = Callable[[int, int], None]
@@ -66,8 +79,9 @@ PARALLEL_FROM = 64
 """Below this many files, starting worker processes costs more than it saves."""
 
 
-def extracted(document: Document, all_claims: bool = False) -> Read:
-    """A document's claims, packed: only those a rule can compare, unless ``all_claims``."""
+def extracted(document: Document, all_claims: bool = False, file: str | None = None) -> Read:
+    """A document's claims, packed: only those a rule can compare, unless ``all_claims``;
+    ``file``: where it was read from (default: its path)."""
     claims = extraction.extract(document)
     kept = claims if all_claims else [claim for claim in claims if comparable(claim)]
     return Read(
@@ -77,6 +91,7 @@ def extracted(document: Document, all_claims: bool = False) -> Read:
         ),
         story_names(claims),
         [pack(claim) for claim in kept],
+        document.path if file is None else file,
     )
 
 
@@ -106,7 +121,7 @@ def _read_and_extract(item: tuple[Path, str | None], reading: Reading) -> list[R
             continue
         if result.date is None and reading.date is not None:
             result = result.model_copy(update={"date": reading.date})
-        results.append(extracted(result, reading.all_claims))
+        results.append(extracted(result, reading.all_claims, str(item[0])))
     return results
 
 
@@ -131,16 +146,18 @@ def read_paths(
     reading: Reading = DEFAULT_READING,
 ) -> tuple[list[Read], list[Warning_]]:
     """Read and extract every file under the paths, in input order, with ``jobs`` processes
-    (default: one per core for large inputs; standard input is read in this process). The
-    result is the same for any ``jobs``."""
-    stdin_bytes.cache_clear()  # a new run reads standard input afresh
+    (default: one per core for large inputs; standard input and pipes are read in this
+    process). The result is the same for any ``jobs``."""
+    read_once.cache_clear()  # a new run reads standard input and pipes afresh
+    paths = list(paths)
     items = list(iter_files(paths, reading.include, reading.exclude, follow=reading.follow))
+    unread = folders_with_nothing_to_read(paths, items, reading)
     workers = jobs if jobs is not None else (os.cpu_count() or 1) if len(items) >= PARALLEL_FROM else 1
-    if any(str(path) == STDIN for path, _ in items):
-        workers = 1
+    if any(streamed(path) for path, problem in items if problem is None):
+        workers = 1  # read once, here, so that the text can be had again
     documents: list[Read] = []
     warnings: list[Warning_] = []
-    seen: set[str] = set()
+    position: dict[str, int] = {}
     with contextlib.ExitStack() as stack:
         if workers > 1:
             extraction.prepare()
@@ -155,12 +172,43 @@ def read_paths(
             for result in results_of_file:
                 if isinstance(result, Warning_):
                     warnings.append(result)
-                elif result.info.id in seen:
-                    warnings.append(Warning_(path=result.info.path, message=DUPLICATE))
+                elif result.info.id in position:
+                    documents[position[result.info.id]] = folded(documents[position[result.info.id]], result.info.path)
                 else:
-                    seen.add(result.info.id)
+                    position[result.info.id] = len(documents)
                     documents.append(result)
-    return documents, warnings
+    return documents, unread + warnings
+
+
+def folders_with_nothing_to_read(
+    paths: Sequence[PathLike], items: Sequence[tuple[Path, str | None]], reading: Reading
+) -> list[Warning_]:
+    """A warning for each folder given that yields no file to read: an empty folder, a folder
+    of other file types or a --glob that matches nothing must not look like a clean scan."""
+    found = [path for path, _ in items]
+    warnings = []
+    for raw in paths:
+        folder = Path(raw)
+        if str(raw) == STDIN or not folder.is_dir() or any(folder in path.parents for path in found):
+            continue
+        others = sorted({child.suffix.lower() or child.name for child in folder.rglob("*") if child.is_file()})
+        if not others:
+            message = "empty folder: nothing to read"
+        elif reading.include or reading.exclude:
+            patterns = " ".join([*(f"--glob {p!r}" for p in reading.include), *(f"--exclude {p!r}" for p in reading.exclude)])
+            message = f"no file matches {patterns}"
+        else:
+            shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
+            message = f"no readable files ({shown}); --glob PATTERN reads other types as text"
+        warnings.append(Warning_(path=shown_path(raw), message=message))
+    return warnings
+
+
+def folded(document: Read, copy: str) -> Read:
+    """The document with another input of exactly its text noted as a copy (a wire story
+    published twice is normal: it is read once, and the report says where else it was)."""
+    info = document.info
+    return document._replace(info=info.model_copy(update={"copies": (*info.copies, copy)}))
 
 
 def judge_all(documents: Sequence[Read], texts: Texts, *, one_story: bool = False) -> Analysis:
@@ -215,12 +263,13 @@ def find_discrepancies(documents: Sequence[Document], *, one_story: bool = False
 
 
 def report_texts(report: Report | ClaimList) -> Texts:
-    """The texts of a report's documents, read again from their files (for a full-text view)."""
-    return FileTexts({document.id: (document.path, document.encoding) for document in report.documents})
+    """The texts of a report's documents, read again from the files their paths name (for a
+    full-text view): a path shown with escapes ("bad\\xff.txt") is looked up in its folder."""
+    return FileTexts({d.id: (located(d.path), d.path, d.encoding) for d in report.documents})
 
 
 def _texts(documents: Sequence[Read]) -> Texts:
-    return FileTexts({document.info.id: (document.info.path, document.info.encoding) for document in documents})
+    return FileTexts({d.info.id: (d.file, d.info.path, d.info.encoding) for d in documents})
 
 
 def _report(
@@ -283,6 +332,26 @@ def stories(paths: Iterable[PathLike], *, jobs: int | None = None, reading: Read
         documents, warnings = read_paths(paths, jobs, reading=reading)
     names_by_doc = {d.info.id: d.names for d in documents}
     return _report(documents, warnings, Analysis(find_stories(names_by_doc), []))
+
+
+def rules() -> tuple[Rule, ...]:
+    """Every rule, in report order: code, name, kind, summary, why and examples."""
+    return RULES
+
+
+def finding_selectors() -> dict[str, str]:
+    """What --kind and the configuration's kinds may name, and which it is: a kind, a rule
+    code or a rule name."""
+    return {
+        selector: what
+        for rule in RULES
+        for selector, what in ((rule.kind, "kind"), (rule.code, "code"), (rule.name, "rule"))
+    }
+
+
+def claim_kinds() -> tuple[str, ...]:
+    """The kinds of claim the extractors read, in extraction order."""
+    return tuple(extractor.KIND for extractor in extraction.EXTRACTORS)
 
 
 def extract_claims(

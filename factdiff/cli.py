@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import functools
 import json
+import os
 import sys
 import time
 import traceback
@@ -21,13 +22,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from factdiff import __version__, api, config
 from factdiff.errors import FactdiffError
-from factdiff.models import Report
-from factdiff.render import FORMATS
-from factdiff.render.html import render_html
-from factdiff.render.json import render_json, render_jsonl
-from factdiff.render.markdown import render_markdown
-from factdiff.render.rich import render_claims_table, render_rich, render_stories
-from factdiff.schema import report_schema
+from factdiff.models import ClaimList, Report, Warning_
+from factdiff.render import suppression_note
+from factdiff.render.formats import COLORS, RENDERERS, Sink, render
+from factdiff.schema import jsonl_schema, report_schema
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_TROUBLE = 0, 1, 2
 
@@ -39,39 +37,6 @@ class Trouble(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         click.echo(f"factdiff: {self.format_message()}", err=True)
-
-
-class TrimmedLines:
-    """A text stream that drops the spaces Rich pads wrapped lines with, so piped reports and
-    saved files have no trailing whitespace."""
-
-    def __init__(self, stream: Any) -> None:
-        self.stream = stream
-        self.pending = ""
-
-    def write(self, text: str) -> int:
-        *complete, self.pending = (self.pending + text).split("\n")
-        for line in complete:
-            self.stream.write(line.rstrip(" ") + "\n")
-        return len(text)
-
-    def flush(self) -> None:
-        if self.pending:  # a line still open at a flush is written as it stands
-            self.stream.write(self.pending)
-            self.pending = ""
-        self.stream.flush()
-
-    def isatty(self) -> bool:
-        return bool(self.stream.isatty())
-
-    @property
-    def encoding(self) -> str:
-        return str(getattr(self.stream, "encoding", "utf-8"))
-
-
-def stdout_console() -> Console:
-    """Rich console on stdout: colour on a terminal, plain text otherwise (and with NO_COLOR)."""
-    return Console(file=TrimmedLines(sys.stdout), soft_wrap=False, highlight=False, emoji=False, markup=False)
 
 
 ERROR_SUMMARY_CHARS = 200
@@ -87,8 +52,26 @@ def utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+class ReaderGone(Exception):
+    """The reader of our output closed it (``factdiff scan … | head``)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the flush at exit cannot fail on a closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file descriptor (tests capture stdout)
+        pass
+
+
 def guarded(command: Callable[..., int]) -> Callable[..., None]:
-    """Turn library errors and crashes into one line on stderr, and return codes into exits."""
+    """Turn library errors and crashes into one line on stderr, and return codes into exits.
+    A closed pipe exits with the code the run had reached, so ``| head`` is stable."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, debug: bool = False, **kwargs: Any) -> None:
@@ -97,9 +80,12 @@ def guarded(command: Callable[..., int]) -> Callable[..., None]:
             code = command(*args, **kwargs)
         except FactdiffError as error:
             raise Trouble(str(error)) from None
+        except ReaderGone as gone:
+            quiet_stdout()
+            sys.exit(gone.code)
         except BrokenPipeError:
-            sys.stderr.close()
-            sys.exit(EXIT_CLEAN)
+            quiet_stdout()
+            sys.exit(EXIT_TROUBLE)
         except KeyboardInterrupt:
             sys.exit(130)
         except click.ClickException:
@@ -114,31 +100,74 @@ def guarded(command: Callable[..., int]) -> Callable[..., None]:
     return click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")(wrapper)
 
 
-def format_option(choices: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    return click.option(
-        "--format", "-f", "output_format", type=click.Choice(choices), default=choices[0], show_default=True,
-        help="Output format: rich is for people, json/jsonl for scripts.",
-    )
+def output_options(view: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--format (the view's renderers), --output, --color and --quiet: shared by every command
+    that prints a view."""
+    formats = tuple(RENDERERS[view])
+    options = [
+        click.option(
+            "--format", "-f", "output_format", type=click.Choice(formats), default=formats[0], show_default=True,
+            help=f"Output format: {formats[0]} is for people" + (", json/jsonl for scripts." if "jsonl" in formats else ", json for scripts."),
+        ),
+        click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False, writable=True), default=None,
+                     help="Write the output to this file instead of standard output."),
+        click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True,
+                     help="Colour the terminal view: auto (on a terminal, unless NO_COLOR is set), always or never."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar and no closing summary line."),
+    ]
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
 
 
-def emit(report: Report, output_format: str, exit_zero: bool = False) -> int:
-    """Print the report and return the exit code it implies."""
-    for warning in report.warnings:
+def warn(warnings: Sequence[Warning_]) -> None:
+    for warning in warnings:
         click.echo(f"factdiff: {warning.path}: {warning.message}", err=True)
-    out = sys.stdout
-    if output_format == "json":
-        render_json(report, out)
-    elif output_format == "jsonl":
-        render_jsonl(report, out)
-    elif output_format == "markdown":
-        render_markdown(report, out)
-    elif output_format == "html":
-        render_html(report, out, api.report_texts(report))
-    else:
-        render_rich(report, stdout_console())
+
+
+def emit(view: str, shown: Report | ClaimList, output: dict[str, Any], code: int) -> int:
+    """Print the warnings, write the view where asked, and return ``code``: a closed pipe
+    still ends with it, and a full disk is one line of trouble, not a traceback."""
+    warn(shown.warnings)
+    target = output["output_file"]
+    try:
+        stream = open(target, "w", encoding="utf-8", newline="\n") if target else sys.stdout  # noqa: SIM115
+    except OSError as error:
+        raise Trouble(f"cannot write output: {target}: {(error.strerror or str(error)).lower()}") from None
+    texts = api.report_texts(shown) if output["output_format"] == "html" else None
+    sink = Sink(stream, output["color"] if not target or output["color"] == "always" else "never", output["quiet"], texts)
+    try:
+        render(view, output["output_format"], shown, sink)
+        stream.flush()
+    except BrokenPipeError:
+        raise ReaderGone(code) from None
+    except OSError as error:
+        if not target:
+            quiet_stdout()  # the flush at exit would fail again
+        raise Trouble(f"cannot write output: {(error.strerror or str(error)).lower()}") from None
+    finally:
+        if target:
+            stream.close()
+    return code
+
+
+def report_code(report: Report, exit_zero: bool = False) -> int:
+    """diff(1)'s convention: 2 for any warning, else 1 for findings (0 with --exit-zero)."""
     if report.warnings:
         return EXIT_TROUBLE
     return EXIT_FOUND if report.discrepancies and not exit_zero else EXIT_CLEAN
+
+
+OUTPUT_KEYS = ("output_format", "output_file", "color", "quiet")
+
+
+def output_of(options: dict[str, Any]) -> dict[str, Any]:
+    """The output options, taken out of a command's keyword arguments."""
+    return {key: options.pop(key) for key in OUTPUT_KEYS}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -169,14 +198,15 @@ class ProgressBar:
 
     DELAY = 1.0
 
-    def __init__(self) -> None:
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
         self.started = time.monotonic()
         self.bar: Progress | None = None
         self.task: Any = None
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
-            if not sys.stderr.isatty() or time.monotonic() - self.started < self.DELAY:
+            if not self.enabled or not sys.stderr.isatty() or time.monotonic() - self.started < self.DELAY:
                 return
             self.bar = Progress(
                 TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -196,7 +226,7 @@ def review_options(command: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Configuration file (default: factdiff.toml found upward)."),
         click.option("--min-severity", type=click.Choice(["low", "medium", "high"]), default=None, help="Hide findings below this severity."),
-        click.option("--kind", "kinds", multiple=True, help="Only findings of this kind (repeatable)."),
+        click.option("--kind", "kinds", multiple=True, help="Only findings of this kind, rule code or rule name (repeatable; see factdiff rules)."),
         click.option("--baseline", "baseline", type=click.Path(dir_okay=False), help="Show only findings not in this baseline."),
         click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the findings shown as a baseline."),
         click.option("--statistics", is_flag=True, help="Also print counts per kind and severity (stderr)."),
@@ -209,17 +239,21 @@ def review_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def reviewed(report: Report, paths: Sequence[str], review: dict[str, Any]) -> Report:
     """The report after the configuration, the baseline and the filters, with the baseline
-    written and the statistics printed when asked."""
+    written and the statistics printed when asked. An ignored id that matches nothing in
+    this run is named on stderr (it does not change the exit code: the run may cover only a
+    part of what the configuration was written for)."""
     overrides = {"min_severity": review["min_severity"], "kinds": tuple(review["kinds"])}
-    settings = config.effective(paths, review["config_file"], overrides).config
+    found = config.effective(paths, review["config_file"], overrides, selectors=api.finding_selectors())
+    for stale in config.stale_ignores(report, found.config):
+        click.echo(f"factdiff: {found.sources.get('ignore', 'configuration')}: ignore {stale} matches no finding", err=True)
     baseline = config.read_baseline(Path(review["baseline"])) if review["baseline"] else None
-    report = config.apply(report, settings, baseline)
+    report = config.apply(report, found.config, baseline)
     if review["write_baseline"]:
         config.write_baseline(report, Path(review["write_baseline"]))
     if review["statistics"]:
         for kind, counts in config.statistics(report).items():
             click.echo(f"{kind}: " + ", ".join(f"{n} {severity}" for severity, n in counts.items()), err=True)
-        click.echo(f"suppressed as reviewed: {report.suppressed}", err=True)
+        click.echo(suppression_note(report) or "0 suppressed as reviewed", err=True)
     return report
 
 
@@ -260,9 +294,6 @@ def reading_of(options: dict[str, Any], **more: Any) -> api.Reading:
     return api.Reading(**{key: options.pop(key) for key in READING_KEYS}, **more)
 
 
-REVIEW_KEYS = ("config_file", "min_severity", "kinds", "baseline", "write_baseline", "statistics", "exit_zero")
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--one-story", is_flag=True, help="Treat every article given as one story (for a curated folder).")
@@ -270,11 +301,9 @@ REVIEW_KEYS = ("config_file", "min_severity", "kinds", "baseline", "write_baseli
 @jobs_option
 @date_option
 @review_options
-@format_option(FORMATS)
+@output_options("report")
 @guarded
-def scan(
-    paths: tuple[str, ...], one_story: bool, jobs: int | None, date: Any, output_format: str, **options: Any
-) -> int:
+def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, date: Any, **options: Any) -> int:
     """Report discrepancies across and within every article under PATHS ("-" reads standard input).
 
     Articles are first grouped into stories by the people and organisations they share;
@@ -282,13 +311,15 @@ def scan(
 
     Example: factdiff scan seeds/ --format json | jq '.discrepancies[].subject'
     """
+    output = output_of(options)
     reading = reading_of(options, date=date and date.date())
-    progress = ProgressBar()
+    progress = ProgressBar(enabled=not output["quiet"])
     try:
         report = api.scan(paths, one_story=one_story, jobs=jobs, progress=progress, reading=reading)
     finally:
         progress.close()
-    return emit(reviewed(report, paths, options), output_format, options["exit_zero"])
+    report = reviewed(report, paths, options)
+    return emit("report", report, output, report_code(report, options["exit_zero"]))
 
 
 @main.command()
@@ -298,65 +329,99 @@ def scan(
 @encoding_option
 @date_option
 @review_options
-@format_option(FORMATS)
+@output_options("report")
 @guarded
-def compare(
-    first: str, second: str, within: bool, encoding: str | None, date: Any, output_format: str, **review: Any
-) -> int:
-    """Report discrepancies between two documents.
+def compare(first: str, second: str, within: bool, encoding: str | None, date: Any, **options: Any) -> int:
+    """Report discrepancies between two documents (files, "-", or <(command) in a shell).
 
     Example: factdiff compare seeds/001_de6dd166a4080cc0.txt seeds/003_4b2072b04a3e016b.txt
     """
+    output = output_of(options)
     report = api.compare(first, second, within=within, date=date and date.date(), encoding=encoding)
-    return emit(reviewed(report, [first], review), output_format, review["exit_zero"])
+    report = reviewed(report, [first], options)
+    return emit("report", report, output, report_code(report, options["exit_zero"]))
+
+
+def checked_claim_kinds(_context: click.Context, _parameter: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    known = api.claim_kinds()
+    for kind in value:
+        if kind not in known:
+            raise click.BadParameter(f"unknown claim kind {kind!r}; choose from {', '.join(known)}")
+    return value
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--kind", "kinds", multiple=True, help="Only claims of this kind (repeatable).")
+@click.option("--kind", "kinds", multiple=True, callback=checked_claim_kinds, help="Only claims of this kind (repeatable).")
 @reading_options
-@format_option(("table", "json", "jsonl"))
+@output_options("claims")
 @guarded
-def claims(paths: tuple[str, ...], kinds: tuple[str, ...], output_format: str, **options: Any) -> int:
+def claims(paths: tuple[str, ...], kinds: tuple[str, ...], **options: Any) -> int:
     """List the typed claims read from PATHS, to see what the tool understood.
 
     Example: factdiff claims seeds/002_7e5945c1bd7cacaf.txt --kind quantity
     """
+    output = output_of(options)
     listing = api.extract_claims(paths, kinds or None, reading=reading_of(options, all_claims=True))
     if kinds:
         listing = listing.model_copy(update={"claims": tuple(c for c in listing.claims if c.kind in kinds)})
-    for warning in listing.warnings:
-        click.echo(f"factdiff: {warning.path}: {warning.message}", err=True)
-    out = sys.stdout
-    if output_format == "json":
-        render_json(listing, out)
-    elif output_format == "jsonl":
-        for claim in listing.claims:
-            out.write(claim.model_dump_json() + "\n")
-    else:
-        render_claims_table(listing, stdout_console())
-    return EXIT_TROUBLE if listing.warnings else EXIT_CLEAN
+    return emit("claims", listing, output, EXIT_TROUBLE if listing.warnings else EXIT_CLEAN)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @reading_options
 @jobs_option
-@format_option(("table", "json"))
+@output_options("stories")
 @guarded
-def stories(paths: tuple[str, ...], jobs: int | None, output_format: str, **options: Any) -> int:
+def stories(paths: tuple[str, ...], jobs: int | None, **options: Any) -> int:
     """List the stories the articles under PATHS group into, to check the grouping.
 
     Example: factdiff stories archive/ --format json | jq '.stories[].label'
     """
+    output = output_of(options)
     report = api.stories(paths, jobs=jobs, reading=reading_of(options))
-    for warning in report.warnings:
-        click.echo(f"factdiff: {warning.path}: {warning.message}", err=True)
-    if output_format == "json":
-        render_json(report, sys.stdout)
-    else:
-        render_stories(report, stdout_console())
-    return EXIT_TROUBLE if report.warnings else EXIT_CLEAN
+    return emit("stories", report, output, EXIT_TROUBLE if report.warnings else EXIT_CLEAN)
+
+
+@main.command()
+@guarded
+def rules() -> int:
+    """List every rule: its code, name, kind, what it reports and an example that it catches.
+
+    Example: factdiff rules
+    """
+    for rule in api.rules():
+        click.echo(f"{rule.code}  {rule.name}  ({rule.kind})")
+        click.echo(f"    {rule.summary}")
+        click.echo(f"    e.g. {example_line(rule)}")
+    return EXIT_CLEAN
+
+
+def example_line(rule: Any) -> str:
+    """A rule's first caught example on one line: the documents separated by ' | '."""
+    return " | ".join(" ".join(text.split()) for text in rule.examples.catch[0])
+
+
+@main.command()
+@click.argument("code")
+@guarded
+def explain(code: str) -> int:
+    """Explain one rule, by code or name: what it reports, why, and examples it catches and misses.
+
+    Example: factdiff explain FD101
+    """
+    rule = next((r for r in api.rules() if code.upper() == r.code or code.lower() == r.name), None)
+    if rule is None:
+        raise Trouble(f"no rule {code!r}; 'factdiff rules' lists them")
+    click.echo(f"{rule.code} {rule.name} ({rule.kind})\n\n{rule.summary}\n\n{rule.why}\n")
+    for heading, examples in (("Reported:", rule.examples.catch), ("Not reported:", rule.examples.miss)):
+        if examples:
+            click.echo(heading)
+            for documents in examples:
+                click.echo("  " + "\n  ".join(f"[{n}] {' '.join(text.split())}" if len(documents) > 1 else ' '.join(text.split()) for n, text in enumerate(documents, 1)))
+            click.echo("")
+    return EXIT_CLEAN
 
 
 @main.command(name="config")
@@ -374,11 +439,12 @@ def show_config(paths: tuple[str, ...], config_file: str | None) -> int:
 
 
 @main.command()
+@click.option("--jsonl", is_flag=True, help="The schema of one line of --format jsonl instead.")
 @guarded
-def schema() -> int:
-    """Print the JSON Schema of the report (``scan``/``compare`` with --format json).
+def schema(jsonl: bool) -> int:
+    """Print the JSON Schema of the report that scan, compare and stories print with --format json.
 
     Example: factdiff schema > factdiff-report.schema.json
     """
-    click.echo(json.dumps(report_schema(), indent=2, sort_keys=True))
+    click.echo(json.dumps(jsonl_schema() if jsonl else report_schema(), indent=2, sort_keys=True))
     return EXIT_CLEAN

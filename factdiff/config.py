@@ -14,8 +14,9 @@ severity, and a baseline of findings already reviewed.
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +57,10 @@ class Config(BaseModel):
     distinct: tuple[tuple[str, ...], ...] = Field(
         default=(), description="Groups of similar names that are known to be different people."
     )
-    kinds: tuple[str, ...] = Field(default=(), description="Only report these kinds (empty: all).")
-    skip_kinds: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = Field(
+        default=(), description="Only report these kinds, rule codes or rule names (empty: all)."
+    )
+    skip_kinds: tuple[str, ...] = Field(default=(), description="Never report these kinds, rule codes or rule names.")
     min_severity: Severity = "low"
 
 
@@ -74,7 +77,7 @@ def find_config_file(paths: Sequence[str | Path]) -> Path | None:
     """The first factdiff.toml, or pyproject.toml with [tool.factdiff], at or above the first path."""
     if not paths:
         return None
-    start = Path(paths[0]).resolve()
+    start = Path(os.path.realpath(paths[0]))  # Path.resolve raises on a symbolic-link loop
     for folder in [start] + list(start.parents) if start.is_dir() else list(start.parents):
         candidate = folder / CONFIG_FILE
         if candidate.is_file():
@@ -105,8 +108,15 @@ def load_config(path: Path) -> Config:
         raise FactdiffError(f"{path}: [{where}] {first['msg']}", code="E201") from None
 
 
-def effective(paths: Sequence[str | Path], config_file: str | None, overrides: dict[str, Any]) -> Effective:
-    """Merge the configuration file (given or found) with command-line overrides."""
+def effective(
+    paths: Sequence[str | Path],
+    config_file: str | None,
+    overrides: dict[str, Any],
+    selectors: Mapping[str, str] | None = None,
+) -> Effective:
+    """Merge the configuration file (given or found) with command-line overrides; with
+    ``selectors`` (every kind, rule code and rule name, each saying which it is), a kind that names none of them is
+    an error: a typo must not silently select nothing."""
     found = Path(config_file) if config_file else find_config_file(paths)
     config = load_config(found) if found else Config()
     sources = {name: str(found) for name in config.model_fields_set} if found else {}
@@ -114,7 +124,19 @@ def effective(paths: Sequence[str | Path], config_file: str | None, overrides: d
     if given:
         config = Config.model_validate({**config.model_dump(), **given})
         sources.update({name: "command line" for name in given})
+    if selectors is not None:
+        for field in ("kinds", "skip_kinds"):
+            unknown = [kind for kind in getattr(config, field) if kind not in selectors]
+            if unknown:
+                where = "--kind" if sources.get(field) == "command line" else f"{sources[field]}: [{field}]"
+                raise FactdiffError(f"{where}: unknown kind {unknown[0]!r}; {choices(selectors)}", code="E203")
     return Effective(config=config, sources=sources)
+
+
+def choices(selectors: Mapping[str, str]) -> str:
+    """What a kind may be instead: the kinds by name, then the codes and rule names in short."""
+    kinds = sorted(selector for selector, what in selectors.items() if what == "kind")
+    return f"choose a kind ({', '.join(kinds)}), a rule code (FD101…) or a rule name ('factdiff rules' lists them)"
 
 
 def _value_groups(groups: Iterable[Sequence[str]]) -> list[frozenset[str]]:
@@ -137,12 +159,30 @@ def apply(report: Report, config: Config, baseline: set[str] | None = None) -> R
         for found in report.discrepancies
         if found.id not in ignored
         and not (found.kind in ("name", "organisation", "acronym") and _within_one_group(found, reviewed_names))
-        and (not config.kinds or found.kind in config.kinds)
-        and found.kind not in config.skip_kinds
+        and (not config.kinds or _selected(found, config.kinds))
+        and not _selected(found, config.skip_kinds)
         and SEVERITY_RANK[found.severity] <= floor
     ]
     suppressed = len(report.discrepancies) - len(kept)
-    return report.model_copy(update={"discrepancies": tuple(kept), "suppressed": report.suppressed + suppressed})
+    in_baseline = sum(1 for found in report.discrepancies if baseline and found.id in baseline)
+    return report.model_copy(
+        update={
+            "discrepancies": tuple(kept),
+            "suppressed": report.suppressed + suppressed,
+            "in_baseline": report.in_baseline + in_baseline,
+        }
+    )
+
+
+def _selected(found: Discrepancy, selectors: Collection[str]) -> bool:
+    """A finding is selected by its kind, its rule code or its rule name."""
+    return found.kind in selectors or found.code in selectors or found.rule in selectors
+
+
+def stale_ignores(report: Report, config: Config) -> list[str]:
+    """Ignored ids that match no finding of this run: fixed, or a typo in the configuration."""
+    found = {discrepancy.id for discrepancy in report.discrepancies}
+    return [entry.id for entry in config.ignore if entry.id not in found]
 
 
 def write_baseline(report: Report, path: Path) -> None:

@@ -7,11 +7,15 @@ is also an offset into the decoded file.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime
+import errno
 import fnmatch
 import hashlib
 import json
+import os
 import re
+import stat
 import sys
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -69,20 +73,33 @@ def sanitise(text: str) -> str:
     return text
 
 
-def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, tuple[str, ...]]:
     """Decode bytes as ``encoding`` says when given (--encoding), else as the BOM says, else
-    strict UTF-8, else cp1252. Returns (text, encoding used)."""
+    strict UTF-8, else UTF-8 with its few invalid sequences replaced, else cp1252. Returns
+    (text, encoding used, notes on what was replaced)."""
     if encoding is not None:
-        return data.decode(encoding, errors="replace").removeprefix("\ufeff"), encoding
+        return data.decode(encoding, errors="replace").removeprefix("\ufeff"), encoding, ()
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding
+            return data.decode(encoding), encoding, ()
     if b"\x00" in data:
         raise ValueError("binary file (contains NUL bytes)")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError:
-        return data.decode(FALLBACK_ENCODING, errors="replace"), FALLBACK_ENCODING
+        text = data.decode("utf-8", errors="replace")
+    marks = text.count("\ufffd")
+    replaced = marks - data.count("\ufffd".encode())  # not the replacement characters the file holds
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    if non_ascii - marks > replaced and (replaced <= FEW_INVALID or replaced * 100 < len(text)):
+        return text, "utf-8", (f"{replaced} invalid UTF-8 sequence{'s' if replaced > 1 else ''} replaced (U+FFFD)",)
+    return data.decode(FALLBACK_ENCODING, errors="replace"), FALLBACK_ENCODING, ()
+
+
+FEW_INVALID = 3
+"""Invalid sequences a UTF-8 file may hold (or under 1% of its characters) and still be read as
+UTF-8, when its valid non-ASCII characters outnumber them: a cp1252 file has none valid (its
+curly quotes are all invalid UTF-8), so a short one is not mistaken for damaged UTF-8."""
 
 
 MOJIBAKE = re.compile(r"â€|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]")
@@ -149,9 +166,12 @@ def iter_files(
     being walked is reported, not followed."""
     for raw in paths:
         path = Path(raw)
-        if str(raw) == STDIN:
+        status = None if str(raw) == STDIN else _status(path)
+        if status is None:
             yield path, None
-        elif path.is_dir():
+        elif isinstance(status, str):
+            yield path, status
+        elif stat.S_ISDIR(status.st_mode):
             for child, problem in _walk(path, follow):
                 inside = child.relative_to(path).as_posix()
                 if include and not any(fnmatch.fnmatch(inside, pattern) for pattern in include):
@@ -161,15 +181,30 @@ def iter_files(
                 if any(fnmatch.fnmatch(inside, pattern) for pattern in exclude):
                     continue
                 yield child, problem
-        elif path.is_file():
-            yield path, None
-        elif path.is_symlink():
-            yield path, "broken symbolic link"
         else:
-            yield path, "no such file or directory"
+            kind = stat.S_IFMT(status.st_mode)
+            yield path, None if kind in READ_TYPES else f"not a regular file: {TYPE_NAMES.get(kind, 'special file')}"
 
 
 LOOP = "symbolic link loop (a folder that contains itself); not followed"
+SELF_LOOP = "symbolic link loop (a link that leads back to itself)"
+READ_TYPES = frozenset({stat.S_IFREG, stat.S_IFIFO, stat.S_IFCHR})
+"""What a path named on the command line may be: a file, a pipe (bash's <(curl …)) or a
+character device (/dev/null); a pipe or device is read once (see read_once). A folder walk
+reads regular files only."""
+TYPE_NAMES = {stat.S_IFSOCK: "socket", stat.S_IFBLK: "block device"}
+
+
+def _status(path: Path) -> os.stat_result | str:
+    """The status of the file a path leads to, or why there is none."""
+    try:
+        return path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return SELF_LOOP
+        if path.is_symlink():
+            return "broken symbolic link"
+        return "no such file or directory" if error.errno == errno.ENOENT else error.strerror or str(error)
 
 
 def _walk(folder: Path, follow: bool, ancestors: tuple[tuple[int, int], ...] = ()) -> Iterator[tuple[Path, str | None]]:
@@ -194,8 +229,8 @@ def _walk(folder: Path, follow: bool, ancestors: tuple[tuple[int, int], ...] = (
                     yield from _walk(child, follow, ancestors)
         elif child.is_file():
             yield child, None
-        elif child.is_symlink() and not child.exists():
-            yield child, "broken symbolic link"
+        elif child.is_symlink() and isinstance(problem := _status(child), str):
+            yield child, problem
 
 
 def read_file(
@@ -208,21 +243,23 @@ def read_file(
     """The documents in one input file (one, or one per JSON record), and a Warning_ for each
     thing that cannot be read (the whole file, or one bad record). ``segmented``: as in
     make_document."""
-    name = str(path)
-    if problem is None and max_bytes is not None and name != STDIN and path.stat().st_size > max_bytes:
+    if problem is None and max_bytes is not None and str(path) != STDIN and path.stat().st_size > max_bytes:
         problem = f"larger than --max-bytes ({max_bytes:,} bytes); skipped"
     if problem is None:
         try:
             return _documents(path, *decode(_bytes_of(path), encoding), segmented)
         except (OSError, ValueError, UnicodeDecodeError, LookupError) as error:
             problem = getattr(error, "strerror", None) or str(error)
-    return [Warning_(path=name, message=problem)]
+    return [Warning_(path=shown_path(path), message=problem)]
 
 
-def _documents(path: Path, text: str, encoding: str, segmented: bool) -> list[Document | Warning_]:
+def _documents(
+    path: Path, text: str, encoding: str, notes: tuple[str, ...], segmented: bool
+) -> list[Document | Warning_]:
     """The documents in a decoded file, by its type. Raises ValueError when there are none."""
-    name, suffix = str(path), path.suffix.lower()
-    text, notes = repaired(text)
+    name, suffix = shown_path(path), path.suffix.lower()
+    text, repair = repaired(text)
+    notes = (*notes, *repair)
     if not text.strip():
         raise ValueError("empty file")
     if suffix in HTML_SUFFIXES:
@@ -235,10 +272,10 @@ def _documents(path: Path, text: str, encoding: str, segmented: bool) -> list[Do
         ]
     if suffix in RECORD_SUFFIXES:
         lines = enumerate(text.splitlines(), 1)
-        return [_record(name, number, line, encoding, segmented) for number, line in lines if line.strip()]
+        return [_record(name, number, line, encoding, notes, segmented) for number, line in lines if line.strip()]
     if suffix == JSON_SUFFIX:
         records = json_records(text)
-        return [_parsed_record(f"{name}#{number}", record, encoding, segmented) for number, record in records]
+        return [_parsed_record(f"{name}#{number}", record, encoding, notes, segmented) for number, record in records]
     text, date = front_matter(sanitise(text))
     return [make_document(text, name, date, notes, encoding, segmented=segmented, source=dateline_source(text))]
 
@@ -291,7 +328,9 @@ SOURCE_FIELDS = ("source", "outlet", "publisher", "site")
 URL_FIELDS = ("url", "link")
 
 
-def _record(name: str, number: int, line: str, encoding: str = "utf-8", segmented: bool = True) -> Document | Warning_:
+def _record(
+    name: str, number: int, line: str, encoding: str = "utf-8", notes: tuple[str, ...] = (), segmented: bool = True
+) -> Document | Warning_:
     """One JSON Lines record: its text as a document named FILE#LINE, dated by its metadata."""
     where = f"{name}#{number}"
     try:
@@ -300,15 +339,17 @@ def _record(name: str, number: int, line: str, encoding: str = "utf-8", segmente
         return Warning_(path=where, message=f"bad JSON Lines record: {error.msg}")
     except RecursionError:
         return Warning_(path=where, message=f"bad JSON Lines record: {TOO_DEEP}")
-    return _parsed_record(where, record, encoding, segmented)
+    return _parsed_record(where, record, encoding, notes, segmented)
 
 
-def _parsed_record(where: str, record: object, encoding: str, segmented: bool = True) -> Document | Warning_:
+def _parsed_record(
+    where: str, record: object, encoding: str, notes: tuple[str, ...] = (), segmented: bool = True
+) -> Document | Warning_:
     text = next((record[key] for key in TEXT_FIELDS if isinstance(record, dict) and isinstance(record.get(key), str)), None)
     if not text or not text.strip():
         return Warning_(path=where, message="record has no text (looked for text, body, content)")
     return make_document(
-        text, where, _date(record), encoding=encoding, segmented=segmented,  # type: ignore[arg-type]
+        text, where, _date(record), notes, encoding, segmented=segmented,  # type: ignore[arg-type]
         title=_field(record, TITLE_FIELDS), url=_field(record, URL_FIELDS),  # type: ignore[arg-type]
         source=_outlet(record) or dateline_source(text),  # type: ignore[arg-type]
     )
@@ -365,42 +406,81 @@ STDIN = "-"
 
 
 @cache
-def stdin_bytes() -> bytes:
-    """Standard input, read once and kept: it cannot be read again for evidence."""
-    return sys.stdin.buffer.read()
+def read_once(name: str) -> bytes:
+    """Standard input, a pipe or a device, read once and kept: it cannot be read again for
+    evidence (a new run clears the cache: /dev/fd/63 is another pipe then)."""
+    return sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
+
+
+def streamed(path: Path) -> bool:
+    """Read once, not from a file: standard input, a pipe or a device named on the command line."""
+    return str(path) == STDIN or not path.is_file()
 
 
 def _bytes_of(path: Path) -> bytes:
-    return stdin_bytes() if str(path) == STDIN else path.read_bytes()
+    return read_once(str(path)) if streamed(path) else path.read_bytes()
 
 
-def text_again(path: str, encoding: str | None = None) -> Document:
-    """A document read again from its file (or its record in a JSON file), as first read."""
-    name, _, record = path.rpartition("#")
-    suffix = Path(name).suffix.lower()
-    if not (record.isdigit() and (suffix in RECORD_SUFFIXES or suffix == JSON_SUFFIX)):
-        name = path  # a file whose own name holds '#'
-    if suffix in RECORD_SUFFIXES and name != path:
-        text = decode(_bytes_of(Path(name)), encoding)[0]
+def text_again(file: str, path: str, encoding: str | None = None) -> Document:
+    """A document read again from its file, as first read; ``path`` is its path in the report
+    (FILE#N for a record of a JSON file), ``file`` where the file really is."""
+    record = path.removeprefix(shown_path(file)).removeprefix("#")
+    if record and Path(file).suffix.lower() in RECORD_SUFFIXES:
+        text = decode(_bytes_of(Path(file)), encoding)[0]
         line = repaired(text)[0].splitlines()[int(record) - 1]
-        found = _record(name, int(record), line, encoding or "utf-8", segmented=False)
+        found = _record(shown_path(file), int(record), line, encoding or "utf-8", segmented=False)
     else:
-        documents = read_file(Path(name), encoding=encoding, segmented=False)
+        documents = read_file(Path(file), encoding=encoding, segmented=False)
         found = next((document for document in documents if document.path == path), documents[0])
     if isinstance(found, Warning_):
         raise ValueError(found.message)
     return found
 
 
-DUPLICATE = "same text as another input; read once"
+def located(path: str) -> str:
+    """The file a document's path in a report names, its record number (FILE#N) dropped:
+    each part that does not exist as shown is the entry of its folder shown that way."""
+    name, _, record = path.rpartition("#")
+    if not (record.isdigit() and Path(name).suffix.lower() in (*RECORD_SUFFIXES, JSON_SUFFIX)):
+        name = path  # a file whose own name holds '#'
+    if name == STDIN or os.path.lexists(name):
+        return name
+    real = Path()
+    for part in Path(name).parts:
+        candidate = real / part
+        if not os.path.lexists(candidate):
+            with contextlib.suppress(OSError):  # an unreadable folder: reading the file says so
+                candidate = next((entry for entry in real.iterdir() if shown_path(entry.name) == part), candidate)
+        real = candidate
+    return str(real)
+
+
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""Characters a path must not carry into a report or onto a terminal: C0 and C1 controls,
+DEL, line separators, bidi marks and overrides, and the surrogates that stand for bytes that
+are not UTF-8."""
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as reports and warnings show it: printable UTF-8, with each byte that is not
+    UTF-8 shown as \\xff and each control character escaped (\\x1b, \\n); ``located`` finds
+    the file again."""
+    return UNPRINTABLE.sub(_escaped, str(path))
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as os.fsdecode keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 class FileTexts:
     """Documents' texts read again from their files when claims are judged (the pipeline keeps
     claims, not texts). A file that changed since it was read is an error, not wrong evidence."""
 
-    def __init__(self, sources: Mapping[str, tuple[str, str]]) -> None:
-        """``sources``: each document's (path, encoding)."""
+    def __init__(self, sources: Mapping[str, tuple[str, str, str]]) -> None:
+        """``sources``: each document's (file, path in the report, encoding), as text_again takes them."""
         self.sources = sources
         self.kept: OrderedDict[str, Document] = OrderedDict()
         self.kept_chars = 0
@@ -420,9 +500,9 @@ class FileTexts:
         return found
 
     def _read(self, document: str) -> Document:
-        path, encoding = self.sources[document]
+        file, path, encoding = self.sources[document]
         try:
-            found = text_again(path, encoding)
+            found = text_again(file, path, encoding)
         except (OSError, ValueError, IndexError) as error:
             raise FactdiffError(f"{path}: cannot read it again: {error}", code="E102") from None
         if found.id != document:

@@ -80,6 +80,9 @@ class DocumentInfo(Record):
     source: str | None = Field(default=None, description="The outlet that published it, where the input says.")
     url: str | None = Field(default=None, description="Where it was published, where the input says.")
     story: str | None = Field(default=None, description="Id of the story the document was grouped into.")
+    copies: tuple[str, ...] = Field(
+        default=(), description="Paths of other inputs with exactly this text, read once and folded into this document."
+    )
 
 
 class Story(Record):
@@ -383,7 +386,21 @@ class Report(Record):
         default=(), description="Claims several documents make alike (aligned quotations), with their sources."
     )
     suppressed: int = Field(default=0, description="Findings left out as already reviewed (config, baseline).")
+    in_baseline: int = Field(default=0, description="How many of the suppressed findings the baseline holds.")
     warnings: tuple[Warning_, ...] = ()
+
+
+class DiscrepancyLine(Discrepancy):
+    """A discrepancy as one line of ``--format jsonl``."""
+
+    type: Literal["discrepancy"] = "discrepancy"
+
+
+class WarningLine(Warning_):
+    """A warning as one line of ``--format jsonl``: after the discrepancies, one per input problem."""
+
+    model_config = ConfigDict(title="WarningLine")
+    type: Literal["warning"] = "warning"
 
 
 class ClaimList(Record):

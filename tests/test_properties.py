@@ -60,7 +60,7 @@ def test_sanitise_keeps_length_and_removes_escapes(text):
 @given(st.binary(max_size=300))
 def test_decoding_any_bytes_gives_text_or_a_clear_refusal(data):
     try:
-        text, encoding = decode(data)
+        text, encoding, _ = decode(data)
     except UnicodeDecodeError:  # a byte-order mark over bytes that do not follow it
         assert any(data.startswith(bom) for bom, _ in BOMS)
     except ValueError as refusal:  # NUL bytes without a BOM: a binary file

@@ -24,6 +24,16 @@ Agree = Callable[[Sequence[Any]], Iterable[Agreement]]
 
 
 @dataclass(frozen=True)
+class Examples:
+    """What a rule must catch and the look-alikes it must not, as the texts of the documents
+    of one run (one text: inside one article; a Markdown front matter may date a text).
+    ``factdiff rules`` and ``explain`` show them, and one parametrised test runs them all."""
+
+    catch: tuple[tuple[str, ...], ...]
+    miss: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
 class Rule:
     """A conflict rule: stable code and name, the claim kinds it reads, and its two steps."""
 
@@ -39,6 +49,7 @@ class Rule:
     """Reports only what no earlier rule reported across documents with overlapping evidence."""
     agree: Agree | None = None
     """Finds, in the same blocks, the claims several documents make alike (corroboration)."""
+    examples: Examples = Examples(catch=())
 
 
 def discrepancy(

@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 
 from factdiff.extract.gazetteer import fold
 from factdiff.extract.lexicon import acronym_data
-from factdiff.judge import Rule, connected_components, discrepancy
+from factdiff.judge import Examples, Rule, connected_components, discrepancy
 from factdiff.models import AcronymClaim, Discrepancy
 
 MAX_TYPO_USES = 2
@@ -128,6 +128,13 @@ TYPO = Rule(
     why="A mistyped acronym names a different organisation, or none.",
     keys=typo_keys,
     judge=judge_typos,
+    examples=Examples(
+        catch=((
+            "The Multinational Security Support (MSS) mission. The MSS said the MSS was ready. "
+            "He was the first officer killed since the MMS’ deployment.",
+        ),),
+        miss=(("The US and the UN met. The US said the UN and the US agreed. NATO and NASA too.",),),
+    ),
 )
 VARIANT = Rule(
     code="FD302",
@@ -138,5 +145,9 @@ VARIANT = Rule(
     why="Consistent organisation names are part of a desk's style; readers notice the slips.",
     keys=expansion_keys,
     judge=judge_expansions,
+    examples=Examples(
+        catch=(("The Multinational Security Support (MSS) mission.", "The Multi-National Security Support (MSS) Mission."),),
+        miss=(("Rapid Support Forces (RSF) fought.", "Reporters Sans Frontieres (RSF) said."),),
+    ),
 )
 RULES = (TYPO, VARIANT)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from factdiff.extract.gazetteer import fold
-from factdiff.judge import Rule, agreement, connected_components, discrepancy
+from factdiff.judge import Examples, Rule, agreement, connected_components, discrepancy
 from factdiff.models import Agreement, DateClaim, Discrepancy
 
 
@@ -90,5 +90,15 @@ RULE = Rule(
     keys=block_keys,
     judge=judge,
     agree=agree,
+    examples=Examples(
+        catch=((
+            "President Jovenel Moïse was assassinated on July 7, 2021 at his home.",
+            "President Jovenel Moïse was assassinated on July 8, 2021 at his home.",
+        ),),
+        miss=((
+            "On July 7, 2021, President Jovenel Moïse was assassinated at his home. "
+            "Gangs have grown since the 2021 assassination of Moïse. He was assassinated in July 2021.",
+        ),),
+    ),
 )
 RULES = (RULE,)

@@ -25,7 +25,7 @@ from factdiff.extract.lexicon import people_data, quantity_data
 from factdiff.extract.date import MONTH_WORDS, WEEKDAYS
 from factdiff.extract.quantity import interval
 from factdiff.extract.sentence import normal_token, tokens
-from factdiff.judge import Rule, discrepancy
+from factdiff.judge import Examples, Rule, discrepancy
 from factdiff.judge.quantity import REPORT_GAP
 from factdiff.models import Discrepancy, SentenceClaim, claim_id
 
@@ -223,5 +223,19 @@ RULE = Rule(
     keys=block_keys,
     judge=judge,
     fallback=True,
+    examples=Examples(
+        catch=((
+            "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
+            "and the motorway stayed closed until Tuesday evening.",
+            "Police said 45 people were taken to hospital after the crash on the M6 near Stratford, "
+            "and the motorway stayed closed until Tuesday evening.",
+        ),),
+        miss=((
+            "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
+            "and the motorway stayed closed until Tuesday evening.",
+            "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
+            "and the motorway remained closed until Tuesday evening.",
+        ),),
+    ),
 )
 RULES = (RULE,)

@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 
 from factdiff.extract.gazetteer import fold, name_gender
 from factdiff.extract.lexicon import people_data
-from factdiff.judge import Rule, connected_components, discrepancy
+from factdiff.judge import Examples, Rule, connected_components, discrepancy
 from factdiff.models import Discrepancy, PersonClaim
 
 GIVEN_NAME_SIMILARITY = 70.0
@@ -174,5 +174,9 @@ RULE = Rule(
     why="A misspelt name is the most visible error a correction has to fix.",
     keys=block_keys,
     judge=judge,
+    examples=Examples(
+        catch=(("Commander Godfrey Otunge arrived. According to Geoffrey Otunge, more ambushes will come.",),),
+        miss=(("Senator Bill Clinton spoke.", "Senator William Clinton spoke."),),
+    ),
 )
 RULES = (RULE,)

@@ -19,7 +19,7 @@ from functools import cache
 from factdiff.extract.gazetteer import fold
 from factdiff.extract.lexicon import people_data, phrase_pattern
 from factdiff.extract.date import MONTH_WORDS
-from factdiff.judge import Rule, connected_components, discrepancy
+from factdiff.judge import Examples, Rule, connected_components, discrepancy
 from factdiff.models import Discrepancy, PersonClaim
 
 YEAR = r"(?<![\d,.])(?:1[89]|20)[0-9]{2}(?![\d,])"
@@ -122,6 +122,16 @@ HOLDERS = Rule(
     why="Naming the wrong office holder is a common and embarrassing correction.",
     keys=holder_keys,
     judge=judge_holders,
+    examples=Examples(
+        catch=((
+            "US Secretary of State Marco Rubio spoke to Ruto on Tuesday night. "
+            "Later, US Secretary of State Antony Blinken said the mission would continue.",
+        ),),
+        miss=((
+            "US Secretary of State Marco Rubio spoke to Ruto on Tuesday night. Officers chat as they await "
+            "the arrival of US Secretary of State Antony Blinken at the MSS base, Haiti September 5, 2024.",
+        ),),
+    ),
 )
 ROLES = Rule(
     code="FD204",
@@ -132,5 +142,12 @@ ROLES = Rule(
     why="A wrong title ('Deputy President' for the President) misinforms as much as a wrong name.",
     keys=role_keys,
     judge=judge_roles,
+    examples=Examples(
+        catch=((
+            "Kenya’s President William Ruto met the envoy. "
+            "Kenya’s Deputy President William Ruto said the force would stay.",
+        ),),
+        miss=(("Kenya’s President William Ruto spoke on Monday. Kenya’s former President Uhuru Kenyatta agreed.",),),
+    ),
 )
 RULES = (HOLDERS, ROLES)

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from factdiff.extract.gazetteer import fold
 from factdiff.extract.lexicon import organisation_data
-from factdiff.judge import Rule, connected_components, discrepancy
+from factdiff.judge import Examples, Rule, connected_components, discrepancy
 from factdiff.models import Discrepancy, OrganisationClaim
 
 SIMILARITY = 85.0
@@ -90,5 +90,9 @@ RULE = Rule(
     why="An official name has one spelling; a second one is a slip or a house-style clash worth a glance.",
     keys=block_keys,
     judge=judge,
+    examples=Examples(
+        catch=(("The Nigeria Police Force said the suspects were held.", "A spokesman for the Nigerian Police Force denied it."),),
+        miss=(("The US Department of State said. The U.S. Department of State added.",),),
+    ),
 )
 RULES = (RULE,)

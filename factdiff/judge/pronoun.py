@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Union
 
 from factdiff.extract.gazetteer import fold
-from factdiff.judge import Rule, discrepancy
+from factdiff.judge import Examples, Rule, discrepancy
 from factdiff.models import Discrepancy, PersonClaim, PronounClaim
 
 PersonOrPronoun = Union[PersonClaim, PronounClaim]
@@ -68,5 +68,9 @@ RULE = Rule(
     why="Misgendering a named person is an error readers notice and editors must correct.",
     keys=block_keys,
     judge=judge,
+    examples=Examples(
+        catch=(("The plan was revealed by Ms Kimberly Penland, who said he would present it.",),),
+        miss=(("Ms Ann Lee met Mr Tom Berry and he said the plan was ready.",),),
+    ),
 )
 RULES = (RULE,)

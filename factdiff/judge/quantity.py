@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 
 from factdiff.extract.lexicon import quantity_data
-from factdiff.judge import Rule, agreement, discrepancy
+from factdiff.judge import Examples, Rule, agreement, discrepancy
 from factdiff.models import Agreement, Discrepancy, QuantityClaim
 
 HEDGE_SYMBOLS = {"above": ">", "below": "<", "at_least": "≥", "at_most": "≤", "nearly": "<~", "approx": "~"}
@@ -233,6 +233,10 @@ RULE = Rule(
     keys=block_keys,
     judge=judge,
     agree=agree,
+    examples=Examples(
+        catch=(("Kenya has deployed 700 police officers to Haiti.", "Kenya has deployed over 800 police officers to Haiti."),),
+        miss=(("Kenya has deployed 800 police officers to Haiti.", "Kenya has deployed about 800 police officers to Haiti."),),
+    ),
 )
 CHANGED = Rule(
     code="FD102",
@@ -243,6 +247,16 @@ CHANGED = Rule(
     why="Readers of an old and a new report need to know the figure moved, without being told either is wrong.",
     keys=lambda claim: (),
     judge=lambda claims: (),
+    examples=Examples(
+        catch=((
+            "---\ndate: 2024-06-26\n---\nKenya has deployed 400 police officers to Haiti, President William Ruto said.",
+            "---\ndate: 2024-10-15\n---\nKenya has deployed 800 police officers to Haiti, President William Ruto said.",
+        ),),
+        miss=((
+            "---\ndate: 2024-06-26\n---\nKenya has deployed 400 police officers to Haiti, President William Ruto said.",
+            "---\ndate: 2024-06-27\n---\nKenya has deployed 800 police officers to Haiti, President William Ruto said.",
+        ),),
+    ),
 )
 """Reported by FD101's judge when time explains the difference; it blocks and judges nothing itself."""
 RULES = (RULE, CHANGED)

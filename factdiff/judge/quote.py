@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from factdiff.extract.gazetteer import fold
-from factdiff.judge import Rule, agreement, connected_components, discrepancy
+from factdiff.judge import Examples, Rule, agreement, connected_components, discrepancy
 from factdiff.models import Agreement, Discrepancy, QuoteClaim
 
 SAME_QUOTE = 80.0
@@ -172,6 +172,16 @@ DRIFT = Rule(
     keys=block_keys,
     judge=judge_drift,
     agree=agree_quotes,
+    examples=Examples(
+        catch=((
+            "“We will not raise taxes on working families this year,” Finance Minister John Mbadi said.",
+            "“We will never raise taxes on working families this year,” Finance Minister John Mbadi said.",
+        ),),
+        miss=((
+            "“We will not raise taxes on working families this year,” Finance Minister John Mbadi said.",
+            '"We will not raise taxes on working families this year" Finance Minister John Mbadi said.',
+        ),),
+    ),
 )
 SPEAKERS = Rule(
     code="FD602",
@@ -182,5 +192,15 @@ SPEAKERS = Rule(
     why="Putting words in the wrong mouth is among the most damaging errors a report can make.",
     keys=block_keys,
     judge=judge_speakers,
+    examples=Examples(
+        catch=((
+            "“The mission has restored a measure of calm in the capital,” President William Ruto said on Monday.",
+            "“The mission has restored a measure of calm in the capital,” Secretary-General Antonio Guterres said.",
+        ),),
+        miss=((
+            "“The mission has restored a measure of calm in the capital,” President William Ruto said on Monday.",
+            "“The mission has restored a measure of calm in the capital,” Kenya’s President William Ruto said.",
+        ),),
+    ),
 )
 RULES = (DRIFT, SPEAKERS)

@@ -13,8 +13,6 @@ from difflib import SequenceMatcher
 
 from factdiff.models import Agreement, Discrepancy, Report, Story, Variant
 
-FORMATS = ("rich", "json", "jsonl", "markdown", "html")
-
 SCOPE_PHRASES = {"within": "within one document", "across": "across documents"}
 
 
@@ -31,10 +29,26 @@ def summary_line(report: Report) -> str:
     by_kind = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0])))
     detail = f" ({by_severity}; {by_kind})" if by_severity else ""
     found = counted(len(report.discrepancies), "discrepancy", "discrepancies")
+    extras = [note for note in (copies_note(report), suppression_note(report)) if note]
     return (
         f"{found}{detail} in {counted(len(report.documents), 'document')}, "
-        f"{counted(len(report.warnings), 'warning')}."
+        f"{counted(len(report.warnings), 'warning')}" + "".join(f"; {note}" for note in extras) + "."
     )
+
+
+def suppression_note(report: Report) -> str:
+    """'2 suppressed as reviewed (1 in the baseline)', or '' when none was: one wording for
+    the summary line and --statistics."""
+    if not report.suppressed:
+        return ""
+    baseline = f" ({report.in_baseline} in the baseline)" if report.in_baseline else ""
+    return f"{report.suppressed} suppressed as reviewed{baseline}"
+
+
+def copies_note(report: Report) -> str:
+    """'1 identical copy read once', or '' when no input repeated another's text."""
+    copies = sum(len(document.copies) for document in report.documents)
+    return f"{counted(copies, 'identical copy', 'identical copies')} read once" if copies else ""
 
 
 def differing_spans(value: str, reference: str) -> list[tuple[int, int]]:

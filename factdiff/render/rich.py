@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from rich.console import Console, Group
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -22,6 +24,34 @@ from factdiff.render import (
     summary_line,
     support,
 )
+
+class TrimmedLines:
+    """A text stream that drops the spaces Rich pads wrapped lines with, so piped reports and
+    saved files have no trailing whitespace."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        *complete, self.pending = (self.pending + text).split("\n")
+        for line in complete:
+            self.stream.write(line.rstrip(" ") + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:  # a line still open at a flush is written as it stands
+            self.stream.write(self.pending)
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(self.stream.isatty())
+
+    @property
+    def encoding(self) -> str:
+        return str(getattr(self.stream, "encoding", "utf-8"))
+
 
 SEVERITY_STYLES = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
 
@@ -62,7 +92,7 @@ def discrepancy_block(found: Discrepancy, labels: Mapping[str, str] | None = Non
     return Group(*lines)  # type: ignore[arg-type]
 
 
-def render_rich(report: Report, console: Console) -> None:
+def render_rich(report: Report, console: Console, summary: bool = True) -> None:
     for story, found_in_story in by_story(report):
         if story is not None:
             console.print(Text(f"Story {story.id}: {story.label} ({counted(len(story.documents), 'document')})", style="bold underline"))
@@ -77,15 +107,26 @@ def render_rich(report: Report, console: Console) -> None:
         if hidden > 0:
             console.print(Text(f"  … and {hidden} more in --format json (agreements)", style="dim"))
         console.print(Text(""))
-    console.print(Text(summary_line(report), style="bold"))
+    if summary:
+        console.print(Text(summary_line(report), style="bold"))
+
+
+UNBOUNDED_WIDTH = 1_000_000
+"""A width no table row reaches: to measure what a row needs, not what the terminal allows."""
 
 
 def render_claims_table(claims: ClaimList, console: Console) -> None:
+    """One row per claim; the source column never wraps, so a path stays one word to grep."""
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
-    for column in ("kind", "source", "text", "read as"):
+    table.add_column("kind", no_wrap=True)
+    table.add_column("source", no_wrap=True, overflow="ignore")
+    for column in ("text", "read as"):
         table.add_column(column, overflow="fold")
     for claim in claims.claims:
         table.add_row(claim.kind, source_line(claim, {}), Text(claim.text), Text(_reading(claim)))
+    if not console.is_terminal:  # piped: as wide as the rows need, so no cell is cut or wrapped
+        needed = Measurement.get(console, console.options.update_width(UNBOUNDED_WIDTH), table).maximum
+        console.size = (max(console.width, needed), console.height)
     console.print(table)
 
 
@@ -119,13 +160,16 @@ def _reading(claim: object) -> str:
     return ""
 
 
-def render_stories(report: Report, console: Console) -> None:
-    """Each story with its label and documents, so a user can check the grouping."""
+def render_stories(report: Report, console: Console, summary: bool = True) -> None:
+    """Each story with its label and documents, so a user can check the grouping; a path is
+    never wrapped, so piped output keeps one path a line."""
     paths = {document.id: document.path for document in report.documents}
     for story in report.stories:
         console.print(Text(f"{story.id}  {story.label}  ({counted(len(story.documents), 'document')})", style="bold"))
         for path in sorted(paths[doc] for doc in story.documents):
-            console.print(Text(f"  {path}"))
+            console.print(Text(f"  {path}"), soft_wrap=True)
+    if not summary:
+        return
     count = len(report.stories)
     stories = counted(count, "story", "stories")
     console.print(Text(f"{stories} in {counted(len(report.documents), 'document')}.", style="bold"))
