@@ -24,7 +24,7 @@ HOSTILE = {
     "date fragments": "June 25, 2024 25 June 2024-06-25 in 2024 the 2024 May ",
     "hedges and words": "more than about nearly over the first twenty-five hundreds of thousands of ",
     "escapes": "\x1b[31m\x1b]0;title\x07\x1bP" + "x" * 40,
-    "punctuation": ".!?\"”’)]" * 20 + " A",
+    "punctuation": '.!?"”’)]' * 20 + " A",
     "front matter": "---\n" * 30,
 }
 MAX_RATIO = 15.0

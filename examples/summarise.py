@@ -1,6 +1,6 @@
 """Read `factdiff scan --format json` from stdin and print where each discrepancy's evidence is.
 
-    factdiff scan seeds/ --format json | python examples/summarise.py
+factdiff scan seeds/ --format json | python examples/summarise.py
 """
 
 import json

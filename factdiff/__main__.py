@@ -5,9 +5,7 @@ import sys
 try:
     from factdiff.cli import main
 except ModuleNotFoundError as error:  # run from a checkout without `pip install -e .`
-    sys.stderr.write(
-        f"factdiff: missing dependency '{error.name}'; install first: python3 -m pip install -e .\n"
-    )
+    sys.stderr.write(f"factdiff: missing dependency '{error.name}'; install first: python3 -m pip install -e .\n")
     sys.exit(2)
 
 main()

@@ -1,9 +1,9 @@
 """The library API: what the CLI calls, and what a script can import.
 
-    report = factdiff.scan(["seeds/"])
-    report = factdiff.compare("a.txt", "b.txt", within=True)
-    claims = factdiff.extract_claims(["seeds/"])
-    grouping = factdiff.stories(["archive/"])
+report = factdiff.scan(["seeds/"])
+report = factdiff.compare("a.txt", "b.txt", within=True)
+claims = factdiff.extract_claims(["seeds/"])
+grouping = factdiff.stories(["archive/"])
 """
 
 from __future__ import annotations
@@ -86,8 +86,15 @@ def extracted(document: Document, all_claims: bool = False, file: str | None = N
     kept = claims if all_claims else [claim for claim in claims if comparable(claim)]
     return Read(
         DocumentInfo(
-            id=document.id, path=document.path, chars=document.chars, date=document.date, notes=document.notes,
-            encoding=document.encoding, title=document.title, source=document.source, url=document.url,
+            id=document.id,
+            path=document.path,
+            chars=document.chars,
+            date=document.date,
+            notes=document.notes,
+            encoding=document.encoding,
+            title=document.title,
+            source=document.source,
+            url=document.url,
         ),
         story_names(claims),
         [pack(claim) for claim in kept],
@@ -110,6 +117,7 @@ class Reading(NamedTuple):
 
 
 DEFAULT_READING = Reading()
+EVERY_CLAIM = Reading(all_claims=True)
 
 
 def _read_and_extract(item: tuple[Path, str | None], reading: Reading) -> list[Read | Warning_]:
@@ -195,7 +203,9 @@ def folders_with_nothing_to_read(
         if not others:
             message = "empty folder: nothing to read"
         elif reading.include or reading.exclude:
-            patterns = " ".join([*(f"--glob {p!r}" for p in reading.include), *(f"--exclude {p!r}" for p in reading.exclude)])
+            patterns = " ".join(
+                [*(f"--glob {p!r}" for p in reading.include), *(f"--exclude {p!r}" for p in reading.exclude)]
+            )
             message = f"no file matches {patterns}"
         else:
             shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
@@ -355,7 +365,7 @@ def claim_kinds() -> tuple[str, ...]:
 
 
 def extract_claims(
-    paths: Iterable[PathLike], kinds: Iterable[str] | None = None, reading: Reading = Reading(all_claims=True)
+    paths: Iterable[PathLike], kinds: Iterable[str] | None = None, reading: Reading = EVERY_CLAIM
 ) -> ClaimList:
     """Every claim read from the documents, for inspection (sentence claims only when asked for)."""
     documents, warnings = read_paths(paths, jobs=1, reading=reading)

@@ -52,7 +52,7 @@ def utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
-class ReaderGone(Exception):
+class PipeClosedError(Exception):
     """The reader of our output closed it (``factdiff scan … | head``)."""
 
     def __init__(self, code: int) -> None:
@@ -80,7 +80,7 @@ def guarded(command: Callable[..., int]) -> Callable[..., None]:
             code = command(*args, **kwargs)
         except FactdiffError as error:
             raise Trouble(str(error)) from None
-        except ReaderGone as gone:
+        except PipeClosedError as gone:
             quiet_stdout()
             sys.exit(gone.code)
         except BrokenPipeError:
@@ -90,7 +90,7 @@ def guarded(command: Callable[..., int]) -> Callable[..., None]:
             sys.exit(130)
         except click.ClickException:
             raise
-        except Exception as error:  # noqa: BLE001 - the last line of defence
+        except Exception as error:
             if debug:
                 traceback.print_exc()
             summary = f"{type(error).__name__}: {error}".splitlines()[0][:ERROR_SUMMARY_CHARS]
@@ -106,13 +106,30 @@ def output_options(view: str) -> Callable[[Callable[..., Any]], Callable[..., An
     formats = tuple(RENDERERS[view])
     options = [
         click.option(
-            "--format", "-f", "output_format", type=click.Choice(formats), default=formats[0], show_default=True,
-            help=f"Output format: {formats[0]} is for people" + (", json/jsonl for scripts." if "jsonl" in formats else ", json for scripts."),
+            "--format",
+            "-f",
+            "output_format",
+            type=click.Choice(formats),
+            default=formats[0],
+            show_default=True,
+            help=f"Output format: {formats[0]} is for people"
+            + (", json/jsonl for scripts." if "jsonl" in formats else ", json for scripts."),
         ),
-        click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False, writable=True), default=None,
-                     help="Write the output to this file instead of standard output."),
-        click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True,
-                     help="Colour the terminal view: auto (on a terminal, unless NO_COLOR is set), always or never."),
+        click.option(
+            "--output",
+            "-o",
+            "output_file",
+            type=click.Path(dir_okay=False, writable=True),
+            default=None,
+            help="Write the output to this file instead of standard output.",
+        ),
+        click.option(
+            "--color",
+            type=click.Choice(COLORS),
+            default="auto",
+            show_default=True,
+            help="Colour the terminal view: auto (on a terminal, unless NO_COLOR is set), always or never.",
+        ),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar and no closing summary line."),
     ]
 
@@ -139,12 +156,14 @@ def emit(view: str, shown: Report | ClaimList, output: dict[str, Any], code: int
     except OSError as error:
         raise Trouble(f"cannot write output: {target}: {(error.strerror or str(error)).lower()}") from None
     texts = api.report_texts(shown) if output["output_format"] == "html" else None
-    sink = Sink(stream, output["color"] if not target or output["color"] == "always" else "never", output["quiet"], texts)
+    sink = Sink(
+        stream, output["color"] if not target or output["color"] == "always" else "never", output["quiet"], texts
+    )
     try:
         render(view, output["output_format"], shown, sink)
         stream.flush()
     except BrokenPipeError:
-        raise ReaderGone(code) from None
+        raise PipeClosedError(code) from None
     except OSError as error:
         if not target:
             quiet_stdout()  # the flush at exit would fail again
@@ -181,14 +200,20 @@ def main() -> None:
 
 def date_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--date", "date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+        "--date",
+        "date",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
         help="Publication date (YYYY-MM-DD) of articles whose input gives none; resolves 'last October'.",
     )(command)
 
 
 def jobs_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--jobs", "-j", type=click.IntRange(min=1), default=None,
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=None,
         help="Processes that read and extract (default: one per core for large inputs). Results do not depend on it.",
     )(command)
 
@@ -209,8 +234,12 @@ class ProgressBar:
             if not self.enabled or not sys.stderr.isatty() or time.monotonic() - self.started < self.DELAY:
                 return
             self.bar = Progress(
-                TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                console=Console(stderr=True), transient=True,
+                TextColumn("reading"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
             )
             self.bar.start()
             self.task = self.bar.add_task("read", total=total)
@@ -224,11 +253,30 @@ class ProgressBar:
 def review_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Options that say what has already been reviewed, shared by scan and compare."""
     options = [
-        click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Configuration file (default: factdiff.toml found upward)."),
-        click.option("--min-severity", type=click.Choice(["low", "medium", "high"]), default=None, help="Hide findings below this severity."),
-        click.option("--kind", "kinds", multiple=True, help="Only findings of this kind, rule code or rule name (repeatable; see factdiff rules)."),
-        click.option("--baseline", "baseline", type=click.Path(dir_okay=False), help="Show only findings not in this baseline."),
-        click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the findings shown as a baseline."),
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(dir_okay=False),
+            help="Configuration file (default: factdiff.toml found upward).",
+        ),
+        click.option(
+            "--min-severity",
+            type=click.Choice(["low", "medium", "high"]),
+            default=None,
+            help="Hide findings below this severity.",
+        ),
+        click.option(
+            "--kind",
+            "kinds",
+            multiple=True,
+            help="Only findings of this kind, rule code or rule name (repeatable; see factdiff rules).",
+        ),
+        click.option(
+            "--baseline", "baseline", type=click.Path(dir_okay=False), help="Show only findings not in this baseline."
+        ),
+        click.option(
+            "--write-baseline", type=click.Path(dir_okay=False), help="Record the findings shown as a baseline."
+        ),
         click.option("--statistics", is_flag=True, help="Also print counts per kind and severity (stderr)."),
         click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are shown (2 still means trouble)."),
     ]
@@ -245,7 +293,9 @@ def reviewed(report: Report, paths: Sequence[str], review: dict[str, Any]) -> Re
     overrides = {"min_severity": review["min_severity"], "kinds": tuple(review["kinds"])}
     found = config.effective(paths, review["config_file"], overrides, selectors=api.finding_selectors())
     for stale in config.stale_ignores(report, found.config):
-        click.echo(f"factdiff: {found.sources.get('ignore', 'configuration')}: ignore {stale} matches no finding", err=True)
+        click.echo(
+            f"factdiff: {found.sources.get('ignore', 'configuration')}: ignore {stale} matches no finding", err=True
+        )
     baseline = config.read_baseline(Path(review["baseline"])) if review["baseline"] else None
     report = config.apply(report, found.config, baseline)
     if review["write_baseline"]:
@@ -267,7 +317,9 @@ def checked_encoding(_context: click.Context, _parameter: click.Parameter, value
 
 
 encoding_option = click.option(
-    "--encoding", default=None, callback=checked_encoding,
+    "--encoding",
+    default=None,
+    callback=checked_encoding,
     help="Decode every file with this encoding (e.g. cp1252) instead of detecting it.",
 )
 
@@ -275,10 +327,22 @@ encoding_option = click.option(
 def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Which files of a folder are read, and how: shared by scan, stories and claims."""
     options = [
-        click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Skip (with a warning) files larger than this."),
-        click.option("--glob", "include", multiple=True, help="Read only the files of a folder matching this pattern (repeatable)."),
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Skip (with a warning) files larger than this.",
+        ),
+        click.option(
+            "--glob",
+            "include",
+            multiple=True,
+            help="Read only the files of a folder matching this pattern (repeatable).",
+        ),
         click.option("--exclude", multiple=True, help="Skip the files of a folder matching this pattern (repeatable)."),
-        click.option("--follow", is_flag=True, help="Walk into symbolic links to folders (loops are detected and skipped)."),
+        click.option(
+            "--follow", is_flag=True, help="Walk into symbolic links to folders (loops are detected and skipped)."
+        ),
         encoding_option,
     ]
     for option in reversed(options):
@@ -342,7 +406,9 @@ def compare(first: str, second: str, within: bool, encoding: str | None, date: A
     return emit("report", report, output, report_code(report, options["exit_zero"]))
 
 
-def checked_claim_kinds(_context: click.Context, _parameter: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+def checked_claim_kinds(
+    _context: click.Context, _parameter: click.Parameter, value: tuple[str, ...]
+) -> tuple[str, ...]:
     known = api.claim_kinds()
     for kind in value:
         if kind not in known:
@@ -352,7 +418,9 @@ def checked_claim_kinds(_context: click.Context, _parameter: click.Parameter, va
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--kind", "kinds", multiple=True, callback=checked_claim_kinds, help="Only claims of this kind (repeatable).")
+@click.option(
+    "--kind", "kinds", multiple=True, callback=checked_claim_kinds, help="Only claims of this kind (repeatable)."
+)
 @reading_options
 @output_options("claims")
 @guarded
@@ -419,7 +487,13 @@ def explain(code: str) -> int:
         if examples:
             click.echo(heading)
             for documents in examples:
-                click.echo("  " + "\n  ".join(f"[{n}] {' '.join(text.split())}" if len(documents) > 1 else ' '.join(text.split()) for n, text in enumerate(documents, 1)))
+                click.echo(
+                    "  "
+                    + "\n  ".join(
+                        f"[{n}] {' '.join(text.split())}" if len(documents) > 1 else " ".join(text.split())
+                        for n, text in enumerate(documents, 1)
+                    )
+                )
             click.echo("")
     return EXIT_CLEAN
 

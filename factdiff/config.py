@@ -78,7 +78,7 @@ def find_config_file(paths: Sequence[str | Path]) -> Path | None:
     if not paths:
         return None
     start = Path(os.path.realpath(paths[0]))  # Path.resolve raises on a symbolic-link loop
-    for folder in [start] + list(start.parents) if start.is_dir() else list(start.parents):
+    for folder in [start, *list(start.parents)] if start.is_dir() else list(start.parents):
         candidate = folder / CONFIG_FILE
         if candidate.is_file():
             return candidate
@@ -188,7 +188,9 @@ def stale_ignores(report: Report, config: Config) -> list[str]:
 def write_baseline(report: Report, path: Path) -> None:
     """Record today's findings: a later scan with ``--baseline`` shows only new ones."""
     entries = [{"id": found.id, "subject": found.subject} for found in report.discrepancies]
-    path.write_text(json.dumps({"version": BASELINE_VERSION, "discrepancies": entries}, indent=1) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"version": BASELINE_VERSION, "discrepancies": entries}, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 def read_baseline(path: Path) -> set[str]:
@@ -206,4 +208,3 @@ def statistics(report: Report) -> dict[str, dict[str, int]]:
         by_severity = counts.setdefault(found.kind, {"high": 0, "medium": 0, "low": 0})
         by_severity[found.severity] += 1
     return dict(sorted(counts.items()))
-

@@ -14,7 +14,6 @@ from typing import Any
 from factdiff.judge import Rule
 from factdiff.models import PackedClaim, Texts, unpack
 
-
 MAX_SEEN_BITS = 1 << 27
 """At most 16 MB for the first pass's seen-before filter; about 32 bits per claim below that,
 so a few per cent of first sightings look repeated, and only those are kept."""

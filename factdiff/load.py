@@ -266,8 +266,16 @@ def _documents(
         page = read_page(text)
         return [
             make_document(
-                page.text, name, page.date, (*notes, EXTRACTED), encoding, page.origin, segmented,
-                title=page.title, source=page.source, url=page.url,
+                page.text,
+                name,
+                page.date,
+                (*notes, EXTRACTED),
+                encoding,
+                page.origin,
+                segmented,
+                title=page.title,
+                source=page.source,
+                url=page.url,
             )
         ]
     if suffix in RECORD_SUFFIXES:
@@ -295,7 +303,9 @@ def dateline_source(text: str) -> str | None:
 
 FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>(?:(?!---[ \t]*\n).*\n){0,200}?)---[ \t]*(?:\n|\Z)")
 """A Markdown file's YAML front matter: between two '---' lines at the very start."""
-FRONT_MATTER_DATE = re.compile(r"^(?:date|published)[ \t]*:[ \t]*[\"']?(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})", re.MULTILINE)
+FRONT_MATTER_DATE = re.compile(
+    r"^(?:date|published)[ \t]*:[ \t]*[\"']?(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})", re.MULTILINE
+)
 
 
 def front_matter(text: str) -> tuple[str, datetime.date | None]:
@@ -311,7 +321,7 @@ def front_matter(text: str) -> tuple[str, datetime.date | None]:
         except ValueError:
             date = None
     blank = re.sub(r"[^\n]", " ", match.group())
-    return blank + text[match.end():], date
+    return blank + text[match.end() :], date
 
 
 RECORD_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -345,12 +355,20 @@ def _record(
 def _parsed_record(
     where: str, record: object, encoding: str, notes: tuple[str, ...] = (), segmented: bool = True
 ) -> Document | Warning_:
-    text = next((record[key] for key in TEXT_FIELDS if isinstance(record, dict) and isinstance(record.get(key), str)), None)
+    text = next(
+        (record[key] for key in TEXT_FIELDS if isinstance(record, dict) and isinstance(record.get(key), str)), None
+    )
     if not text or not text.strip():
         return Warning_(path=where, message="record has no text (looked for text, body, content)")
     return make_document(
-        text, where, _date(record), notes, encoding, segmented=segmented,  # type: ignore[arg-type]
-        title=_field(record, TITLE_FIELDS), url=_field(record, URL_FIELDS),  # type: ignore[arg-type]
+        text,
+        where,
+        _date(record),
+        notes,
+        encoding,
+        segmented=segmented,  # type: ignore[arg-type]
+        title=_field(record, TITLE_FIELDS),
+        url=_field(record, URL_FIELDS),  # type: ignore[arg-type]
         source=_outlet(record) or dateline_source(text),  # type: ignore[arg-type]
     )
 

@@ -58,18 +58,27 @@ def read_page(source: str) -> Page:
     whole = source if FULL_PAGE.search(source[:FULL_PAGE_LOOKS]) else f"<html><body>{source}</body></html>"
     try:
         found = trafilatura.bare_extraction(
-            whole, with_metadata=True, favor_precision=True, include_comments=False, include_tables=False,
-            deduplicate=False, date_extraction_params={"extensive_search": False, "original_date": True},
+            whole,
+            with_metadata=True,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            deduplicate=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    except Exception as error:  # noqa: BLE001 - a page the parser chokes on costs that page only
+    except Exception as error:
         raise ValueError(f"HTML page could not be parsed ({type(error).__name__})") from None
     paragraphs = [line.strip() for line in (_field(found, "text") or "").split("\n") if line.strip()]
     if sum(len(paragraph.split()) for paragraph in paragraphs) < MIN_ARTICLE_WORDS:
         raise ValueError(NO_ARTICLE)
     text = PARAGRAPH_BREAK.join(paragraphs)
     return Page(
-        text, _date(_field(found, "date")), origin(source, paragraphs),
-        _text(_field(found, "title")), _text(_field(found, "sitename")), _text(_field(found, "url")),
+        text,
+        _date(_field(found, "date")),
+        origin(source, paragraphs),
+        _text(_field(found, "title")),
+        _text(_field(found, "sitename")),
+        _text(_field(found, "url")),
     )
 
 
@@ -132,7 +141,7 @@ def _append_text(source: str, start: int, end: int, characters: list[str], offse
         if character == "&":
             semicolon = source.find(";", position, min(end, position + 12))
             if semicolon != -1:
-                for decoded in html.unescape(source[position:semicolon + 1]):
+                for decoded in html.unescape(source[position : semicolon + 1]):
                     if not decoded.isspace():
                         characters.append(decoded)
                         offsets.append(position)
@@ -153,7 +162,7 @@ def _after_markup(source: str, tag: int) -> int:
     close = source.find(">", tag)
     if close == -1:
         return len(source)
-    name = (source[tag + 1:close].split(None, 1) or [""])[0].lower()
+    name = (source[tag + 1 : close].split(None, 1) or [""])[0].lower()
     if name in RAW_TEXT_ELEMENTS:
         end = RAW_TEXT_ENDS[name].search(source, close)
         return len(source) if end is None else end.start()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import collections
 import datetime
-from typing import Annotated, Any, Literal, Protocol, TypeVar, Union
+from typing import Annotated, Any, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -60,7 +60,9 @@ class Document(Record):
     line_starts: tuple[int, ...] = Field(exclude=True, repr=False)
     sentences: tuple[tuple[int, int], ...] = Field(exclude=True, repr=False)
     origin: tuple[tuple[int, int], ...] = Field(
-        default=(), exclude=True, repr=False,
+        default=(),
+        exclude=True,
+        repr=False,
         description="For text extracted from markup: (offset in the text, line in the file) per paragraph.",
     )
 
@@ -147,9 +149,7 @@ class PersonClaim(ClaimBase):
     initials: str | None
     surname: str
     gender: Literal["female", "male"] | None = Field(description="Gender implied by an honorific.")
-    full_name: str | None = Field(
-        description="For a surname-only mention, the full name seen earlier in the document."
-    )
+    full_name: str | None = Field(description="For a surname-only mention, the full name seen earlier in the document.")
     office: str | None = Field(
         default=None, description="A one-holder office named before the name: 'Secretary of State'."
     )
@@ -177,7 +177,9 @@ class AcronymClaim(ClaimBase):
     kind: Literal["acronym"] = "acronym"
     acronym: str
     expansion: str | None
-    introduced: bool = Field(description="Written in brackets, as an introduction, with or without a readable expansion.")
+    introduced: bool = Field(
+        description="Written in brackets, as an introduction, with or without a readable expansion."
+    )
 
 
 class OrganisationClaim(ClaimBase):
@@ -224,15 +226,21 @@ class SentenceClaim(ClaimBase):
         description="64-bit digests of the sentence's first and second half, case, accents and typography folded."
     )
     reported: datetime.date | None = Field(
-        default=None, description="Publication date of its document, where known: a number changed between "
+        default=None,
+        description="Publication date of its document, where known: a number changed between "
         "reports days apart may be an update, not a slip.",
     )
 
 
 Claim = Annotated[
-    Union[
-        QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim, DateClaim, QuoteClaim, SentenceClaim
-    ],
+    QuantityClaim
+    | PersonClaim
+    | PronounClaim
+    | AcronymClaim
+    | OrganisationClaim
+    | DateClaim
+    | QuoteClaim
+    | SentenceClaim,
     Field(discriminator="kind"),
 ]
 
@@ -240,13 +248,20 @@ Claim = Annotated[
 CLAIM_TYPES: dict[str, type[ClaimBase]] = {
     claim_type.model_fields["kind"].default: claim_type
     for claim_type in (
-        QuantityClaim, PersonClaim, PronounClaim, AcronymClaim, OrganisationClaim, DateClaim, QuoteClaim,
+        QuantityClaim,
+        PersonClaim,
+        PronounClaim,
+        AcronymClaim,
+        OrganisationClaim,
+        DateClaim,
+        QuoteClaim,
         SentenceClaim,
     )
 }
 """Every kind of claim and its record type."""
 
 _FIELD_NAMES = {claim_type: tuple(claim_type.model_fields) for claim_type in CLAIM_TYPES.values()}
+
 
 def claim_id(document: str, kind: str, start: int, end: int) -> str:
     """A claim's id: its document, kind and span."""
@@ -304,9 +319,9 @@ def unpack(packed: Any, texts: Texts | None = None) -> Any:
     values["text"] = values["line"] = values["column"] = values["file_line"] = None
     if texts is not None:
         text = texts.text(document)
-        values["text"] = text[start:values["end"]]
+        values["text"] = text[start : values["end"]]
         sentence_start = values["sentence_start"]
-        values["sentence"] = text[sentence_start:sentence_start + values["sentence"]]
+        values["sentence"] = text[sentence_start : sentence_start + values["sentence"]]
         starts = texts.line_starts(document)
         line = bisect.bisect_right(starts, start)
         values["line"], values["column"] = line, start - starts[line - 1] + 1
@@ -354,9 +369,7 @@ class Discrepancy(Record):
     severity: Severity
     confidence: float = Field(ge=0, le=1)
     explanation: str
-    scope: Literal["within", "across"] = Field(
-        description="'within' one document, or 'across' documents."
-    )
+    scope: Literal["within", "across"] = Field(description="'within' one document, or 'across' documents.")
     variants: tuple[Variant, ...] = Field(min_length=2)
     story: str | None = Field(default=None, description="Id of the story whose documents the claims come from.")
 
@@ -366,7 +379,7 @@ class Tool(Record):
     version: str = __version__
 
 
-class Warning_(Record):
+class Warning_(Record):  # noqa: N801 - Warning is a builtin; the schema calls it "Warning"
     """A problem with one input that did not stop the run."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", title="Warning")

@@ -11,10 +11,52 @@ import re
 
 ABBREVIATIONS: frozenset[str] = frozenset(
     {
-        "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt",
-        "rev", "hon", "gov", "sen", "rep", "maj", "cmdr", "no", "vs", "etc", "inc", "ltd", "co",
-        "corp", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s",
-        "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "mt", "ft",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "rev",
+        "hon",
+        "gov",
+        "sen",
+        "rep",
+        "maj",
+        "cmdr",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "mt",
+        "ft",
     }
 )
 """Words whose trailing full stop does not end a sentence (lower case, without the final dot)."""
@@ -78,12 +120,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             runs.append((run_start, length))
             break
         line = text[line_start:line_end].rstrip()
-        following = text[line_end + 1:line_end + 2]
-        wrapped = (
-            len(line) >= WRAPPED_LINE_MIN
-            and not line.endswith(HARD_LINE_ENDINGS)
-            and following[:1].strip() != ""
-        )
+        following = text[line_end + 1 : line_end + 2]
+        wrapped = len(line) >= WRAPPED_LINE_MIN and not line.endswith(HARD_LINE_ENDINGS) and following[:1].strip() != ""
         if not wrapped:
             runs.append((run_start, line_end))
             run_start = line_end + 1

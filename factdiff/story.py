@@ -64,7 +64,9 @@ def story_names(claims: Iterable[Any]) -> dict[str, str]:
             key = "acronym:" + claim.acronym
             mentions[key] += MIN_MENTIONS if claim.expansion else 1
             names.setdefault(key, claim.acronym)
-    return {key: label for key, label in names.items() if key.startswith("organisation:") or mentions[key] >= MIN_MENTIONS}
+    return {
+        key: label for key, label in names.items() if key.startswith("organisation:") or mentions[key] >= MIN_MENTIONS
+    }
 
 
 @cache
@@ -86,7 +88,7 @@ def find_stories(names_by_doc: Mapping[str, Mapping[str, str]]) -> list[Story]:
     shared: Counter[tuple[str, str]] = Counter()
     for docs in _usable(postings, len(names_by_doc)).values():
         for index, first in enumerate(docs):
-            for second in docs[index + 1:]:
+            for second in docs[index + 1 :]:
                 shared[(first, second)] += 1
     partition = Partition(names_by_doc)
     for (first, second), count in sorted(shared.items()):

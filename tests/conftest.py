@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -38,7 +39,7 @@ REPORT_COMMANDS = ("scan", "compare", "stories")
 
 def json_report_of(args: tuple[str, ...], stdout: str) -> dict | None:
     """The report a scan, compare or stories run printed as JSON, else None."""
-    wants_json = any(a in ("--format", "-f") and b == "json" for a, b in zip(args, args[1:]))
+    wants_json = any(a in ("--format", "-f") and b == "json" for a, b in itertools.pairwise(args))
     if not (args and args[0] in REPORT_COMMANDS and wants_json and stdout.strip()):
         return None
     return json.loads(stdout)

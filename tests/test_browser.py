@@ -22,9 +22,16 @@ pytestmark = pytest.mark.skipif(
 )
 
 CHROMIUM_FLAGS = (
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage", "--window-size=1200,900",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1200,900",
 )
 """As root in a container with no network: no sandbox, and nothing that phones home."""
 
@@ -76,7 +83,8 @@ def test_clicking_evidence_scrolls_to_it_in_the_article(browser, seeds_page):
     page, report = seeds_page
     browser.get(page.as_uri())
     geoffrey = next(
-        link for link in browser.find_elements(By.CSS_SELECTOR, "a.evidence")
+        link
+        for link in browser.find_elements(By.CSS_SELECTOR, "a.evidence")
         if "Geoffrey Otunge" in link.text and "According to" in link.text
     )
     target_id = geoffrey.get_attribute("href").split("#", 1)[1]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 from click.testing import CliRunner
-
 from conftest import ROOT, write
+
 from factdiff.cli import main
 
 SEED_A = "seeds/001_de6dd166a4080cc0.txt"
@@ -32,7 +32,7 @@ def test_scan_json_validates_against_schema_command(run):
     report = json.loads(run("scan", "seeds/", "--format", "json").output)
     schema = json.loads(run("schema").output)
     jsonschema.validate(report, schema)
-    assert [d["path"] for d in report["documents"]][0] == "seeds/000_ee73806791a84dfe.txt"
+    assert next(d["path"] for d in report["documents"]) == "seeds/000_ee73806791a84dfe.txt"
 
 
 def test_scan_jsonl_is_one_discrepancy_per_line(run):
@@ -44,7 +44,10 @@ def test_scan_jsonl_is_one_discrepancy_per_line(run):
 def test_scan_markdown(run):
     output = run("scan", "seeds/", "--format", "markdown").output
     assert output.startswith("# factdiff report\n")
-    assert "| \\>800 (1 of 2 sources) | `seeds/003_4b2072b04a3e016b.txt:2:20` | Kenya has deployed **over 800** police" in output
+    assert (
+        "| \\>800 (1 of 2 sources) | `seeds/003_4b2072b04a3e016b.txt:2:20` | Kenya has deployed **over 800** police"
+        in output
+    )
 
 
 def test_compare_reports_only_cross_document_discrepancies(run):

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import claims_of
+
 from factdiff.api import find_discrepancies, scan
 from factdiff.extract import extract
 from factdiff.load import make_document
@@ -61,8 +61,10 @@ def test_two_dates_for_one_event_of_one_person_are_reported():
 
 
 def test_the_same_date_at_two_precisions_is_not_reported():
-    text = ("On July 7, 2021, President Jovenel Moïse was assassinated at his home. "
-            "Gangs have grown since the 2021 assassination of Moïse. He was assassinated in July 2021.")
+    text = (
+        "On July 7, 2021, President Jovenel Moïse was assassinated at his home. "
+        "Gangs have grown since the 2021 assassination of Moïse. He was assassinated in July 2021."
+    )
     assert [d for d in find_discrepancies([make_document(text, "a.txt")]) if d.code == "FD501"] == []
 
 

@@ -9,8 +9,10 @@ import pytest
 from factdiff.api import compare, find_discrepancies
 from factdiff.load import make_document
 
-WIRE = ("Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
-        "and the motorway stayed closed until Tuesday evening.")
+WIRE = (
+    "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
+    "and the motorway stayed closed until Tuesday evening."
+)
 
 
 def across(first: str, second: str):
@@ -36,8 +38,10 @@ def test_one_changed_fact_is_reported_with_the_changed_words_as_evidence(edited,
 
 
 def test_year_pronoun_acronym_and_quoted_word():
-    sentence = ("The NHS trust said the new wing, which opened in 2014, was where she had worked "
-                "as a nurse for most of her career.")
+    sentence = (
+        "The NHS trust said the new wing, which opened in 2014, was where she had worked "
+        "as a nurse for most of her career."
+    )
     [year] = across(sentence, sentence.replace("2014", "2013"))
     assert year.kind == "date"
     [pronoun] = across(sentence, sentence.replace("where she had", "where he had"))
@@ -59,15 +63,22 @@ def test_editing_that_keeps_the_facts_is_not_reported():
 
 
 def test_patterned_sentences_in_both_articles_are_not_edits():
-    article = ("Jim McAlister, 34, of Leeds, was fined 200 pounds for dropping litter in the park. "
-               "Colin Daniel, 41, of Leeds, was fined 200 pounds for dropping litter in the park.")
+    article = (
+        "Jim McAlister, 34, of Leeds, was fined 200 pounds for dropping litter in the park. "
+        "Colin Daniel, 41, of Leeds, was fined 200 pounds for dropping litter in the park."
+    )
     copy = article.replace("in the park. Colin", "in the park.\n\nColin")
     assert across(article, copy) == []
 
 
 def test_credit_lines_differ_by_design():
-    assert across("CNN's Kevin Conlon contributed to this report from New York City today.",
-                  "CNN's Andreas Preuss contributed to this report from New York City today.") == []
+    assert (
+        across(
+            "CNN's Kevin Conlon contributed to this report from New York City today.",
+            "CNN's Andreas Preuss contributed to this report from New York City today.",
+        )
+        == []
+    )
 
 
 def test_a_change_the_typed_rules_already_report_is_not_repeated():
@@ -86,11 +97,17 @@ def test_compare_command_reports_an_edited_copy(tmp_path):
 def test_a_number_changed_between_reports_days_apart_reads_as_a_possible_update():
     edited = WIRE.replace("45", "68")
     same_day = find_discrepancies(
-        [make_document(WIRE, "a.txt", datetime.date(2024, 6, 3)), make_document(edited, "b.txt", datetime.date(2024, 6, 3))],
+        [
+            make_document(WIRE, "a.txt", datetime.date(2024, 6, 3)),
+            make_document(edited, "b.txt", datetime.date(2024, 6, 3)),
+        ],
         one_story=True,
     )
     later = find_discrepancies(
-        [make_document(WIRE, "a.txt", datetime.date(2024, 6, 3)), make_document(edited, "b.txt", datetime.date(2024, 6, 12))],
+        [
+            make_document(WIRE, "a.txt", datetime.date(2024, 6, 3)),
+            make_document(edited, "b.txt", datetime.date(2024, 6, 12)),
+        ],
         one_story=True,
     )
     [kept] = [d for d in same_day if d.code == "FD401"]

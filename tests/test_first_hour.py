@@ -11,8 +11,8 @@ import sys
 
 import jsonschema
 import pytest
-
 from conftest import ROOT, write
+
 from factdiff.schema import jsonl_schema
 
 SEED_A = "seeds/001_de6dd166a4080cc0.txt"
@@ -133,8 +133,14 @@ def test_a_full_disk_is_one_line_of_trouble():
 def test_a_closed_pipe_ends_with_the_runs_own_exit_code_every_time():
     for _ in range(3):
         result = subprocess.run(
-            ["bash", "-c", f"{' '.join(FACTDIFF)} scan seeds/ --format jsonl | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}"],
-            cwd=ROOT, capture_output=True, text=True,
+            [
+                "bash",
+                "-c",
+                f"{' '.join(FACTDIFF)} scan seeds/ --format jsonl | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
         )
         assert result.stdout == "1\n" and result.stderr == ""
 
@@ -142,7 +148,21 @@ def test_a_closed_pipe_ends_with_the_runs_own_exit_code_every_time():
 def test_rules_lists_every_rule_with_an_example_and_explain_shows_one(run):
     listing = run("rules")
     assert listing.exit_code == 0
-    for code in ("FD101", "FD102", "FD201", "FD202", "FD203", "FD204", "FD301", "FD302", "FD303", "FD401", "FD501", "FD601", "FD602"):
+    for code in (
+        "FD101",
+        "FD102",
+        "FD201",
+        "FD202",
+        "FD203",
+        "FD204",
+        "FD301",
+        "FD302",
+        "FD303",
+        "FD401",
+        "FD501",
+        "FD601",
+        "FD602",
+    ):
         assert code in listing.stdout
     assert "e.g. Kenya has deployed 700 police officers to Haiti." in listing.stdout
     explained = run("explain", "FD101")

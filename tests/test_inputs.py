@@ -66,8 +66,10 @@ def test_a_symlink_loop_does_not_hang_or_read_twice(run, tmp_path):
 
 
 def test_terminal_controls_never_reach_the_output(run, tmp_path):
-    text = ("\x1b[2J\x1b]0;owned\x07Kenya has deployed 400 police officers to Haiti [bold]now[/bold]. "
-            "Officials later said Kenya has deployed 800 police officers to Haiti.")
+    text = (
+        "\x1b[2J\x1b]0;owned\x07Kenya has deployed 400 police officers to Haiti [bold]now[/bold]. "
+        "Officials later said Kenya has deployed 800 police officers to Haiti."
+    )
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     for output_format in ("rich", "markdown"):
         result = run("scan", str(tmp_path), "--format", output_format)
@@ -95,7 +97,7 @@ def test_mojibake_is_repaired_with_a_note_and_evidence_stays_exact(run, tmp_path
     listing = json.loads(run("claims", str(tmp_path), "--kind", "person", "--format", "json").stdout)
     [document] = listing["documents"]
     assert document["notes"] == ["mojibake repaired (ftfy)"]
-    assert [claim["text"] for claim in listing["claims"]][0] == "William Ruto"
+    assert next(claim["text"] for claim in listing["claims"]) == "William Ruto"
     assert "Kenya’s" in listing["claims"][0]["sentence"]
 
 
@@ -136,8 +138,12 @@ def test_the_whole_corpus_with_links_reads_everything_readable_and_exits_2(run, 
     reasons = sorted(w["message"].split(" (")[0].split(":")[0] for w in report["warnings"])
     assert result.exit_code == 2
     assert reasons == [
-        "bad JSON Lines record", "binary file", "broken symbolic link", "empty file",
-        "no article text found in the HTML page", "symbolic link loop",
+        "bad JSON Lines record",
+        "binary file",
+        "broken symbolic link",
+        "empty file",
+        "no article text found in the HTML page",
+        "symbolic link loop",
     ]
     assert len(report["documents"]) == 9  # 7 readable files, two of them records in one JSON Lines file
     assert "symbolic link loop" not in run("scan", str(folder), "--format", "json").stdout  # not followed by default
@@ -173,7 +179,7 @@ def test_html_page_is_read_without_boilerplate_and_evidence_points_into_the_page
         [claim] = variant["claims"]
         assert claim["text"] in claim["sentence"]
         # the paragraph starts on the page's line file_line, and the name is in that paragraph
-        paragraph = " ".join(lines[claim["file_line"] - 1:claim["file_line"] + 1])
+        paragraph = " ".join(lines[claim["file_line"] - 1 : claim["file_line"] + 1])
         assert claim["text"].split()[0] in paragraph
     where = f"page.html:{finding['variants'][0]['claims'][0]['file_line']} · The Daily Example · 2024-06-26"
     assert where in " ".join(run("scan", str(page)).stdout.split())  # however the terminal report wraps
@@ -204,15 +210,19 @@ def test_stdout_is_utf8_whatever_the_locale(seeds):
     for output_format in ("rich", "json"):
         result = subprocess.run(
             [sys.executable, "-m", "factdiff", "scan", str(seeds), "--format", output_format],
-            capture_output=True, env=environment, check=False,
+            capture_output=True,
+            env=environment,
+            check=False,
         )
         assert result.returncode == 1 and result.stderr == b""
         assert "Moïse" in result.stdout.decode("utf-8")
 
 
 def test_hostile_article_is_reported_verbatim_in_every_format(run, tmp_path):
-    text = ("Kenya has deployed 400 police officers [bold red]x[/] [link=http://example.com]y[/link] "
-            "\x1b[31mto Haiti\x1b[0m. Officials later said Kenya has deployed 800 police officers to Haiti.")
+    text = (
+        "Kenya has deployed 400 police officers [bold red]x[/] [link=http://example.com]y[/link] "
+        "\x1b[31mto Haiti\x1b[0m. Officials later said Kenya has deployed 800 police officers to Haiti."
+    )
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     for output_format in ("rich", "markdown", "html", "json"):
         result = run("scan", str(tmp_path), "--format", output_format)
@@ -231,7 +241,9 @@ def test_json_is_byte_identical_across_hash_seeds_and_terminal_widths(seeds):
         environment = dict(os.environ, PYTHONHASHSEED=seed, COLUMNS=columns)
         result = subprocess.run(
             [sys.executable, "-m", "factdiff", "scan", str(seeds), "--format", "json"],
-            capture_output=True, env=environment, check=False,
+            capture_output=True,
+            env=environment,
+            check=False,
         )
         assert result.returncode == 1
         outputs.add(result.stdout)

@@ -105,7 +105,9 @@ def test_the_library_warns_of_a_loop_given_to_scan_and_compare(tmp_path):
     (tmp_path / "other.txt").write_text(OTHER, encoding="utf-8")
     expected = [("loop", "symbolic link loop (a link that leads back to itself)")]
     assert [(Path(w.path).name, w.message) for w in api.scan([tmp_path / "loop"]).warnings] == expected
-    assert [(Path(w.path).name, w.message) for w in api.compare(tmp_path / "loop", tmp_path / "other.txt").warnings] == expected
+    assert [
+        (Path(w.path).name, w.message) for w in api.compare(tmp_path / "loop", tmp_path / "other.txt").warnings
+    ] == expected
 
 
 def factdiff(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -135,7 +137,7 @@ def test_compare_reads_bash_process_substitution_and_shows_evidence(tmp_path):
 
 
 def test_a_fifo_named_on_the_command_line_is_read_once_and_a_folder_walk_skips_it(tmp_path):
-    first, second = articles(tmp_path)
+    first, _second = articles(tmp_path)
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     writer = threading.Thread(target=lambda: fifo.write_bytes(first.read_bytes()), daemon=True)
@@ -151,7 +153,9 @@ def test_a_fifo_named_on_the_command_line_is_read_once_and_a_folder_walk_skips_i
 
 def test_a_character_device_is_read_and_a_socket_is_not(run, tmp_path):
     result = run("scan", "/dev/null", "--format", "json")
-    assert result.exit_code == 2 and json.loads(result.stdout)["warnings"] == [{"path": "/dev/null", "message": "empty file"}]
+    assert result.exit_code == 2 and json.loads(result.stdout)["warnings"] == [
+        {"path": "/dev/null", "message": "empty file"}
+    ]
     with socket.socket(socket.AF_UNIX) as listening:
         listening.bind(str(tmp_path / "sock"))
         result = run("scan", str(tmp_path / "sock"), "--format", "json")

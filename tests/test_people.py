@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import claims_of
+
 from factdiff.api import find_discrepancies
 from factdiff.load import make_document
 
@@ -30,8 +31,10 @@ def test_surname_and_possessive_mentions_point_to_the_full_name():
 
 
 def test_places_organisations_and_bare_titles_are_not_people():
-    text = ("Fans met at Goodison Park near the Infant School. Human Rights Watch and the Australian Prime "
-            "Minister spoke in El Salvador.")
+    text = (
+        "Fans met at Goodison Park near the Infant School. Human Rights Watch and the Australian Prime "
+        "Minister spoke in El Salvador."
+    )
     assert claims_of(text, "person") == []
 
 
@@ -95,7 +98,9 @@ def test_organisation_spelt_two_ways():
 
 
 def test_given_names_with_different_initials_are_different_people():
-    assert report_of("Brian Wright, 55, told the court he was blinded.", "Arsenal legend Ian Wright presented it.") == []
+    assert (
+        report_of("Brian Wright, 55, told the court he was blinded.", "Arsenal legend Ian Wright presented it.") == []
+    )
 
 
 def test_pronoun_beside_an_unnamed_person_is_not_resolved():
@@ -128,31 +133,37 @@ def test_office_and_whose_office_it_is_are_read_before_the_name():
 
 
 def test_one_office_with_two_undated_holders_is_reported():
-    text = ("US Secretary of State Marco Rubio spoke to Ruto on Tuesday night. "
-            "Later, US Secretary of State Antony Blinken said the mission would continue.")
+    text = (
+        "US Secretary of State Marco Rubio spoke to Ruto on Tuesday night. "
+        "Later, US Secretary of State Antony Blinken said the mission would continue."
+    )
     [found] = report_of(text)
     assert found.code == "FD203" and found.subject == "Secretary of State (United States)"
     assert {v.value for v in found.variants} == {"Marco Rubio", "Antony Blinken"}
 
 
 def test_office_holders_at_different_dates_are_not_a_conflict():
-    text = ("US Secretary of State Marco Rubio spoke to Ruto on Tuesday night. Officers chat as they await "
-            "the arrival of US Secretary of State Antony Blinken at the MSS base, Haiti September 5, 2024.")
+    text = (
+        "US Secretary of State Marco Rubio spoke to Ruto on Tuesday night. Officers chat as they await "
+        "the arrival of US Secretary of State Antony Blinken at the MSS base, Haiti September 5, 2024."
+    )
     assert report_of(text) == []
-    former = ("Kenya’s President William Ruto spoke on Monday. "
-              "Kenya’s former President Uhuru Kenyatta agreed.")
+    former = "Kenya’s President William Ruto spoke on Monday. Kenya’s former President Uhuru Kenyatta agreed."
     assert report_of(former) == []
 
 
 def test_bare_office_without_its_owner_is_not_compared():
-    text = ("President William Ruto told reporters the force would stay. "
-            "President Leslie Voltaire wrote to the Secretary-General.")
+    text = (
+        "President William Ruto told reporters the force would stay. "
+        "President Leslie Voltaire wrote to the Secretary-General."
+    )
     assert report_of(text) == []
 
 
 def test_one_person_with_two_offices_of_one_owner_is_reported():
-    text = ("Kenya’s President William Ruto met the envoy. "
-            "Kenya’s Deputy President William Ruto said the force would stay.")
+    text = (
+        "Kenya’s President William Ruto met the envoy. Kenya’s Deputy President William Ruto said the force would stay."
+    )
     [found] = report_of(text)
     assert found.code == "FD204" and "William Ruto" in found.subject
     assert {v.value for v in found.variants} == {"President (Kenya)", "Deputy President (Kenya)"}
@@ -168,12 +179,15 @@ def test_organisation_names_keep_their_of_phrase_and_drop_a_leading_owner():
 
 
 def test_organisation_place_form_and_hyphenation_variants_are_low_severity():
-    [police] = report_of("The Nigeria Police Force said the suspects were held.",
-                         "A spokesman for the Nigerian Police Force denied it.")
+    [police] = report_of(
+        "The Nigeria Police Force said the suspects were held.", "A spokesman for the Nigerian Police Force denied it."
+    )
     assert police.code == "FD303" and police.severity == "low" and police.scope == "across"
     assert "place name" in police.explanation
-    [oecd] = report_of("The Organisation for Economic Co-operation said growth slowed. "
-                       "The Organisation for Economic Cooperation added detail.")
+    [oecd] = report_of(
+        "The Organisation for Economic Co-operation said growth slowed. "
+        "The Organisation for Economic Cooperation added detail."
+    )
     assert "hyphenation" in oecd.explanation
 
 

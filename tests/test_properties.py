@@ -13,9 +13,26 @@ from factdiff.segment import split_sentences
 
 NEWSY = st.lists(
     st.sampled_from(
-        list("abcdeKMSOGJ ,.;:()-’'“”\"\n0123456789%$")
-        + ["over ", "about ", "hundreds of ", "police officers ", "Ms ", "he ", "Godfrey ", "Otunge ",
-           "Kenya ", "(MSS) ", "MSS ", "killed ", "1,000 ", "since June ", "President ", "\x1b[31m", "\u202e"]
+        [
+            *list("abcdeKMSOGJ ,.;:()-’'“”\"\n0123456789%$"),
+            "over ",
+            "about ",
+            "hundreds of ",
+            "police officers ",
+            "Ms ",
+            "he ",
+            "Godfrey ",
+            "Otunge ",
+            "Kenya ",
+            "(MSS) ",
+            "MSS ",
+            "killed ",
+            "1,000 ",
+            "since June ",
+            "President ",
+            "\x1b[31m",
+            "\u202e",
+        ]
     ),
     max_size=120,
 ).map("".join)
@@ -27,7 +44,7 @@ def test_extraction_never_raises_and_offsets_slice_the_text(text):
     document = make_document(text, "p.txt")
     assert len(document.text) == len(text)
     for claim in extract(document):
-        assert document.text[claim.start:claim.end] == claim.text
+        assert document.text[claim.start : claim.end] == claim.text
         assert claim.sentence_start <= claim.start
 
 
@@ -71,8 +88,28 @@ def test_decoding_any_bytes_gives_text_or_a_clear_refusal(data):
 
 MARKUP = st.lists(
     st.sampled_from(
-        ["<p>", "</p>", "<div class='x'>", "</div>", "<!--", "-->", "<script>", "</script>", "<", ">", "&amp;",
-         "&rsquo;", "&#8217;", "&", ";", "\n", " ", "Godfrey Otunge ", "said 400 officers. ", "é"]
+        [
+            "<p>",
+            "</p>",
+            "<div class='x'>",
+            "</div>",
+            "<!--",
+            "-->",
+            "<script>",
+            "</script>",
+            "<",
+            ">",
+            "&amp;",
+            "&rsquo;",
+            "&#8217;",
+            "&",
+            ";",
+            "\n",
+            " ",
+            "Godfrey Otunge ",
+            "said 400 officers. ",
+            "é",
+        ]
     ),
     max_size=80,
 ).map("".join)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import claims_of
+
 from factdiff.api import analyse, find_discrepancies
 from factdiff.load import make_document
 
@@ -57,7 +57,9 @@ def test_modality(sentence, modality):
 
 
 def test_magnitudes_currency_and_percent():
-    claims = claims_of("The US offered a reward of $5 million, and 90% of Port-au-Prince is under gang control.", "quantity")
+    claims = claims_of(
+        "The US offered a reward of $5 million, and 90% of Port-au-Prince is under gang control.", "quantity"
+    )
     by_text = {c.text: c for c in claims}
     assert by_text["$5 million"].value == 5_000_000 and by_text["$5 million"].unit == "$"
     assert by_text["90%"].value == 90 and by_text["90%"].unit == "%"
@@ -66,9 +68,15 @@ def test_magnitudes_currency_and_percent():
 
 
 def test_counts_with_no_noun_count_people_and_keep_their_scope():
-    claims = [c for c in claims_of(
-        "Gang attacks in Haiti killed around 2,500 people in the first quarter of this year alone, "
-        "with 580,000 displaced.", "quantity") if c.subject_key]
+    claims = [
+        c
+        for c in claims_of(
+            "Gang attacks in Haiti killed around 2,500 people in the first quarter of this year alone, "
+            "with 580,000 displaced.",
+            "quantity",
+        )
+        if c.subject_key
+    ]
     killed, displaced = claims
     assert killed.hedge == "around" and (killed.low, killed.high) == (2250.0, 2750.0)
     assert killed.scope == displaced.scope == "in the first quarter of this year"
@@ -76,17 +84,24 @@ def test_counts_with_no_noun_count_people_and_keep_their_scope():
 
 
 def test_others_takes_the_subject_of_the_previous_number():
-    claims = [c for c in claims_of(
-        "Since June, two Kenyan police officers have been killed, and three others have sustained gunshot injuries.",
-        "quantity") if c.subject_key]
+    claims = [
+        c
+        for c in claims_of(
+            "Since June, two Kenyan police officers have been killed, and three others have sustained gunshot injuries.",
+            "quantity",
+        )
+        if c.subject_key
+    ]
     two, three = claims
     assert (two.value, two.event) == (2, "killed")
     assert (three.value, three.subject_key, three.event) == (3, "police", "injured")
 
 
 def test_dates_years_and_durations_are_not_counts():
-    text = ("Members hold a flag in Port-au-Prince, Haiti June 25, 2024. It was designated on 2 May 2025. "
-            "Since 2021 the deployment has lasted for four months.")
+    text = (
+        "Members hold a flag in Port-au-Prince, Haiti June 25, 2024. It was designated on 2 May 2025. "
+        "Since 2021 the deployment has lasted for four months."
+    )
     assert [c for c in claims_of(text, "quantity") if c.subject_key] == []
 
 
@@ -105,8 +120,10 @@ def test_incompatible_counts_are_a_discrepancy_with_both_sides():
 
 
 def test_ages_times_and_labels_are_not_counts_of_people():
-    text = ("Sean Collier, a 26-year-old police officer, was shot. He woke up about 3 a.m. after Scott was killed. "
-            "The network released a teaser for season 2 of the show.")
+    text = (
+        "Sean Collier, a 26-year-old police officer, was shot. He woke up about 3 a.m. after Scott was killed. "
+        "The network released a teaser for season 2 of the show."
+    )
     assert [c for c in claims_of(text, "quantity") if c.subject_key] == []
 
 
@@ -123,20 +140,56 @@ def test_one_sentence_does_not_contradict_itself():
 
 SURFACE_FORMS = [
     # sentence, claim text, (low, high), subject key, event
-    ("Officials said 1,000 people were displaced by the floods in Kenya.", "1,000", (950.0, 1050.0), "people", "displaced"),
-    ("At least 1500 people have died in Haiti since the gangs took over.", "At least 1500", (1500.0, None), "people", "killed"),
-    ("Around 2,500 people were killed in Haiti in the first quarter.", "Around 2,500", (2250.0, 2750.0), "people", "killed"),
-    ("Nearly 1.3 million people have been displaced in Haiti.", "Nearly 1.3 million", (1170000.0, 1300000.0), "people", "displaced"),
+    (
+        "Officials said 1,000 people were displaced by the floods in Kenya.",
+        "1,000",
+        (950.0, 1050.0),
+        "people",
+        "displaced",
+    ),
+    (
+        "At least 1500 people have died in Haiti since the gangs took over.",
+        "At least 1500",
+        (1500.0, None),
+        "people",
+        "killed",
+    ),
+    (
+        "Around 2,500 people were killed in Haiti in the first quarter.",
+        "Around 2,500",
+        (2250.0, 2750.0),
+        "people",
+        "killed",
+    ),
+    (
+        "Nearly 1.3 million people have been displaced in Haiti.",
+        "Nearly 1.3 million",
+        (1170000.0, 1300000.0),
+        "people",
+        "displaced",
+    ),
     ("Some 1\u00a0300 people were evacuated from Haiti.", "Some 1\u00a0300", (1170.0, 1430.0), "people", "evacuated"),
     ("Up to 2\u2009000 migrants were arrested in Mexico.", "Up to 2\u2009000", (0.0, 2000.0), "migrant", "arrested"),
-    ("More than 1 300 000 people fled Sudan last year.", "More than 1 300 000", (1300000.0, None), "people", "displaced"),
+    (
+        "More than 1 300 000 people fled Sudan last year.",
+        "More than 1 300 000",
+        (1300000.0, None),
+        "people",
+        "displaced",
+    ),
     ("Fewer than 40 officers were deployed to Haiti.", "Fewer than 40", (0.0, 40.0), "police", "deployed"),
     ("Two Kenyan officers were injured in Haiti.", "Two", (2.0, 2.0), "police", "injured"),
     ("A dozen police officers were deployed to the capital of Haiti.", "A dozen", (12.0, 12.0), "police", "deployed"),
     ("Kenya sent a nine-member advance team to Haiti.", "nine", (9.0, 9.0), "team", "members"),
     ("Hundreds of people were killed in Haiti.", "Hundreds", (200.0, None), "people", "killed"),
     ("Thousands of Haitians were displaced by the fighting.", "Thousands", (2000.0, None), "haitian", "displaced"),
-    ("Tens of thousands of people were displaced in Sudan.", "Tens of thousands", (20000.0, None), "people", "displaced"),
+    (
+        "Tens of thousands of people were displaced in Sudan.",
+        "Tens of thousands",
+        (20000.0, None),
+        "people",
+        "displaced",
+    ),
 ]
 
 
@@ -232,11 +285,15 @@ def test_a_place_wrapped_across_lines_still_owns_the_count():
 
 
 def test_differently_qualified_groups_and_subsets_of_people_are_not_compared():
-    council = ("Citizens on Tuesday elected two new black city council members in Ferguson. "
-               "Three sitting city council members chose not to run for office again.")
+    council = (
+        "Citizens on Tuesday elected two new black city council members in Ferguson. "
+        "Three sitting city council members chose not to run for office again."
+    )
     assert find_discrepancies([make_document(council, "a.txt")]) == []
-    attacks = ("At least four people were killed and 18 injured, police said. "
-               "A commander said three civilians were killed in a second blast.")
+    attacks = (
+        "At least four people were killed and 18 injured, police said. "
+        "A commander said three civilians were killed in a second blast."
+    )
     assert find_discrepancies([make_document(attacks, "a.txt")]) == []
 
 
@@ -273,8 +330,8 @@ def test_one_source_against_three_reads_as_the_likelier_slip():
         "Kenya, which leads the mission, has deployed 800 police officers to Haiti according to the UN.",
     ]
     lone = "Kenya has deployed 400 police officers to Haiti, a spokesman for the mission told reporters."
-    split = [make_document(text, f"doc{i}.txt") for i, text in enumerate(agreeing[:1] + [lone])]
-    lopsided = [make_document(text, f"doc{i}.txt") for i, text in enumerate(agreeing + [lone])]
+    split = [make_document(text, f"doc{i}.txt") for i, text in enumerate([*agreeing[:1], lone])]
+    lopsided = [make_document(text, f"doc{i}.txt") for i, text in enumerate([*agreeing, lone])]
     [even] = [d for d in find_discrepancies(split, one_story=True) if d.code == "FD101"]
     [against] = [d for d in find_discrepancies(lopsided, one_story=True) if d.code == "FD101"]
     assert "stands alone" not in even.explanation

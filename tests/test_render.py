@@ -16,7 +16,7 @@ def underlined(block, value: str) -> str:
     for renderable in block.renderables:
         text = getattr(renderable, "renderable", renderable)
         if getattr(text, "plain", "").split("  ")[0] == value:  # the value, then how many sources give it
-            return "".join(text.plain[span.start:span.end] for span in text.spans if "underline" in str(span.style))
+            return "".join(text.plain[span.start : span.end] for span in text.spans if "underline" in str(span.style))
     raise AssertionError(f"{value!r} is not shown")
 
 
@@ -29,9 +29,11 @@ def test_name_variants_highlight_the_differing_letters_on_both_sides(seeds):
 
 
 def test_html_report_is_self_contained_and_escapes_article_text(run, tmp_path):
-    hostile = ("<script>alert(1)</script> [bold red]x[/] [link=http://example.com]y[/link] \x1b[31m "
-               "Kenya has deployed 400 police officers to Haiti. Officials later said Kenya has deployed "
-               "800 police officers to Haiti.")
+    hostile = (
+        "<script>alert(1)</script> [bold red]x[/] [link=http://example.com]y[/link] \x1b[31m "
+        "Kenya has deployed 400 police officers to Haiti. Officials later said Kenya has deployed "
+        "800 police officers to Haiti."
+    )
     (tmp_path / "a.txt").write_text(hostile, encoding="utf-8")
     page = run("scan", str(tmp_path), "--format", "html").stdout
     assert page.startswith("<!DOCTYPE html>") and "http" not in page.replace("http://example.com", "")

@@ -52,8 +52,10 @@ def test_a_bad_config_file_is_one_clear_error(run, desk):
 
 
 def test_inline_mark_ignores_its_paragraph(run, tmp_path):
-    text = ("Kenya has deployed 400 police officers to Haiti, officials said.\n\n"
-            "<!-- factdiff: ignore -->\nKenya has deployed 800 police officers to Haiti, a source claimed.\n")
+    text = (
+        "Kenya has deployed 400 police officers to Haiti, officials said.\n\n"
+        "<!-- factdiff: ignore -->\nKenya has deployed 800 police officers to Haiti, a source claimed.\n"
+    )
     (tmp_path / "a.md").write_text(text, encoding="utf-8")
     assert scan_json(run, str(tmp_path))["discrepancies"] == []
     (tmp_path / "a.md").write_text(text.replace("<!-- factdiff: ignore -->\n", ""), encoding="utf-8")

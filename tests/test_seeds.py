@@ -80,7 +80,7 @@ def test_evidence_offsets_slice_the_document_text(report, seeds):
     for discrepancy in report.discrepancies:
         for variant in discrepancy.variants:
             for claim in variant.claims:
-                assert texts[claim.path][claim.start:claim.end] == claim.text
+                assert texts[claim.path][claim.start : claim.end] == claim.text
 
 
 def test_json_report_validates_against_the_published_schema(report):

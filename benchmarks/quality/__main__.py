@@ -60,7 +60,7 @@ def planted(limit: int | None) -> str:
             sites += 1
             try:
                 found = compared(text, plant.text)
-            except Exception:  # noqa: BLE001 - an error is a result to count, not a crash
+            except Exception:
                 failures += 1
                 continue
             reported += bool(found)
@@ -113,7 +113,9 @@ def summaries() -> str:
         counts = by_type[error_type]
         lines.append(f"| {error_type} | {counts['pairs']} | {counts['flagged'] / counts['pairs']:.3f} |")
     lines += ["", "| system (balanced accuracy) | factcc | frank |", "|---|---|---|"]
-    lines.append(f"| **factdiff {__version__}** (validation split) | {balanced.get('factcc', 0):.3f} | {balanced.get('frank', 0):.3f} |")
+    lines.append(
+        f"| **factdiff {__version__}** (validation split) | {balanced.get('factcc', 0):.3f} | {balanced.get('frank', 0):.3f} |"
+    )
     for system, (factcc, frank) in PUBLISHED.items():
         lines.append(f"| {system} (published, test split) | {factcc:.3f} | {frank:.3f} |")
     return "\n".join(lines) + "\n"
@@ -128,8 +130,10 @@ def main() -> None:
         f"# factdiff {__version__} quality\n\n"
         f"Machine: {platform.machine()}, Python {platform.python_version()}. "
         "Command: `python -m benchmarks.quality`.\n\n"
-        "## Planted discrepancies and controls\n\n" + planted(args.limit) +
-        "\n## FactCC / FRANK: `compare article summary`\n\n" + summaries()
+        "## Planted discrepancies and controls\n\n"
+        + planted(args.limit)
+        + "\n## FactCC / FRANK: `compare article summary`\n\n"
+        + summaries()
     )
     report += f"\nRun time: {time.perf_counter() - started:.0f} s.\n"
     path = write_result("quality.md", report)

@@ -35,9 +35,46 @@ APOSTROPHE = re.compile(r"(?<=[a-z])'(?=[a-z])")
 LARGE_NUMBER = re.compile(r"(?<![\w.,])[1-9][0-9]{0,2},[0-9]{3}(?![\w,])")
 VOWELS = "aeiou"
 NOT_NAMES = frozenset(
-    "The This That These There Their They When What Where While With From After Before During "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June "
-    "July August September October November December Street Road Police Court".split()
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "There",
+        "Their",
+        "They",
+        "When",
+        "What",
+        "Where",
+        "While",
+        "With",
+        "From",
+        "After",
+        "Before",
+        "During",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Street",
+        "Road",
+        "Police",
+        "Court",
+    ]
 )
 
 
@@ -84,7 +121,7 @@ def plant_given_name(text: str, rng: random.Random) -> Plant | None:
         return None
     index = rng.choice(positions)
     replacement = VOWELS[(VOWELS.index(given[index]) + 1) % len(VOWELS)]
-    misspelt = given[:index] + replacement + given[index + 1:]
+    misspelt = given[:index] + replacement + given[index + 1 :]
     return _replace(text, match.start(1), match.end(1), misspelt)
 
 
@@ -105,9 +142,9 @@ def plant_acronym(text: str, rng: random.Random) -> Plant | None:
         return None
     letters = match.group()
     index = rng.randrange(len(letters) - 1)
-    swapped = letters[:index] + letters[index + 1] + letters[index] + letters[index + 2:]
+    swapped = letters[:index] + letters[index + 1] + letters[index] + letters[index + 2 :]
     if swapped == letters:
-        swapped = letters[:index] + letters[index] + letters[index] + letters[index + 2:]
+        swapped = letters[:index] + letters[index] + letters[index] + letters[index + 2 :]
         if swapped == letters:
             return None
     return _replace(text, match.start(), match.end(), swapped)
@@ -130,7 +167,7 @@ def plant_quote_word(text: str, rng: random.Random) -> Plant | None:
 
 def inside_quotation(text: str, position: int) -> bool:
     """Inside quotation marks, where changing any word (even to a compatible hedge) misquotes."""
-    paragraph = text[text.rfind("\n\n", 0, position) + 1:position]
+    paragraph = text[text.rfind("\n\n", 0, position) + 1 : position]
     return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
 
 
@@ -145,7 +182,8 @@ def control_separator(text: str, rng: random.Random) -> Plant | None:
 def control_hedge(text: str, rng: random.Random) -> Plant | None:
     """'45 people' -> 'more than 40 people': compatible with the original (outside quotations)."""
     sites = [
-        m for m in COUNT.finditer(text)
+        m
+        for m in COUNT.finditer(text)
         if 10 <= int(m.group(1).replace(",", "")) < 1900 and not inside_quotation(text, m.start())
     ]
     match = _pick(sites, rng)

@@ -54,7 +54,11 @@ def _spells(word_initials: list[str], letters: str) -> bool:
     for group in word_initials:
         if position < len(letters) and group.startswith(letters[position]):
             consumed = 1
-            while consumed < len(group) and position + consumed < len(letters) and group[consumed] == letters[position + consumed]:
+            while (
+                consumed < len(group)
+                and position + consumed < len(letters)
+                and group[consumed] == letters[position + consumed]
+            ):
                 consumed += 1
             position += consumed
         else:
@@ -78,8 +82,6 @@ def extract(context: Any) -> list[AcronymClaim]:
                 end += 1
         fields = context.location(KIND, claim_start, end)
         claims.append(
-            construct(AcronymClaim, 
-                **fields, kind=KIND, acronym=acronym, expansion=expansion, introduced=introduced
-            )
+            construct(AcronymClaim, **fields, kind=KIND, acronym=acronym, expansion=expansion, introduced=introduced)
         )
     return claims

@@ -27,8 +27,18 @@ from factdiff.models import DateClaim, construct
 KIND = "date"
 
 MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 MONTH_WORDS = "|".join(MONTH_NAMES + SHORT_MONTHS)
@@ -136,7 +146,7 @@ def _written(text: str, reported: datetime.date | None) -> Iterator[tuple[int, i
         start, end = match.span()
         if match.group("year"):
             before = YEAR_BEFORE.search(text, max(0, start - 7), start)
-            if before is None or before.group("the") and not NOUN_AFTER.match(text, end):
+            if before is None or (before.group("the") and not NOUN_AFTER.match(text, end)):
                 continue
             if start and (text[start - 1].isalnum() or text[start - 1] in ".,-"):
                 continue
@@ -159,7 +169,7 @@ def extract(context: Any) -> list[DateClaim]:
         sentence_start, sentence_end = context.sentence_span(start)
         event, event_at = _event(text, vocabulary, start, end, sentence_start, sentence_end)
         subject = _subject(people, sentence_start, event_at) if event in vocabulary["personal"] else None
-        window = text[max(sentence_start, start - EVENT_WINDOW):min(sentence_end, end + EVENT_WINDOW)]
+        window = text[max(sentence_start, start - EVENT_WINDOW) : min(sentence_end, end + EVENT_WINDOW)]
         precision = "day" if day else "month" if month else "year"
         claims.append(
             construct(

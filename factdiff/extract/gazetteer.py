@@ -50,7 +50,7 @@ def given_names() -> dict[str, str | None]:
             (getattr(provider, "first_names_female", ()), female),
         ):
             for name in set(names):
-                if name.isascii() or name.replace("-", "").isalpha() and _latin(name):
+                if name.isascii() or (name.replace("-", "").isalpha() and _latin(name)):
                     counter[fold(name)] += 1
     genders: dict[str, str | None] = {}
     for name in male.keys() | female.keys():

@@ -82,11 +82,15 @@ def extract(context: Any) -> list[OrganisationClaim]:
     claims: list[OrganisationClaim] = []
     for run in _run().finditer(text):
         tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(run.group())]
-        last = max((i for i, (_, _, w) in enumerate(tokens) if POSSESSIVE.sub("", w) in vocabulary["heads"]), default=-1)
+        last = max(
+            (i for i, (_, _, w) in enumerate(tokens) if POSSESSIVE.sub("", w) in vocabulary["heads"]), default=-1
+        )
         if last < 1:
             continue
         first = max((i + 1 for i in range(last) if POSSESSIVE.search(tokens[i][2])), default=0)
-        while first < last and (tokens[first][2] in vocabulary["leading"] or tokens[first][2] in vocabulary["connectors"]):
+        while first < last and (
+            tokens[first][2] in vocabulary["leading"] or tokens[first][2] in vocabulary["connectors"]
+        ):
             first += 1
         if last + 2 < len(tokens) and tokens[last + 1][2] in EXTENDING and not POSSESSIVE.search(tokens[last][2]):
             last = _extended_end(tokens, last + 2, vocabulary["calendar"])
@@ -99,8 +103,6 @@ def extract(context: Any) -> list[OrganisationClaim]:
             continue
         fields = context.location(KIND, start, end)
         claims.append(
-            construct(OrganisationClaim, 
-                **fields, kind=KIND, name=" ".join(named), key=organisation_key(named)
-            )
+            construct(OrganisationClaim, **fields, kind=KIND, name=" ".join(named), key=organisation_key(named))
         )
     return claims

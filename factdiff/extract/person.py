@@ -11,6 +11,7 @@ the same document, and points to it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from typing import Any
@@ -126,7 +127,7 @@ def _tokens(run: re.Match[str]) -> list[tuple[int, int, str]]:
         if token is None:
             break
         start = pending if pending is not None else token.start()
-        tokens.append((start, token.end(), text[start:token.end()]))
+        tokens.append((start, token.end(), text[start : token.end()]))
         pending = None
         position = token.end()
     return tokens
@@ -135,7 +136,7 @@ def _tokens(run: re.Match[str]) -> list[tuple[int, int, str]]:
 class Candidate:
     """A possible name inside a run, before the document-wide decision."""
 
-    __slots__ = ("start", "end", "words", "title", "gender", "strong")
+    __slots__ = ("end", "gender", "start", "strong", "title", "words")
 
     def __init__(self, start: int, end: int, words: list[str], title: str | None, gender: str | None, strong: bool):
         self.start, self.end, self.words = start, end, words
@@ -147,14 +148,22 @@ def _candidate(run: re.Match[str]) -> Candidate | None:
     whole = run.group()
     if " " not in whole and "\n" not in whole and "\t" not in whole:  # most runs: one word ('The', 'Kenya’s')
         bare_word = POSSESSIVE.sub("", whole)
-        if bare_word in vocabulary["not_names"] or bare_word in vocabulary["honorifics"] or bare_word in vocabulary["titles"]:
+        if (
+            bare_word in vocabulary["not_names"]
+            or bare_word in vocabulary["honorifics"]
+            or bare_word in vocabulary["titles"]
+        ):
             return None
     tokens = _tokens(run)
     if not tokens:
         return None
-    last_start, last_end, last_word = tokens[-1]
+    _last_start, _last_end, last_word = tokens[-1]
     bare_last = POSSESSIVE.sub("", last_word)
-    if bare_last in vocabulary["not_names"] or bare_last in vocabulary["honorifics"] or bare_last in vocabulary["titles"]:
+    if (
+        bare_last in vocabulary["not_names"]
+        or bare_last in vocabulary["honorifics"]
+        or bare_last in vocabulary["titles"]
+    ):
         return None
     name: list[tuple[int, int, str]] = []
     first = len(tokens)
@@ -175,7 +184,11 @@ def _candidate(run: re.Match[str]) -> Candidate | None:
     title_words = []
     for _, _, word in reversed(before):
         bare = word.rstrip(".")
-        if bare in vocabulary["honorifics"] or bare in vocabulary["titles"] or word[0].isupper() and "-" in word and bare.split("-")[-1] in vocabulary["titles"]:
+        if (
+            bare in vocabulary["honorifics"]
+            or bare in vocabulary["titles"]
+            or (word[0].isupper() and "-" in word and bare.split("-")[-1] in vocabulary["titles"])
+        ):
             title_words.insert(0, word)
         else:
             break
@@ -214,9 +227,7 @@ def extract(context: Any) -> list[PersonClaim]:
     candidates = [c for c in (_candidate(run) for run in NAME_RUN.finditer(text)) if c is not None]
     full = [c for c in candidates if len(c.words) >= 2]
     accepted_surnames = {fold(c.words[-1]) for c in full if c.strong}
-    people: list[Candidate] = [
-        c for c in full if c.strong or fold(c.words[-1]) in accepted_surnames
-    ]
+    people: list[Candidate] = [c for c in full if c.strong or fold(c.words[-1]) in accepted_surnames]
     by_surname: dict[str, list[Candidate]] = {}
     for person in people:
         by_surname.setdefault(fold(person.words[-1]), []).append(person)
@@ -239,7 +250,7 @@ def extract(context: Any) -> list[PersonClaim]:
 def _link_aliases(text: str, claims: list[PersonClaim]) -> list[PersonClaim]:
     """'Yevgeny Prigozhin, also known as Evgeny Prigozhin': the second is declared to name the first."""
     linked = claims[:1]
-    for previous, claim in zip(claims, claims[1:]):
+    for previous, claim in itertools.pairwise(claims):
         if previous.sentence_start == claim.sentence_start and _alias_before().search(
             text, max(previous.end, claim.start - 24), claim.start
         ):
@@ -267,7 +278,8 @@ def _claim(
 ) -> PersonClaim:
     fields = context.location(KIND, person.start, person.end)
     office, office_of = office_and_owner(context.text, person.start)
-    return construct(PersonClaim, 
+    return construct(
+        PersonClaim,
         **fields,
         kind=KIND,
         name=" ".join(person.words),

@@ -22,7 +22,6 @@ KIND = "pronoun"
 READS = ("person",)
 
 
-
 @cache
 def _patterns() -> tuple[Any, Any, Any]:
     data = people_data()
@@ -84,12 +83,13 @@ def extract(context: Any) -> list[PronounClaim]:
             continue  # "According to him, ... Richardson ... sent him": an earlier referent is in play
         if _other_given_name(text, sentence_start, match.start(), before):
             continue  # "I asked Peter to make Ms Keniheart smile, and what he said..."
-        if inside_quote(text[sentence_start:match.start()]):
+        if inside_quote(text[sentence_start : match.start()]):
             continue
         index += 1
         fields = context.location(KIND, match.start(), match.end())
         claims.append(
-            construct(PronounClaim, 
+            construct(
+                PronounClaim,
                 **fields,
                 kind=KIND,
                 pronoun=match.group(),

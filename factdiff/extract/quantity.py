@@ -98,7 +98,9 @@ RELATIVES = frozenset({"whom", "which", "them", "these", "those"})
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "all"})
 """Words skipped between 'of' and what is counted ('a quarter of its planned contingent')."""
 
-NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|first|second|latter|former|same|other|top|bottom|back|front)\s+\Z", re.IGNORECASE)
+NOT_A_SHARE_BEFORE = re.compile(
+    r"\b(?:the|first|second|latter|former|same|other|top|bottom|back|front)\s+\Z", re.IGNORECASE
+)
 """'the first half of season 7', 'the same half of the draw': a part, not a share of a count."""
 
 FRACTION_TOLERANCE = 0.05
@@ -122,12 +124,8 @@ Only for numbers in digits or vague words: a spelled-out 'One was...' is usually
 def _patterns() -> dict[str, Any]:
     data = quantity_data()
     event_of = {phrase.lower(): event for event, phrases in data.events.items() for phrase in phrases}
-    modality_of = {
-        phrase.lower(): modality for modality, phrases in data.modalities.items() for phrase in phrases
-    }
-    synonym_of = {
-        word.lower(): key for key, words in data.subject_synonyms.items() for word in words
-    }
+    modality_of = {phrase.lower(): modality for modality, phrases in data.modalities.items() for phrase in phrases}
+    synonym_of = {word.lower(): key for key, words in data.subject_synonyms.items() for word in words}
     word_numbers: dict[str, tuple[int, int | None]] = {k: (v, v) for k, v in data.number_words.items()}
     word_numbers.update({k: (v, None) for k, v in data.vague_quantities.items()})
     return {
@@ -135,9 +133,7 @@ def _patterns() -> dict[str, Any]:
         "fractions": {k.lower(): v for k, v in data.fractions.items()},
         "ordinal": phrase_pattern([f"the {word}" for word in data.ordinals]),
         "ordinals": {k.lower(): v for k, v in data.ordinals.items()},
-        "hedge_before": re.compile(
-            phrase_pattern(list(data.hedges)).pattern + r"\s+\Z", re.IGNORECASE
-        ),
+        "hedge_before": re.compile(phrase_pattern(list(data.hedges)).pattern + r"\s+\Z", re.IGNORECASE),
         "word_number": phrase_pattern(list(word_numbers)),
         "word_numbers": {k.lower(): v for k, v in word_numbers.items()},
         "event": phrase_pattern(list(event_of)),
@@ -197,7 +193,7 @@ def round_tolerance(number_text: str, value: float) -> float:
     numbers of at least 100 written with trailing zeros (or a decimal with a magnitude).
     """
     digits = number_text.replace(",", "").replace(".", "")
-    if value < 100 or not digits.endswith("00") and "." not in number_text:
+    if value < 100 or (not digits.endswith("00") and "." not in number_text):
         return 0.0
     significant = digits.rstrip("0")
     unit = value / float(significant) if significant and float(significant) else value
@@ -266,7 +262,7 @@ class _Reader:
         text = self.text
         start, end = match.span()
         before = text[start - 1] if start else " "
-        if before.isalnum() or before in "-_./:#" and start > 1 and text[start - 2].isalnum():
+        if before.isalnum() or (before in "-_./:#" and start > 1 and text[start - 2].isalnum()):
             return None  # G20, COVID-19, 1.2.3, 10:30
         after = text[end] if end < len(text) else " "
         number_text = match.group()
@@ -288,9 +284,13 @@ class _Reader:
             return None
         if DAY_OF_MONTH_BEFORE.search(text, max(0, start - 12), start) or DAY_OF_MONTH_AFTER.match(text, end):
             return None
-        if match.group().isdigit() and len(number_text) == 4 and 1800 <= value <= 2100:
-            if YEAR_CONTEXT_BEFORE.search(text, max(0, start - 12), start) or not after.isspace():
-                return None
+        if (
+            match.group().isdigit()
+            and len(number_text) == 4
+            and 1800 <= value <= 2100
+            and (YEAR_CONTEXT_BEFORE.search(text, max(0, start - 12), start) or not after.isspace())
+        ):
+            return None
         claim_end = tail.end() if tail and (magnitude or percent) else end
         if magnitude:
             value *= quantity_data().magnitudes[magnitude.lower()]
@@ -313,14 +313,16 @@ class _Reader:
         start, end = match.span()
         text = self.text
         if text.startswith("-", end):  # twenty-five, nine-member
-            rest = re.match(r"-([a-z]+)", text[end:end + 12])
+            rest = re.match(r"-([a-z]+)", text[end : end + 12])
             if rest and high is not None and self.patterns["word_numbers"].get(rest.group(1), (0, None))[1]:
                 extra = self.patterns["word_numbers"][rest.group(1)][0]
                 low, high, end = low + extra, high + extra, end + rest.end()
-        if match.group().lower() == "one" and not text[end:end + 1].isspace():
+        if match.group().lower() == "one" and not text[end : end + 1].isspace():
             return None
         vague = high is None
-        return Number(start, end, float(low), float(low), None if vague else float(high), "", "vague" if vague else "words")
+        return Number(
+            start, end, float(low), float(low), None if vague else float(high), "", "vague" if vague else "words"
+        )
 
     def _fraction(self, match: re.Match[str]) -> Number:
         value = self.patterns["fractions"][_normal_phrase(match.group())]
@@ -359,7 +361,7 @@ class _Reader:
         inherited_event = None
         owner = self._parenthesised_owner(start, end)
         points_back = len(words) == 1 and words[0].lower() in OTHERS | RELATIVES
-        if points_back or owner and not words:
+        if points_back or (owner and not words):
             subject_words = previous.subject_words if previous and same_sentence else []
             inherited_event = previous.event if previous and same_sentence and owner else None
         duration = bool(subject_words) and subject_words[0].lower() in patterns["durations"]
@@ -367,7 +369,13 @@ class _Reader:
             subject_words = []
         subject = " ".join(subject_words) if subject_words else None
         key = subject_key(subject_words)
-        if key is None and not subject_words and not duration and number.form in ("digits", "vague") and self._counts_people(end):
+        if (
+            key is None
+            and not subject_words
+            and not duration
+            and number.form in ("digits", "vague")
+            and self._counts_people(end)
+        ):
             key = quantity_data().implied_subject
         if key is None and not unit:  # nothing counted, no money or share: no frame worth reading
             event, modality, scope, places = event_in_subject or inherited_event, "unknown", None, ()
@@ -384,7 +392,8 @@ class _Reader:
             )
             places = self._places(sentence_start, sentence_end, subject_words, end, owner)
         fields = self.context.location(KIND, claim_start, end)
-        claim = construct(QuantityClaim, 
+        claim = construct(
+            QuantityClaim,
             **fields,
             kind=KIND,
             value=value,
@@ -431,7 +440,7 @@ class _Reader:
         position = end
         words: list[str] = []
         seen_lowercase = False
-        hyphen = re.match(r"-(member|strong)\b", text[end:end + 10])
+        hyphen = re.match(r"-(member|strong)\b", text[end : end + 10])
         event: str | None = "members" if hyphen else None
         if hyphen:
             position = end + hyphen.end()
@@ -439,17 +448,19 @@ class _Reader:
             gap = position
             while gap < limit and text[gap] == " ":
                 gap += 1
-            if gap == position and words or gap >= limit:
+            if (gap == position and words) or gap >= limit:
                 break
             match = SUBJECT_WORD.match(text, gap, limit)
             if match is None:
                 break
             word = match.group().rstrip("'’")
             lowered = word.lower()
-            if not words and (lowered == "of" or fraction and lowered in DETERMINERS and text[position - 3:position] == " of"):
+            if not words and (
+                lowered == "of" or (fraction and lowered in DETERMINERS and text[position - 3 : position] == " of")
+            ):
                 position = match.end()
                 continue
-            if not words and lowered in RELATIVES and text[position - 3:position] == " of":
+            if not words and lowered in RELATIVES and text[position - 3 : position] == " of":
                 words.append(word)
                 position = match.end()
                 break
@@ -458,7 +469,7 @@ class _Reader:
                 break
             if lowered in patterns["stop"] or lowered in patterns["event_of"]:
                 break
-            if word[0].isupper() and seen_lowercase or words and lowered.endswith("ed"):
+            if (word[0].isupper() and seen_lowercase) or (words and lowered.endswith("ed")):
                 break
             seen_lowercase = seen_lowercase or word[0].islower()
             words.append(word)
@@ -480,11 +491,10 @@ class _Reader:
 
     def _modality(self, left: tuple[int, str], right: tuple[int, str], end: int, start: int) -> str:
         found = {
-            self.patterns["modality_of"][_normal_phrase(m.group())]
-            for m in self.patterns["modality"].finditer(left[1])
+            self.patterns["modality_of"][_normal_phrase(m.group())] for m in self.patterns["modality"].finditer(left[1])
         }
-        near_left = self.text[max(left[0], start - 24):start].lower()
-        if re.match(r"\s+more\b", self.text[end:end + 8]):
+        near_left = self.text[max(left[0], start - 24) : start].lower()
+        if re.match(r"\s+more\b", self.text[end : end + 8]):
             return "increment"
         if any(cue in near_left for cue in quantity_data().modalities["increment"]):
             return "increment"
@@ -519,7 +529,7 @@ class _Reader:
         index = place_index()
         owners = [owner] if owner else []
         owners += [index[word] for word in subject_words if word in index]
-        from_place = re.match(r"\s+[a-z ]{0,30}?from\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", self.text[end:end + 60])
+        from_place = re.match(r"\s+[a-z ]{0,30}?from\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", self.text[end : end + 60])
         if from_place and from_place.group(1) in index:
             owners.append(index[from_place.group(1)])
         ordered = owners + places

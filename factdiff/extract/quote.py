@@ -46,8 +46,22 @@ EDGE_WORDS = 4
 
 ATTRIBUTION_CHARS = 60
 SPEAKING = (
-    "said", "says", "told", "added", "wrote", "writes", "posted", "tweeted", "stated", "explained",
-    "warned", "insisted", "argued", "claimed", "declared", "according to",
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "writes",
+    "posted",
+    "tweeted",
+    "stated",
+    "explained",
+    "warned",
+    "insisted",
+    "argued",
+    "claimed",
+    "declared",
+    "according to",
 )
 """Verbs (and phrases) that attribute a quotation."""
 
@@ -111,7 +125,11 @@ def _attribution(
             continue
         reach = (max(window_start, verb.start() - SPEAKER_REACH), min(window_end, verb.end() + SPEAKER_REACH))
         speaker = _nearest(people, pronouns, *reach, verb.start())
-        if speaker is None and (window_start, window_end) == after and IT_BEFORE.search(text, window_start, verb.start()):
+        if (
+            speaker is None
+            and (window_start, window_end) == after
+            and IT_BEFORE.search(text, window_start, verb.start())
+        ):
             speaker = _last_organisation(organisations, start)
         if speaker is not None:
             return verb.group().lower(), speaker

@@ -74,8 +74,11 @@ def extract(context: Any) -> list[SentenceClaim]:
         fields = context.location(KIND, start, end)
         fields["sentence"], fields["sentence_start"] = fields["text"], start
         claims.append(
-            construct(SentenceClaim, 
-                **fields, kind=KIND, halves=(_digest(normal[:middle]), _digest(normal[middle:])),
+            construct(
+                SentenceClaim,
+                **fields,
+                kind=KIND,
+                halves=(_digest(normal[:middle]), _digest(normal[middle:])),
                 reported=document.date,
             )
         )

@@ -162,7 +162,7 @@ def independent_sources(claims: Sequence[Any]) -> int:
             partition.join(first_with.setdefault(sentence, document), document)
     if len(sentences) <= FUZZY_COPY_DOCUMENTS:
         named = sorted(sentences)
-        for first, second in ((a, b) for index, a in enumerate(named) for b in named[index + 1:]):
+        for first, second in ((a, b) for index, a in enumerate(named) for b in named[index + 1 :]):
             if partition.root(first) != partition.root(second) and any(
                 fuzz.ratio(x, y) >= COPIED for x in sentences[first] for y in sentences[second]
             ):
@@ -195,7 +195,7 @@ def connected_components(items: Sequence[str], linked: Callable[[str, str], bool
     block only, and not at all once both items are in one group)."""
     partition = Partition(items)
     for index, first in enumerate(items):
-        for second in items[index + 1:]:
+        for second in items[index + 1 :]:
             if partition.root(first) != partition.root(second) and linked(first, second):
                 partition.join(first, second)
     order = {item: index for index, item in enumerate(items)}

@@ -45,7 +45,12 @@ def judge_typos(claims: Sequence[AcronymClaim]) -> Iterable[Discrepancy]:
         if acronym in defined or counts[acronym] > MAX_TYPO_USES:
             by_length.setdefault(len(acronym), []).append(acronym)
     for acronym in sorted(counts):
-        if acronym in defined or acronym in well_known or counts[acronym] > MAX_TYPO_USES or len(acronym) < MIN_TYPO_LENGTH:
+        if (
+            acronym in defined
+            or acronym in well_known
+            or counts[acronym] > MAX_TYPO_USES
+            or len(acronym) < MIN_TYPO_LENGTH
+        ):
             continue
         uses = [c for c in claims if c.acronym == acronym]
         documents = {c.doc for c in uses}
@@ -129,10 +134,12 @@ TYPO = Rule(
     keys=typo_keys,
     judge=judge_typos,
     examples=Examples(
-        catch=((
-            "The Multinational Security Support (MSS) mission. The MSS said the MSS was ready. "
-            "He was the first officer killed since the MMS’ deployment.",
-        ),),
+        catch=(
+            (
+                "The Multinational Security Support (MSS) mission. The MSS said the MSS was ready. "
+                "He was the first officer killed since the MMS’ deployment.",
+            ),
+        ),
         miss=(("The US and the UN met. The US said the UN and the US agreed. NATO and NASA too.",),),
     ),
 )
@@ -146,7 +153,9 @@ VARIANT = Rule(
     keys=expansion_keys,
     judge=judge_expansions,
     examples=Examples(
-        catch=(("The Multinational Security Support (MSS) mission.", "The Multi-National Security Support (MSS) Mission."),),
+        catch=(
+            ("The Multinational Security Support (MSS) mission.", "The Multi-National Security Support (MSS) Mission."),
+        ),
         miss=(("Rapid Support Forces (RSF) fought.", "Reporters Sans Frontieres (RSF) said."),),
     ),
 )

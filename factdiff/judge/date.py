@@ -67,13 +67,16 @@ def agree(claims: Sequence[DateClaim]) -> Iterable[Agreement]:
     at the precision they share ('2021' and 'July 7, 2021' agree on 2021)."""
     if len({claim.doc for claim in claims}) < 2:
         return
-    if not all(compatible(a, b) for index, a in enumerate(claims) for b in claims[index + 1:]):
+    if not all(compatible(a, b) for index, a in enumerate(claims) for b in claims[index + 1 :]):
         return
     sample = min(claims, key=lambda claim: (claim.path, claim.start))
     coarsest = min(claims, key=lambda claim: PRECISIONS.index(claim.precision))
     yield agreement(
-        RULE, subject=f"{sample.subject} {sample.event}", key=_key(sample),
-        value=" ".join(coarsest.text.split()), claims=claims,
+        RULE,
+        subject=f"{sample.subject} {sample.event}",
+        key=_key(sample),
+        value=" ".join(coarsest.text.split()),
+        claims=claims,
     )
 
 
@@ -91,14 +94,18 @@ RULE = Rule(
     judge=judge,
     agree=agree,
     examples=Examples(
-        catch=((
-            "President Jovenel Moïse was assassinated on July 7, 2021 at his home.",
-            "President Jovenel Moïse was assassinated on July 8, 2021 at his home.",
-        ),),
-        miss=((
-            "On July 7, 2021, President Jovenel Moïse was assassinated at his home. "
-            "Gangs have grown since the 2021 assassination of Moïse. He was assassinated in July 2021.",
-        ),),
+        catch=(
+            (
+                "President Jovenel Moïse was assassinated on July 7, 2021 at his home.",
+                "President Jovenel Moïse was assassinated on July 8, 2021 at his home.",
+            ),
+        ),
+        miss=(
+            (
+                "On July 7, 2021, President Jovenel Moïse was assassinated at his home. "
+                "Gangs have grown since the 2021 assassination of Moïse. He was assassinated in July 2021.",
+            ),
+        ),
     ),
 )
 RULES = (RULE,)

@@ -21,8 +21,8 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import NamedTuple
 
-from factdiff.extract.lexicon import people_data, quantity_data
 from factdiff.extract.date import MONTH_WORDS, WEEKDAYS
+from factdiff.extract.lexicon import people_data, quantity_data
 from factdiff.extract.quantity import interval
 from factdiff.extract.sentence import normal_token, tokens
 from factdiff.judge import Examples, Rule, discrepancy
@@ -58,7 +58,9 @@ def single_change(first: str, second: str) -> Change | None:
     """The one replaced stretch of at most MAX_CHANGED tokens, or None."""
     first_tokens, second_tokens = tokens(first), tokens(second)
     matcher = SequenceMatcher(
-        None, [normal_token(t.group()) for t in first_tokens], [normal_token(t.group()) for t in second_tokens],
+        None,
+        [normal_token(t.group()) for t in first_tokens],
+        [normal_token(t.group()) for t in second_tokens],
         autojunk=False,
     )
     changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
@@ -156,8 +158,12 @@ def _narrowed(claim: SentenceClaim, span: tuple[int, int]) -> SentenceClaim:
 
 
 KIND_PHRASES = {
-    "quantity": "a number", "date": "a date", "name": "a name", "acronym": "an acronym",
-    "pronoun": "a pronoun", "quote": "a word inside a quotation",
+    "quantity": "a number",
+    "date": "a date",
+    "name": "a name",
+    "acronym": "an acronym",
+    "pronoun": "a pronoun",
+    "quote": "a word inside a quotation",
 }
 
 
@@ -166,7 +172,7 @@ def judge(claims: Sequence[SentenceClaim]) -> Iterable[Discrepancy]:
         return
     present = {(claim.doc, claim.halves) for claim in claims}
     for index, first in enumerate(claims):
-        for second in claims[index + 1:]:
+        for second in claims[index + 1 :]:
             if first.doc == second.doc or first.halves == second.halves:
                 continue
             if (first.doc, second.halves) in present or (second.doc, first.halves) in present:
@@ -200,8 +206,11 @@ def judge(claims: Sequence[SentenceClaim]) -> Iterable[Discrepancy]:
                     f"The same sentence appears in both articles with {KIND_PHRASES[kind]} changed: "
                     f"“{shown_first}” in one, “{shown_second}” in the other. Everything else is word for word, "
                     "so one of them was changed in editing."
-                    + (f" The reports are {apart} days apart: the later may be an update, not a correction."
-                       if severity == "low" and kind == "quantity" and apart else "")
+                    + (
+                        f" The reports are {apart} days apart: the later may be an update, not a correction."
+                        if severity == "low" and kind == "quantity" and apart
+                        else ""
+                    )
                 ),
             )
 
@@ -224,18 +233,22 @@ RULE = Rule(
     judge=judge,
     fallback=True,
     examples=Examples(
-        catch=((
-            "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
-            "and the motorway stayed closed until Tuesday evening.",
-            "Police said 45 people were taken to hospital after the crash on the M6 near Stratford, "
-            "and the motorway stayed closed until Tuesday evening.",
-        ),),
-        miss=((
-            "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
-            "and the motorway stayed closed until Tuesday evening.",
-            "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
-            "and the motorway remained closed until Tuesday evening.",
-        ),),
+        catch=(
+            (
+                "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
+                "and the motorway stayed closed until Tuesday evening.",
+                "Police said 45 people were taken to hospital after the crash on the M6 near Stratford, "
+                "and the motorway stayed closed until Tuesday evening.",
+            ),
+        ),
+        miss=(
+            (
+                "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
+                "and the motorway stayed closed until Tuesday evening.",
+                "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
+                "and the motorway remained closed until Tuesday evening.",
+            ),
+        ),
     ),
 )
 RULES = (RULE,)

@@ -61,8 +61,12 @@ def known_nickname(first: str, second: str) -> bool:
     """True for 'Bill' / 'William' and other curated nickname pairs."""
     a, b = first.lower(), second.lower()
     namer = _nicknames()
-    return b in namer.nicknames_of(a) or a in namer.nicknames_of(b) or bool(  # type: ignore[attr-defined]
-        namer.canonicals_of(a) & namer.canonicals_of(b)  # type: ignore[attr-defined]
+    return (
+        b in namer.nicknames_of(a)
+        or a in namer.nicknames_of(b)
+        or bool(  # type: ignore[attr-defined]
+            namer.canonicals_of(a) & namer.canonicals_of(b)  # type: ignore[attr-defined]
+        )
     )
 
 
@@ -92,9 +96,12 @@ def relation(first: PersonClaim, second: PersonClaim) -> str | None:
         if given_a[:1] == given_b[:1] and fuzz.ratio(given_a, given_b) >= GIVEN_NAME_SIMILARITY:
             return "spelling"  # a slip rarely changes the initial: Brian / Ian are two people
         return None
-    if given_a == given_b and min(len(surname_a), len(surname_b)) >= MIN_SURNAME_LENGTH_FOR_TYPO:
-        if OSA.distance(surname_a, surname_b) == 1:
-            return "spelling"
+    if (
+        given_a == given_b
+        and min(len(surname_a), len(surname_b)) >= MIN_SURNAME_LENGTH_FOR_TYPO
+        and OSA.distance(surname_a, surname_b) == 1
+    ):
+        return "spelling"
     return None
 
 
@@ -127,7 +134,11 @@ def judge(claims: Sequence[PersonClaim]) -> Iterable[Discrepancy]:
 
     def linked(first: str, second: str) -> bool:
         kind = relation(forms[first][0], forms[second][0])
-        if kind in (None, "typography") or _separate_people(forms, first, second) or declared_alias(forms, first, second):
+        if (
+            kind in (None, "typography")
+            or _separate_people(forms, first, second)
+            or declared_alias(forms, first, second)
+        ):
             return False
         relations[(first, second)] = kind  # type: ignore[assignment]
         return True

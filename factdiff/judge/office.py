@@ -16,9 +16,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
+from factdiff.extract.date import MONTH_WORDS
 from factdiff.extract.gazetteer import fold
 from factdiff.extract.lexicon import people_data, phrase_pattern
-from factdiff.extract.date import MONTH_WORDS
 from factdiff.judge import Examples, Rule, connected_components, discrepancy
 from factdiff.models import Discrepancy, PersonClaim
 
@@ -76,7 +76,7 @@ def judge_holders(claims: Sequence[PersonClaim]) -> Iterable[Discrepancy]:
             HOLDERS,
             subject=office,
             key=f"office:{fold(office)}",
-            variants=[(name, by_holder[h]) for name, h in zip(names, component)],
+            variants=[(name, by_holder[h]) for name, h in zip(names, component, strict=False)],
             severity="medium",
             confidence=0.6,
             explanation=(
@@ -103,7 +103,7 @@ def judge_roles(claims: Sequence[PersonClaim]) -> Iterable[Discrepancy]:
             ROLES,
             subject=f"role of {name}",
             key=f"role:{holder(sample)}:{fold(sample.office_of or '')}",
-            variants=[(office, by_office[o]) for office, o in zip(offices, component)],
+            variants=[(office, by_office[o]) for office, o in zip(offices, component, strict=False)],
             severity="medium",
             confidence=0.6,
             explanation=(
@@ -123,14 +123,18 @@ HOLDERS = Rule(
     keys=holder_keys,
     judge=judge_holders,
     examples=Examples(
-        catch=((
-            "US Secretary of State Marco Rubio spoke to Ruto on Tuesday night. "
-            "Later, US Secretary of State Antony Blinken said the mission would continue.",
-        ),),
-        miss=((
-            "US Secretary of State Marco Rubio spoke to Ruto on Tuesday night. Officers chat as they await "
-            "the arrival of US Secretary of State Antony Blinken at the MSS base, Haiti September 5, 2024.",
-        ),),
+        catch=(
+            (
+                "US Secretary of State Marco Rubio spoke to Ruto on Tuesday night. "
+                "Later, US Secretary of State Antony Blinken said the mission would continue.",
+            ),
+        ),
+        miss=(
+            (
+                "US Secretary of State Marco Rubio spoke to Ruto on Tuesday night. Officers chat as they await "
+                "the arrival of US Secretary of State Antony Blinken at the MSS base, Haiti September 5, 2024.",
+            ),
+        ),
     ),
 )
 ROLES = Rule(
@@ -143,10 +147,12 @@ ROLES = Rule(
     keys=role_keys,
     judge=judge_roles,
     examples=Examples(
-        catch=((
-            "Kenya’s President William Ruto met the envoy. "
-            "Kenya’s Deputy President William Ruto said the force would stay.",
-        ),),
+        catch=(
+            (
+                "Kenya’s President William Ruto met the envoy. "
+                "Kenya’s Deputy President William Ruto said the force would stay.",
+            ),
+        ),
         miss=(("Kenya’s President William Ruto spoke on Monday. Kenya’s former President Uhuru Kenyatta agreed.",),),
     ),
 )

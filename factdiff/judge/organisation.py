@@ -60,7 +60,9 @@ def judge(claims: Sequence[OrganisationClaim]) -> Iterable[Discrepancy]:
     def linked(first: str, second: str) -> bool:
         if typographic(first) == typographic(second):
             return False
-        if difference(first, second) == HOUSE_STYLE and not {c.doc for c in forms[first]} & {c.doc for c in forms[second]}:
+        if difference(first, second) == HOUSE_STYLE and not {c.doc for c in forms[first]} & {
+            c.doc for c in forms[second]
+        }:
             return False
         return fuzz.ratio(fold(first).lower(), fold(second).lower()) >= SIMILARITY
 
@@ -91,7 +93,12 @@ RULE = Rule(
     keys=block_keys,
     judge=judge,
     examples=Examples(
-        catch=(("The Nigeria Police Force said the suspects were held.", "A spokesman for the Nigerian Police Force denied it."),),
+        catch=(
+            (
+                "The Nigeria Police Force said the suspects were held.",
+                "A spokesman for the Nigerian Police Force denied it.",
+            ),
+        ),
         miss=(("The US Department of State said. The U.S. Department of State added.",),),
     ),
 )

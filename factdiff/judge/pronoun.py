@@ -9,13 +9,12 @@ evidence enough to contradict a text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Union
 
 from factdiff.extract.gazetteer import fold
 from factdiff.judge import Examples, Rule, discrepancy
 from factdiff.models import Discrepancy, PersonClaim, PronounClaim
 
-PersonOrPronoun = Union[PersonClaim, PronounClaim]
+PersonOrPronoun = PersonClaim | PronounClaim
 
 
 def block_keys(claim: PersonOrPronoun) -> Iterable[str]:

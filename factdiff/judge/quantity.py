@@ -10,6 +10,7 @@ overlap: "700" (690-710 as a round number) and "over 800" cannot both be true, w
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections.abc import Iterable, Sequence
 
 from factdiff.extract.lexicon import quantity_data
@@ -18,9 +19,16 @@ from factdiff.models import Agreement, Discrepancy, QuantityClaim
 
 HEDGE_SYMBOLS = {"above": ">", "below": "<", "at_least": "≥", "at_most": "≤", "nearly": "<~", "approx": "~"}
 EVENT_PHRASES = {
-    "deployed": "deployed", "killed": "killed", "injured": "injured", "displaced": "displaced",
-    "arrested": "arrested", "freed": "freed", "kidnapped": "kidnapped", "evacuated": "evacuated",
-    "members": "members", "sentenced": "sentenced",
+    "deployed": "deployed",
+    "killed": "killed",
+    "injured": "injured",
+    "displaced": "displaced",
+    "arrested": "arrested",
+    "freed": "freed",
+    "kidnapped": "kidnapped",
+    "evacuated": "evacuated",
+    "members": "members",
+    "sentenced": "sentenced",
 }
 MODALITY_PHRASES = {"pledged": "pledged", "planned": "planned", "increment": "additional"}
 
@@ -54,7 +62,7 @@ def display_value(claim: QuantityClaim) -> str:
     """How a value is shown: the number as written with its hedge, e.g. '>800', '~2,500', 'hundreds'."""
     written = claim.text
     if claim.hedge:
-        written = written[len(claim.hedge):].strip()
+        written = written[len(claim.hedge) :].strip()
         kind = quantity_data().hedges.get(" ".join(claim.hedge.lower().split()))
         return f"{HEDGE_SYMBOLS.get(kind or '', claim.hedge + ' ')}{written}"
     return written
@@ -144,7 +152,7 @@ def judge(claims: Sequence[QuantityClaim]) -> Iterable[Discrepancy]:
     conflicting: set[str] = set()
     worst_gap = 0.0
     for index, first in enumerate(values):
-        for second in values[index + 1:]:
+        for second in values[index + 1 :]:
             a, b = by_value[first][0], by_value[second][0]
             if not _overlap(a, b) and _comparable(by_value[first], by_value[second]):
                 conflicting.update((first, second))
@@ -186,7 +194,9 @@ def agree(claims: Sequence[QuantityClaim]) -> Iterable[Agreement]:
         return  # intervals on a line overlap pairwise exactly when the largest low is under the smallest high
     values = list(dict.fromkeys(display_value(claim) for claim in sorted(claims, key=lambda claim: claim.value)))
     sample = min(claims, key=lambda claim: (claim.path, claim.start))
-    yield agreement(RULE, subject=describe(sample), key=next(iter(block_keys(sample))), value=" / ".join(values), claims=claims)
+    yield agreement(
+        RULE, subject=describe(sample), key=next(iter(block_keys(sample))), value=" / ".join(values), claims=claims
+    )
 
 
 REPORT_GAP = datetime.timedelta(days=7)
@@ -202,7 +212,7 @@ def changed_over_time(claims: Sequence[QuantityClaim]) -> bool:
     if max(dates) - min(dates) < REPORT_GAP:  # type: ignore[operator]
         return False
     ordered = sorted(claims, key=lambda claim: (claim.reported, claim.low))
-    return all(earlier.low <= later.low for earlier, later in zip(ordered, ordered[1:]))
+    return all(earlier.low <= later.low for earlier, later in itertools.pairwise(ordered))
 
 
 def _changed(values: list[str], by_value: dict[str, list[QuantityClaim]]) -> Discrepancy:
@@ -234,8 +244,18 @@ RULE = Rule(
     judge=judge,
     agree=agree,
     examples=Examples(
-        catch=(("Kenya has deployed 700 police officers to Haiti.", "Kenya has deployed over 800 police officers to Haiti."),),
-        miss=(("Kenya has deployed 800 police officers to Haiti.", "Kenya has deployed about 800 police officers to Haiti."),),
+        catch=(
+            (
+                "Kenya has deployed 700 police officers to Haiti.",
+                "Kenya has deployed over 800 police officers to Haiti.",
+            ),
+        ),
+        miss=(
+            (
+                "Kenya has deployed 800 police officers to Haiti.",
+                "Kenya has deployed about 800 police officers to Haiti.",
+            ),
+        ),
     ),
 )
 CHANGED = Rule(
@@ -248,14 +268,18 @@ CHANGED = Rule(
     keys=lambda claim: (),
     judge=lambda claims: (),
     examples=Examples(
-        catch=((
-            "---\ndate: 2024-06-26\n---\nKenya has deployed 400 police officers to Haiti, President William Ruto said.",
-            "---\ndate: 2024-10-15\n---\nKenya has deployed 800 police officers to Haiti, President William Ruto said.",
-        ),),
-        miss=((
-            "---\ndate: 2024-06-26\n---\nKenya has deployed 400 police officers to Haiti, President William Ruto said.",
-            "---\ndate: 2024-06-27\n---\nKenya has deployed 800 police officers to Haiti, President William Ruto said.",
-        ),),
+        catch=(
+            (
+                "---\ndate: 2024-06-26\n---\nKenya has deployed 400 police officers to Haiti, President William Ruto said.",
+                "---\ndate: 2024-10-15\n---\nKenya has deployed 800 police officers to Haiti, President William Ruto said.",
+            ),
+        ),
+        miss=(
+            (
+                "---\ndate: 2024-06-26\n---\nKenya has deployed 400 police officers to Haiti, President William Ruto said.",
+                "---\ndate: 2024-06-27\n---\nKenya has deployed 800 police officers to Haiti, President William Ruto said.",
+            ),
+        ),
     ),
 )
 """Reported by FD101's judge when time explains the difference; it blocks and judges nothing itself."""

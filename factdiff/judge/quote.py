@@ -102,7 +102,7 @@ def judge_drift(claims: Sequence[QuoteClaim]) -> Iterable[Discrepancy]:
             DRIFT,
             subject=f"quotation{' of ' + speaker if speaker else ''}: “{_opening(sample.text)}”",
             key=f"quote:{min(component)[:80]}",
-            variants=[(text, forms[form]) for text, form in zip(shown, component)],
+            variants=[(text, forms[form]) for text, form in zip(shown, component, strict=False)],
             severity="medium",
             confidence=0.8,
             explanation=(
@@ -133,7 +133,7 @@ def judge_speakers(claims: Sequence[QuoteClaim]) -> Iterable[Discrepancy]:
             SPEAKERS,
             subject=f"quotation “{_opening(sample.text)}”",
             key=f"speaker:{sample.words[:80]}",
-            variants=[(name or "", speakers[key]) for name, key in zip(names, component)],
+            variants=[(name or "", speakers[key]) for name, key in zip(names, component, strict=False)],
             severity="high",
             confidence=0.75,
             explanation=(
@@ -152,8 +152,11 @@ def agree_quotes(claims: Sequence[QuoteClaim]) -> Iterable[Agreement]:
         said_by = f" of {' / '.join(speakers)}" if speakers else ""
         first = min(alike, key=lambda claim: (claim.path, claim.start))
         yield agreement(
-            DRIFT, subject=f"quotation{said_by}: “{_opening(first.text)}”", key=f"quote:{words[:200]}",
-            value=first.text, claims=alike,
+            DRIFT,
+            subject=f"quotation{said_by}: “{_opening(first.text)}”",
+            key=f"quote:{words[:200]}",
+            value=first.text,
+            claims=alike,
         )
 
 
@@ -173,14 +176,18 @@ DRIFT = Rule(
     judge=judge_drift,
     agree=agree_quotes,
     examples=Examples(
-        catch=((
-            "“We will not raise taxes on working families this year,” Finance Minister John Mbadi said.",
-            "“We will never raise taxes on working families this year,” Finance Minister John Mbadi said.",
-        ),),
-        miss=((
-            "“We will not raise taxes on working families this year,” Finance Minister John Mbadi said.",
-            '"We will not raise taxes on working families this year" Finance Minister John Mbadi said.',
-        ),),
+        catch=(
+            (
+                "“We will not raise taxes on working families this year,” Finance Minister John Mbadi said.",
+                "“We will never raise taxes on working families this year,” Finance Minister John Mbadi said.",
+            ),
+        ),
+        miss=(
+            (
+                "“We will not raise taxes on working families this year,” Finance Minister John Mbadi said.",
+                '"We will not raise taxes on working families this year" Finance Minister John Mbadi said.',
+            ),
+        ),
     ),
 )
 SPEAKERS = Rule(
@@ -193,14 +200,18 @@ SPEAKERS = Rule(
     keys=block_keys,
     judge=judge_speakers,
     examples=Examples(
-        catch=((
-            "“The mission has restored a measure of calm in the capital,” President William Ruto said on Monday.",
-            "“The mission has restored a measure of calm in the capital,” Secretary-General Antonio Guterres said.",
-        ),),
-        miss=((
-            "“The mission has restored a measure of calm in the capital,” President William Ruto said on Monday.",
-            "“The mission has restored a measure of calm in the capital,” Kenya’s President William Ruto said.",
-        ),),
+        catch=(
+            (
+                "“The mission has restored a measure of calm in the capital,” President William Ruto said on Monday.",
+                "“The mission has restored a measure of calm in the capital,” Secretary-General Antonio Guterres said.",
+            ),
+        ),
+        miss=(
+            (
+                "“The mission has restored a measure of calm in the capital,” President William Ruto said on Monday.",
+                "“The mission has restored a measure of calm in the capital,” Kenya’s President William Ruto said.",
+            ),
+        ),
     ),
 )
 RULES = (DRIFT, SPEAKERS)

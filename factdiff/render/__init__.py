@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any
 from difflib import SequenceMatcher
+from typing import Any
 
 from factdiff.models import Agreement, Discrepancy, Report, Story, Variant
 
@@ -26,7 +26,9 @@ def summary_line(report: Report) -> str:
     severities = Counter(d.severity for d in report.discrepancies)
     by_severity = ", ".join(f"{severities[s]} {s}" for s in ("high", "medium", "low") if severities[s])
     kinds = Counter(d.kind for d in report.discrepancies)
-    by_kind = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0])))
+    by_kind = ", ".join(
+        f"{count} {kind}" for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
+    )
     detail = f" ({by_severity}; {by_kind})" if by_severity else ""
     found = counted(len(report.discrepancies), "discrepancy", "discrepancies")
     extras = [note for note in (copies_note(report), suppression_note(report)) if note]

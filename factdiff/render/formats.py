@@ -37,7 +37,11 @@ class Sink:
     def console(self) -> Console:
         """A Rich console that never reads article text as markup and, piped, never pads lines."""
         return Console(
-            file=TrimmedLines(self.stream), soft_wrap=False, highlight=False, emoji=False, markup=False,
+            file=TrimmedLines(self.stream),
+            soft_wrap=False,
+            highlight=False,
+            emoji=False,
+            markup=False,
             force_terminal=True if self.color == "always" else None,
             no_color=True if self.color == "never" else None,
             color_system=None if self.color == "never" else "auto",

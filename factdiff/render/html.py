@@ -82,8 +82,8 @@ def _evidence(claim: Any) -> str:
     sentence = claim.sentence
     return (
         escape(sentence[:offset])
-        + f"<strong>{escape(sentence[offset:offset + len(claim.text)])}</strong>"
-        + escape(sentence[offset + len(claim.text):])
+        + f"<strong>{escape(sentence[offset : offset + len(claim.text)])}</strong>"
+        + escape(sentence[offset + len(claim.text) :])
     )
 
 
@@ -136,13 +136,15 @@ def marked_text(text: str, claims: Iterable[Any], findings: dict[int, str] | Non
     closes = {end for _, end in merged}
     boundaries = sorted({0, len(text), *opens, *closes, *anchors})
     pieces: list[str] = []
-    for position, following in zip(boundaries, boundaries[1:] + [len(text)]):
+    for position, following in zip(boundaries, [*boundaries[1:], len(text)], strict=False):
         if position in closes:
             pieces.append("</mark>")
         pieces.extend(f'<span id="{escape(name)}"></span>' for name in sorted(set(anchors.get(position, ()))))
         if position in opens:
             finding = (findings or {}).get(position)
-            pieces.append(f'<mark data-finding="{escape(finding)}" title="back to the finding">' if finding else "<mark>")
+            pieces.append(
+                f'<mark data-finding="{escape(finding)}" title="back to the finding">' if finding else "<mark>"
+            )
         pieces.append(escape(text[position:following]))
     return "".join(pieces)
 
@@ -199,7 +201,9 @@ def render_html(report: Report, out: TextIO, texts: Texts | None = None) -> None
         for d in report.documents
     )
     tally = "".join(
-        f"<tr><td>{escape(kind)}</td>" + "".join(f"<td>{counts[(kind, s)]}</td>" for s in ("high", "medium", "low")) + "</tr>"
+        f"<tr><td>{escape(kind)}</td>"
+        + "".join(f"<td>{counts[(kind, s)]}</td>" for s in ("high", "medium", "low"))
+        + "</tr>"
         for kind in kinds
     )
     out.write(
@@ -209,11 +213,14 @@ def render_html(report: Report, out: TextIO, texts: Texts | None = None) -> None
         f"<h1>factdiff report</h1><p>{escape(summary_line(report))}</p>"
         "<table><tr><th>Kind</th><th>High</th><th>Medium</th><th>Low</th></tr>" + tally + "</table>"
         "<details><summary>Documents</summary><table><tr><th>Path</th><th>Title</th><th>Source</th><th>Date</th><th>Story</th></tr>"
-        + documents + "</table></details>"
+        + documents
+        + "</table></details>"
         f'<p class="filters">{filters}</p>'
         + "".join(_finding(found, labels, texts is not None) for found in report.discrepancies)
         + _agreements(report)
         + (_documents_in_full(report, texts) if texts is not None else "")
-        + "".join(f"<p class=\"meta\">warning: <code>{escape(w.path)}</code>: {escape(w.message)}</p>" for w in report.warnings)
+        + "".join(
+            f'<p class="meta">warning: <code>{escape(w.path)}</code>: {escape(w.message)}</p>' for w in report.warnings
+        )
         + f"<script>{SCRIPT}</script></body></html>\n"
     )

@@ -30,7 +30,11 @@ def escape(text: str) -> str:
 
 def evidence(claim_text: str, sentence: str, offset: int) -> str:
     """The sentence with the claim in bold."""
-    before, middle, after = sentence[:offset], sentence[offset:offset + len(claim_text)], sentence[offset + len(claim_text):]
+    before, middle, after = (
+        sentence[:offset],
+        sentence[offset : offset + len(claim_text)],
+        sentence[offset + len(claim_text) :],
+    )
     return f"{escape(before)}**{escape(middle)}**{escape(after)}".strip()
 
 
@@ -54,11 +58,11 @@ def render_markdown(report: Report, out: TextIO) -> None:
             out.write(f"- `{warning.path}`: {escape(warning.message)}\n")
 
 
-def _discrepancy(
-    out: TextIO, number: int, found: Discrepancy, heading: str, labels: Mapping[str, str]
-) -> None:
+def _discrepancy(out: TextIO, number: int, found: Discrepancy, heading: str, labels: Mapping[str, str]) -> None:
     out.write(f"\n{heading} {number}. {found.kind}: {escape(found.subject)} ({found.severity})\n\n")
-    out.write(f"`{found.code}` {found.rule} · id `{found.id}` · confidence {found.confidence:.2f} · {SCOPE_PHRASES[found.scope]}\n\n")
+    out.write(
+        f"`{found.code}` {found.rule} · id `{found.id}` · confidence {found.confidence:.2f} · {SCOPE_PHRASES[found.scope]}\n\n"
+    )
     out.write(escape(found.explanation) + "\n\n")
     out.write("| Value | Source | Evidence |\n|---|---|---|\n")
     for variant in found.variants:
@@ -66,6 +70,5 @@ def _discrepancy(
             offset = claim.start - claim.sentence_start
             value = f"{escape(variant.value)} ({support(found, variant)})" if number == 0 else "″"
             out.write(
-                f"| {value} | `{source_line(claim, labels)}` | "
-                f"{evidence(claim.text, claim.sentence, offset)} |\n"
+                f"| {value} | `{source_line(claim, labels)}` | {evidence(claim.text, claim.sentence, offset)} |\n"
             )

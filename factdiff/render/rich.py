@@ -17,13 +17,14 @@ from factdiff.render import (
     SCOPE_PHRASES,
     agreement_line,
     by_story,
-    counted,
     changed_spans,
+    counted,
     document_labels,
     source_line,
     summary_line,
     support,
 )
+
 
 class TrimmedLines:
     """A text stream that drops the spaces Rich pads wrapped lines with, so piped reports and
@@ -76,7 +77,9 @@ def discrepancy_block(found: Discrepancy, labels: Mapping[str, str] | None = Non
     heading = Text()
     heading.append(f"{found.severity.upper()} ", style=SEVERITY_STYLES[found.severity])
     heading.append(f"{found.kind}: {found.subject}", style="bold")
-    meta = Text(f"  {found.code} {found.rule} · {SCOPE_PHRASES[found.scope]} · confidence {found.confidence:.2f}", style="dim")
+    meta = Text(
+        f"  {found.code} {found.rule} · {SCOPE_PHRASES[found.scope]} · confidence {found.confidence:.2f}", style="dim"
+    )
     lines: list[object] = [heading, meta]
     for index, variant in enumerate(found.variants):
         reference = found.variants[1 if index == 0 else 0].value
@@ -95,7 +98,12 @@ def discrepancy_block(found: Discrepancy, labels: Mapping[str, str] | None = Non
 def render_rich(report: Report, console: Console, summary: bool = True) -> None:
     for story, found_in_story in by_story(report):
         if story is not None:
-            console.print(Text(f"Story {story.id}: {story.label} ({counted(len(story.documents), 'document')})", style="bold underline"))
+            console.print(
+                Text(
+                    f"Story {story.id}: {story.label} ({counted(len(story.documents), 'document')})",
+                    style="bold underline",
+                )
+            )
             console.print(Text(""))
         for found in found_in_story:
             console.print(discrepancy_block(found, document_labels(report)))
