@@ -12,10 +12,10 @@ import time
 
 from benchmarks.corpus import write_result
 from factdiff.extract import acronym, date, organisation, person, quantity, sentence
-from factdiff.extract.lexicon import place_pattern
 from factdiff.load import FRONT_MATTER, TERMINAL_CONTROL
 from factdiff.markup import visible_characters
 from factdiff.segment import SENTENCE_END
+from factdiff.text.lexicon import place_pattern
 
 HOSTILE = {
     "digit runs": "1,000,000,000 " * 8 + "9" * 200 + " ",

@@ -23,8 +23,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factdiff.errors import FactdiffError
-from factdiff.extract.gazetteer import fold
 from factdiff.models import SEVERITY_RANK, Discrepancy, Report, Severity
+from factdiff.text.fold import fold
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -1,18 +1,19 @@
-"""Stage 4: block claims into groups that a rule can compare.
+"""Stage 5: block claims into groups that a rule can compare.
 
-Each rule names a blocking key for a claim (subject and frame for quantities, folded
-surname for names), inside the claim's story. Claims are compared only inside a block,
-never all pairs.
+Each rule names blocking keys for a claim (subject and frame for quantities, folded
+surname for names); a key holds inside the claim's story. Claims are compared only inside a
+block, never all pairs. This stage knows keys, not rules: the caller passes each rule's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from factdiff.judge import Rule
 from factdiff.models import PackedClaim, Texts, unpack
+
+BlockKeys = Callable[[Any], Iterable[str]]
+"""A rule's blocking keys for a claim (packed or whole)."""
 
 MAX_SEEN_BITS = 1 << 27
 """At most 16 MB for the first pass's seen-before filter; about 32 bits per claim below that,
@@ -20,9 +21,13 @@ so a few per cent of first sightings look repeated, and only those are kept."""
 
 
 def blocks(
-    claims_by_kind: Mapping[str, Sequence[PackedClaim]], rule: Rule, story_of: Mapping[str, str], texts: Texts
+    claims_by_kind: Mapping[str, Sequence[PackedClaim]],
+    reads: Sequence[str],
+    keys: BlockKeys,
+    story_of: Mapping[str, str],
+    texts: Texts,
 ) -> Iterator[tuple[str, Sequence[Any]]]:
-    """(key, claims) for each block of two claims or more of the rule's kinds, in key order.
+    """(key, claims) for each block of two claims or more of the kinds ``reads``, in key order.
 
     Every key is prefixed with the story of the claim's document, so claims from two
     stories never meet. Most keys belong to one claim only (a sentence seen once), so a first
@@ -30,8 +35,7 @@ def blocks(
     the second pass. Keys are read from the packed claims; only claims in a block of two or
     more are unpacked, with their texts (from ``texts``), for the judge.
     """
-    keys = rule.keys
-    claims = [(story_of[packed.doc], packed) for kind in rule.reads for packed in claims_by_kind.get(kind, ())]
+    claims = [(story_of[packed.doc], packed) for kind in reads for packed in claims_by_kind.get(kind, ())]
     bits = min(MAX_SEEN_BITS, 1 << max(10, (32 * len(claims)).bit_length()))
     seen = bytearray(bits >> 3)
     repeated: set[int] = set()
@@ -53,14 +57,6 @@ def blocks(
             yield key, [unpack(packed, texts) for packed in buckets[key]]
 
 
-@cache
-def _rules_by_kind() -> dict[str, tuple[Rule, ...]]:
-    from factdiff.judge.registry import RULES
-
-    kinds = {kind for rule in RULES for kind in rule.reads}
-    return {kind: tuple(rule for rule in RULES if kind in rule.reads) for kind in kinds}
-
-
-def comparable(claim: Any) -> bool:
+def comparable(claim: Any, keys_by_kind: Mapping[str, Sequence[BlockKeys]]) -> bool:
     """Some rule can put the claim in a block: a claim no rule can block is never judged."""
-    return any(next(iter(rule.keys(claim)), None) is not None for rule in _rules_by_kind().get(claim.kind, ()))
+    return any(next(iter(keys(claim)), None) is not None for keys in keys_by_kind.get(claim.kind, ()))

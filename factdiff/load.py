@@ -25,7 +25,8 @@ from pathlib import Path
 from factdiff.errors import FactdiffError
 from factdiff.markup import EXTRACTED, HTML_SUFFIXES, read_page
 from factdiff.models import Document, Warning_
-from factdiff.segment import line_starts, split_sentences
+from factdiff.segment import split_sentences
+from factdiff.text.positions import line_starts
 
 READABLE_SUFFIXES: frozenset[str] = frozenset(
     {".txt", ".md", ".markdown", ".text", ".jsonl", ".ndjson", ".json"} | HTML_SUFFIXES

@@ -15,7 +15,7 @@ import logging
 import re
 from typing import NamedTuple
 
-from factdiff.segment import line_starts
+from factdiff.text.positions import line_starts
 
 HTML_SUFFIXES: frozenset[str] = frozenset({".html", ".htm", ".xhtml"})
 EXTRACTED = "main text extracted from HTML (trafilatura)"

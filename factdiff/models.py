@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, Protocol, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from factdiff import __version__
-from factdiff.segment import origin_line
+from factdiff.text.positions import origin_line
 
 SCHEMA_VERSION = "1"
 

@@ -6,7 +6,6 @@ sliced from the original document exactly.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -74,30 +73,6 @@ WORD_BEFORE = re.compile(r"[\w.]+$")
 """The token that ends at a candidate full stop (for the abbreviation check)."""
 
 
-def line_starts(text: str) -> tuple[int, ...]:
-    """Offsets at which each line begins."""
-    starts = [0]
-    find = text.find
-    position = find("\n")
-    while position != -1:
-        starts.append(position + 1)
-        position = find("\n", position + 1)
-    return tuple(starts)
-
-
-def line_column(starts: tuple[int, ...], offset: int) -> tuple[int, int]:
-    """1-based line and column of an offset."""
-    index = bisect.bisect_right(starts, offset) - 1
-    return index + 1, offset - starts[index] + 1
-
-
-def origin_line(origin: tuple[tuple[int, int], ...], offset: int) -> int | None:
-    """The input file's line for an offset in text extracted from markup: ``origin`` pairs
-    each placed paragraph's offset with the file line it starts on. None without a map."""
-    index = bisect.bisect_right(origin, (offset, 1 << 62)) - 1
-    return origin[index][1] if index >= 0 else None
-
-
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     match = WORD_BEFORE.search(text, max(line_start, dot - 12), dot)
     if match is None:
@@ -150,11 +125,3 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
         end -= 1
     if end > start:
         spans.append((start, end))
-
-
-def sentence_at(sentences: tuple[tuple[int, int], ...], offset: int) -> tuple[int, int]:
-    """The sentence span containing offset (or the nearest one before it)."""
-    index = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
-    if index < 0:
-        return sentences[0] if sentences else (0, 0)
-    return sentences[index]

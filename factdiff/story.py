@@ -20,11 +20,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from factdiff.extract.gazetteer import fold
-from factdiff.extract.lexicon import acronym_data, organisation_data
-from factdiff.extract.organisation import organisation_key
 from factdiff.models import Story
-from factdiff.partition import Partition
+from factdiff.text.fold import fold
+from factdiff.text.lexicon import acronym_data, organisation_data
+from factdiff.text.names import organisation_key
+from factdiff.text.partition import Partition
 
 MIN_SHARED = 2
 """Names two documents must share to be one story."""

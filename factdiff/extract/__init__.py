@@ -16,7 +16,7 @@ from typing import Any
 
 from factdiff.extract import acronym, date, organisation, person, pronoun, quantity, quote, sentence
 from factdiff.models import Document, claim_id
-from factdiff.segment import line_column, origin_line, sentence_at
+from factdiff.text.positions import line_column, origin_line, sentence_at
 
 EXTRACTORS = (quantity, person, pronoun, acronym, organisation, date, quote, sentence)
 """Every extractor, in the order they run (an extractor may read the claims of those before it)."""
@@ -100,17 +100,3 @@ def ignored_spans(text: str) -> list[tuple[int, int]]:
         end = PARAGRAPH_END.search(text, after)
         spans.append((start, end.start() if end else len(text)))
     return spans
-
-
-WARM_UP = (
-    "Kenya’s President William Ruto said 700 police officers of the Kenya Police Service (KPS) "
-    "were deployed; Ms Jane Achieng, also known as Jane Akinyi, said she counted more than half of them."
-)
-
-
-def prepare() -> None:
-    """Load every word list, gazetteer and pattern now, by reading one sample sentence: worker
-    processes forked afterwards share them instead of loading them each (about 0.5 s apiece)."""
-    from factdiff.load import make_document
-
-    extract(make_document(WARM_UP, "warm-up"))

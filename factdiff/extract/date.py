@@ -21,29 +21,12 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from factdiff.extract.lexicon import date_data, phrase_pattern
 from factdiff.models import DateClaim, construct
+from factdiff.text.calendar import MONTH_NAMES, WEEKDAYS
+from factdiff.text.lexicon import date_data, phrase_pattern
 
 KIND = "date"
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
-MONTH_WORDS = "|".join(MONTH_NAMES + SHORT_MONTHS)
-"""Every way a month is written, as a regex alternation (used wherever text mentions a month)."""
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NUMBER = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
 MONTH_NUMBER.update({name[:3] + ".": number for name, number in MONTH_NUMBER.items() if name != "May"})
 MONTH_NUMBER["Sept."] = 9

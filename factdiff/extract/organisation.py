@@ -13,9 +13,9 @@ import re
 from functools import cache
 from typing import Any
 
-from factdiff.extract.gazetteer import fold
-from factdiff.extract.lexicon import organisation_data, people_data, place_index
 from factdiff.models import OrganisationClaim, construct
+from factdiff.text.lexicon import organisation_data, people_data
+from factdiff.text.names import organisation_key
 
 KIND = "organisation"
 
@@ -41,7 +41,6 @@ def _vocabulary() -> dict[str, Any]:
         "heads": frozenset(data.heads),
         "connectors": frozenset(data.connectors),
         "leading": frozenset(people_data().function_words),
-        "spellings": data.spellings,
         "calendar": frozenset(people_data().calendar_words),
     }
 
@@ -61,19 +60,6 @@ def _extended_end(tokens: list[tuple[int, int, str]], start: int, calendar: froz
         if POSSESSIVE.search(word):
             break
     return last
-
-
-def organisation_key(words: list[str]) -> str:
-    """'Nigerian Police Force' and 'Nigeria Police Force' -> 'nigeriapoliceforce'."""
-    vocabulary = _vocabulary()
-    places = place_index()
-    parts = []
-    for word in words:
-        if word == "the":
-            continue
-        folded = fold(places.get(word, word)).lower()
-        parts.append(vocabulary["spellings"].get(folded, folded))
-    return "".join(parts).replace("-", "").replace(" ", "")
 
 
 def extract(context: Any) -> list[OrganisationClaim]:

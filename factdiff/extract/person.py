@@ -16,9 +16,10 @@ import re
 from functools import cache
 from typing import Any
 
-from factdiff.extract.gazetteer import fold, is_given_name, name_gender
-from factdiff.extract.lexicon import people_data, phrase_pattern, place_index
 from factdiff.models import PersonClaim, construct
+from factdiff.text.fold import fold
+from factdiff.text.lexicon import people_data, phrase_pattern, place_index
+from factdiff.text.names import is_given_name, name_gender
 
 KIND = "person"
 

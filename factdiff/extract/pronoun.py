@@ -14,9 +14,9 @@ import re
 from functools import cache
 from typing import Any
 
-from factdiff.extract.gazetteer import is_given_name
-from factdiff.extract.lexicon import people_data, phrase_pattern, place_index
 from factdiff.models import PersonClaim, PronounClaim, construct
+from factdiff.text.lexicon import people_data, phrase_pattern, place_index
+from factdiff.text.names import is_given_name
 
 KIND = "pronoun"
 READS = ("person",)

@@ -20,9 +20,10 @@ import re
 from functools import cache
 from typing import Any, NamedTuple
 
-from factdiff.extract.date import MONTH_WORDS
-from factdiff.extract.lexicon import phrase_pattern, place_index, place_pattern, quantity_data
 from factdiff.models import QuantityClaim, construct
+from factdiff.text.calendar import MONTH_WORDS
+from factdiff.text.interval import hedged
+from factdiff.text.lexicon import phrase_pattern, place_index, place_pattern, quantity_data
 
 KIND = "quantity"
 
@@ -178,12 +179,6 @@ def subject_key(words: list[str]) -> str | None:
             if phrase in synonym_of:
                 return synonym_of[phrase]
     return singular(lowered[-1])
-
-
-def interval(value: float, hedge_kind: str) -> tuple[float, float | None]:
-    """The values a number with this hedge can stand for; None as high means unbounded."""
-    low_factor, high_factor = quantity_data().hedge_intervals[hedge_kind]  # type: ignore[index]
-    return value * low_factor, None if high_factor is None else value * high_factor
 
 
 def round_tolerance(number_text: str, value: float) -> float:
@@ -352,7 +347,7 @@ class _Reader:
         sentence_end = max(sentence_end, end)
         hedge_text, hedge_kind, claim_start = self._hedge(start)
         if hedge_kind is not None and number.form != "vague":
-            low, high = interval(value, hedge_kind)
+            low, high = hedged(value, hedge_kind)
             if number.form == "fraction":
                 high = 1.0 if high is None else min(high, 1.0)
         words, event_in_subject, subject_end = self._subject(end, sentence_end, number.form == "fraction")

@@ -19,9 +19,9 @@ import re
 from functools import cache
 from typing import Any
 
-from factdiff.extract.lexicon import phrase_pattern
-from factdiff.extract.sentence import normal_token
 from factdiff.models import QuoteClaim, construct
+from factdiff.text.lexicon import phrase_pattern
+from factdiff.text.tokens import normal_token
 
 KIND = "quote"
 

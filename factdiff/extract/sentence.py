@@ -13,37 +13,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from functools import cache
 from typing import Any
 
-from factdiff.extract.lexicon import phrase_pattern, sentence_data
 from factdiff.models import SentenceClaim, construct
+from factdiff.text.lexicon import phrase_pattern, sentence_data
+from factdiff.text.tokens import TOKEN, normal_token
 
 KIND = "sentence"
 
-TOKEN = re.compile(r"[0-9][0-9,.\u00a0\u202f\u2009]*[0-9]|[0-9]|\w+(?:['’]\w+)*|[^\w\s]")
-"""Words (with inner apostrophes), numbers with their separators, and single punctuation marks."""
-
 MIN_WORDS = 7
 """Shorter sentences ("He said it was wrong.") repeat by chance across unrelated articles."""
-
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-SEPARATORS = re.compile(r"(?<=[0-9])[,\u00a0\u202f\u2009](?=[0-9]{3})")
-
-
-def normal_token(token: str) -> str:
-    """How tokens are compared: case, accents, curly quotes and thousands separators folded.
-    Works on a whole sentence as well as on one token."""
-    folded = SEPARATORS.sub("", token.translate(APOSTROPHES)).casefold()
-    if folded.isascii():
-        return folded
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def tokens(sentence: str) -> list[re.Match[str]]:
-    return list(TOKEN.finditer(sentence))
 
 
 @cache

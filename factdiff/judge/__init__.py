@@ -7,6 +7,7 @@ and listing it in ``RULE_MODULES``.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -14,9 +15,12 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from factdiff.extract.sentence import normal_token
 from factdiff.models import Agreement, Discrepancy, Variant
-from factdiff.partition import Partition
+from factdiff.text.partition import Partition
+from factdiff.text.tokens import normal_token
+
+REPORT_GAP = datetime.timedelta(days=7)
+"""Reports at least this far apart may give a count at two stages: a change, not a slip."""
 
 BlockKeys = Callable[[Any], Iterable[str]]
 Judge = Callable[[Sequence[Any]], Iterable[Discrepancy]]

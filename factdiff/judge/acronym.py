@@ -19,10 +19,10 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from factdiff.extract.gazetteer import fold
-from factdiff.extract.lexicon import acronym_data
 from factdiff.judge import Examples, Rule, connected_components, discrepancy
 from factdiff.models import AcronymClaim, Discrepancy
+from factdiff.text.fold import fold
+from factdiff.text.lexicon import acronym_data
 
 MAX_TYPO_USES = 2
 MIN_TYPO_LENGTH = 3

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from factdiff.extract.gazetteer import fold
 from factdiff.judge import Examples, Rule, agreement, connected_components, discrepancy
 from factdiff.models import Agreement, DateClaim, Discrepancy
+from factdiff.text.fold import fold
 
 
 def block_keys(claim: DateClaim) -> Iterable[str]:

@@ -21,13 +21,12 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import NamedTuple
 
-from factdiff.extract.date import MONTH_WORDS, WEEKDAYS
-from factdiff.extract.lexicon import people_data, quantity_data
-from factdiff.extract.quantity import interval
-from factdiff.extract.sentence import normal_token, tokens
-from factdiff.judge import Examples, Rule, discrepancy
-from factdiff.judge.quantity import REPORT_GAP
+from factdiff.judge import REPORT_GAP, Examples, Rule, discrepancy
 from factdiff.models import Discrepancy, SentenceClaim, claim_id
+from factdiff.text.calendar import MONTH_WORDS, WEEKDAYS
+from factdiff.text.interval import Interval, hedged
+from factdiff.text.lexicon import people_data, quantity_data
+from factdiff.text.tokens import normal_token, tokens
 
 MAX_CHANGED = 4
 MAX_BLOCK = 24
@@ -98,7 +97,7 @@ def reading(words: list[str]) -> tuple[float, float | None, bool] | None:
         return None
     is_year = not hedge_words and number is not None and len(last) == 4 and 1800 <= value <= 2100
     if hedge_words:
-        low, high = interval(value, quantity_data().hedges[hedge])
+        low, high = hedged(value, quantity_data().hedges[hedge])
         return low, high, False
     return value, value, is_year
 
@@ -115,14 +114,11 @@ def classify(change: Change, first: str, second: str) -> tuple[str, str] | None:
     read_a, read_b = reading(a), reading(b)
     if read_a and read_b:
         (low_a, high_a, year_a), (low_b, high_b, year_b) = read_a, read_b
-        if low_a <= (high_b if high_b is not None else float("inf")) and low_b <= (
-            high_a if high_a is not None else float("inf")
-        ):
+        span_a, span_b = Interval(low_a, high_a), Interval(low_b, high_b)
+        if span_a.overlaps(span_b):
             return None
         kind = "date" if year_a and year_b else "quantity"
-        lower_top = min(high_a if high_a is not None else low_a, high_b if high_b is not None else low_b)
-        gap = (max(low_a, low_b) - lower_top) / max(max(low_a, low_b), 1.0)
-        return kind, "high" if gap >= SEVERE_GAP or kind == "date" else "medium"
+        return kind, "high" if span_a.gap(span_b) >= SEVERE_GAP or kind == "date" else "medium"
     if len(a) == len(b) == 1:
         if DAY_OR_MONTH.match(a[0]) and DAY_OR_MONTH.match(b[0]):
             return "date", "high"

@@ -20,10 +20,11 @@ from functools import cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from factdiff.extract.gazetteer import fold, name_gender
-from factdiff.extract.lexicon import people_data
 from factdiff.judge import Examples, Rule, connected_components, discrepancy
 from factdiff.models import Discrepancy, PersonClaim
+from factdiff.text.fold import fold
+from factdiff.text.lexicon import people_data
+from factdiff.text.names import name_gender
 
 GIVEN_NAME_SIMILARITY = 70.0
 """Minimum rapidfuzz ratio (0-100) between folded given names of one surname."""

@@ -16,11 +16,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
-from factdiff.extract.date import MONTH_WORDS
-from factdiff.extract.gazetteer import fold
-from factdiff.extract.lexicon import people_data, phrase_pattern
 from factdiff.judge import Examples, Rule, connected_components, discrepancy
 from factdiff.models import Discrepancy, PersonClaim
+from factdiff.text.calendar import MONTH_WORDS
+from factdiff.text.fold import fold
+from factdiff.text.lexicon import people_data, phrase_pattern
 
 YEAR = r"(?<![\d,.])(?:1[89]|20)[0-9]{2}(?![\d,])"
 

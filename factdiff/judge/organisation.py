@@ -16,10 +16,10 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from factdiff.extract.gazetteer import fold
-from factdiff.extract.lexicon import organisation_data
 from factdiff.judge import Examples, Rule, connected_components, discrepancy
 from factdiff.models import Discrepancy, OrganisationClaim
+from factdiff.text.fold import fold
+from factdiff.text.lexicon import organisation_data
 
 SIMILARITY = 85.0
 """Minimum rapidfuzz ratio between two folded forms to call them one name."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from factdiff.extract.gazetteer import fold
 from factdiff.judge import Examples, Rule, discrepancy
 from factdiff.models import Discrepancy, PersonClaim, PronounClaim
+from factdiff.text.fold import fold
 
 PersonOrPronoun = PersonClaim | PronounClaim
 

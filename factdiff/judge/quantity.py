@@ -9,13 +9,13 @@ overlap: "700" (690-710 as a round number) and "over 800" cannot both be true, w
 
 from __future__ import annotations
 
-import datetime
 import itertools
 from collections.abc import Iterable, Sequence
 
-from factdiff.extract.lexicon import quantity_data
-from factdiff.judge import Examples, Rule, agreement, discrepancy
+from factdiff.judge import REPORT_GAP, Examples, Rule, agreement, discrepancy
 from factdiff.models import Agreement, Discrepancy, QuantityClaim
+from factdiff.text.interval import Interval, all_overlap
+from factdiff.text.lexicon import quantity_data
 
 HEDGE_SYMBOLS = {"above": ">", "below": "<", "at_least": "≥", "at_most": "≤", "nearly": "<~", "approx": "~"}
 EVENT_PHRASES = {
@@ -68,16 +68,8 @@ def display_value(claim: QuantityClaim) -> str:
     return written
 
 
-def _overlap(a: QuantityClaim, b: QuantityClaim) -> bool:
-    a_high = float("inf") if a.high is None else a.high
-    b_high = float("inf") if b.high is None else b.high
-    return a.low <= b_high and b.low <= a_high
-
-
-def _gap(a: QuantityClaim, b: QuantityClaim) -> float:
-    lower, upper = (a, b) if (a.high or float("inf")) < b.low else (b, a)
-    top = lower.high if lower.high is not None else lower.low
-    return (upper.low - top) / max(upper.low, 1.0)
+def span(claim: QuantityClaim) -> Interval:
+    return Interval(claim.low, claim.high)
 
 
 def _comparable(first: Sequence[QuantityClaim], second: Sequence[QuantityClaim]) -> bool:
@@ -154,9 +146,9 @@ def judge(claims: Sequence[QuantityClaim]) -> Iterable[Discrepancy]:
     for index, first in enumerate(values):
         for second in values[index + 1 :]:
             a, b = by_value[first][0], by_value[second][0]
-            if not _overlap(a, b) and _comparable(by_value[first], by_value[second]):
+            if not span(a).overlaps(span(b)) and _comparable(by_value[first], by_value[second]):
                 conflicting.update((first, second))
-                worst_gap = max(worst_gap, _gap(a, b))
+                worst_gap = max(worst_gap, span(a).gap(span(b)))
     if not conflicting:
         return
     if changed_over_time([claim for value in conflicting for claim in by_value[value]]):
@@ -190,17 +182,13 @@ def agree(claims: Sequence[QuantityClaim]) -> Iterable[Agreement]:
     documents = {claim.doc for claim in claims}
     if len(documents) < 2 or not all(claim.places for claim in claims):
         return
-    if max(claim.low for claim in claims) > min(float("inf") if c.high is None else c.high for c in claims):
-        return  # intervals on a line overlap pairwise exactly when the largest low is under the smallest high
+    if not all_overlap(span(claim) for claim in claims):
+        return
     values = list(dict.fromkeys(display_value(claim) for claim in sorted(claims, key=lambda claim: claim.value)))
     sample = min(claims, key=lambda claim: (claim.path, claim.start))
     yield agreement(
         RULE, subject=describe(sample), key=next(iter(block_keys(sample))), value=" / ".join(values), claims=claims
     )
-
-
-REPORT_GAP = datetime.timedelta(days=7)
-"""Reports at least this far apart may give a growing count at two stages."""
 
 
 def changed_over_time(claims: Sequence[QuantityClaim]) -> bool:

@@ -21,9 +21,9 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from factdiff.extract.gazetteer import fold
 from factdiff.judge import Examples, Rule, agreement, connected_components, discrepancy
 from factdiff.models import Agreement, Discrepancy, QuoteClaim
+from factdiff.text.fold import fold
 
 SAME_QUOTE = 80.0
 DISTINCTIVE_WORDS = 8

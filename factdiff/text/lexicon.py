@@ -98,7 +98,7 @@ Model = TypeVar("Model", bound=DataFile)
 
 def load_data(name: str, model: type[Model]) -> Model:
     """Read and validate ``data/<name>.json``."""
-    resource = resources.files("factdiff.extract").joinpath("data", f"{name}.json")
+    resource = resources.files("factdiff.text").joinpath("data", f"{name}.json")
     try:
         raw = json.loads(resource.read_text(encoding="utf-8"))
         return model.model_validate(raw)

@@ -10,27 +10,15 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 import unicodedata
 from collections import Counter
-from functools import cache, lru_cache
+from functools import cache
+
+from factdiff.text.fold import fold
+from factdiff.text.lexicon import organisation_data, place_index
 
 GENDER_MAJORITY = 0.8
 """Share of locales that must agree before a name's gender is trusted."""
-
-
-NOT_ALNUM_ASCII = re.compile(r"[^0-9A-Za-z]+")
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Matching key for names: accents, case, apostrophes, hyphens and spaces removed.
-    Cached: the same names recur through an archive."""
-    if text.isascii():
-        return NOT_ALNUM_ASCII.sub("", text).lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
-    return kept.casefold()
 
 
 @cache
@@ -74,3 +62,18 @@ def is_given_name(name: str) -> bool:
 
 def name_gender(name: str) -> str | None:
     return given_names().get(fold(name))
+
+
+def organisation_key(words: list[str]) -> str:
+    """'Nigerian Police Force' and 'Nigeria Police Force' -> 'nigeriapoliceforce': case,
+    accents, hyphens, place forms and British/American spellings folded, so the spellings
+    of one organisation's name meet under one key."""
+    places = place_index()
+    spellings = organisation_data().spellings
+    parts = []
+    for word in words:
+        if word == "the":
+            continue
+        folded = fold(places.get(word, word)).lower()
+        parts.append(spellings.get(folded, folded))
+    return "".join(parts).replace("-", "").replace(" ", "")
