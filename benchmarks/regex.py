@@ -12,10 +12,11 @@ import time
 
 from benchmarks.corpus import write_result
 from factdiff.extract import acronym, date, organisation, person, quantity, sentence
-from factdiff.load import FRONT_MATTER, TERMINAL_CONTROL
-from factdiff.markup import visible_characters
-from factdiff.segment import SENTENCE_END
+from factdiff.load.decode import TERMINAL_CONTROL
+from factdiff.load.formats import FRONT_MATTER
+from factdiff.load.markup import visible_characters
 from factdiff.text.lexicon import place_pattern
+from factdiff.text.sentences import SENTENCE_END
 
 HOSTILE = {
     "digit runs": "1,000,000,000 " * 8 + "9" * 200 + " ",
@@ -64,7 +65,7 @@ def seconds(pattern: re.Pattern[str], text: str, runs: int = 5) -> float:
 
 
 class PageScanner:
-    """The HTML page scanner (factdiff.markup) in a pattern's clothes: it is hand-written, not
+    """The HTML page scanner (factdiff.load.markup) in a pattern's clothes: it is hand-written, not
     a regex, and must stay linear on unclosed tags, comments and entities too."""
 
     pattern = "visible_characters"

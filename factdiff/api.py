@@ -20,8 +20,8 @@ from typing import Any, NamedTuple
 
 from factdiff import extract as extraction
 from factdiff.group import blocks, comparable
-from factdiff.judge import Rule
-from factdiff.judge.registry import RULES
+from factdiff.judge import Code, Rule
+from factdiff.judge.registry import CODES, RULES
 from factdiff.load import (
     STDIN,
     FileTexts,
@@ -387,18 +387,19 @@ def stories(paths: Iterable[PathLike], *, jobs: int | None = None, reading: Read
     return _report(documents, warnings, Analysis(find_stories(names_by_doc), []))
 
 
-def rules() -> tuple[Rule, ...]:
-    """Every rule, in report order: code, name, kind, summary, why and examples."""
-    return RULES
+def rules() -> tuple[Code, ...]:
+    """Every code a finding may carry, in report order: each rule, then the codes it declares
+    (FD101, FD102, FD201…), with code, name, kind, summary, why and examples."""
+    return CODES
 
 
 def finding_selectors() -> dict[str, str]:
     """What --kind and the configuration's kinds may name, and which it is: a kind, a rule
-    code or a rule name."""
+    code or a rule name (a code a rule declares, such as FD102, counts as a rule)."""
     return {
         selector: what
-        for rule in RULES
-        for selector, what in ((rule.kind, "kind"), (rule.code, "code"), (rule.name, "rule"))
+        for code in CODES
+        for selector, what in ((code.kind, "kind"), (code.code, "code"), (code.name, "rule"))
     }
 
 

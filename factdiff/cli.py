@@ -484,16 +484,11 @@ def explain(code: str) -> int:
         raise Trouble(f"no rule {code!r}; 'factdiff rules' lists them")
     click.echo(f"{rule.code} {rule.name} ({rule.kind})\n\n{rule.summary}\n\n{rule.why}\n")
     for heading, examples in (("Reported:", rule.examples.catch), ("Not reported:", rule.examples.miss)):
-        if examples:
-            click.echo(heading)
-            for documents in examples:
-                click.echo(
-                    "  "
-                    + "\n  ".join(
-                        f"[{n}] {' '.join(text.split())}" if len(documents) > 1 else " ".join(text.split())
-                        for n, text in enumerate(documents, 1)
-                    )
-                )
+        click.echo(heading)
+        for documents in examples:
+            for number, text in enumerate(documents, 1):
+                label = f"[{number}] " if len(documents) > 1 else ""
+                click.echo(f"  {label}{' '.join(text.split())}")
             click.echo("")
     return EXIT_CLEAN
 

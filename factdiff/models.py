@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import collections
 import datetime
-from typing import Annotated, Any, Literal, Protocol, TypeVar
+from typing import Annotated, Any, Literal, Protocol, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -246,19 +246,9 @@ Claim = Annotated[
 
 
 CLAIM_TYPES: dict[str, type[ClaimBase]] = {
-    claim_type.model_fields["kind"].default: claim_type
-    for claim_type in (
-        QuantityClaim,
-        PersonClaim,
-        PronounClaim,
-        AcronymClaim,
-        OrganisationClaim,
-        DateClaim,
-        QuoteClaim,
-        SentenceClaim,
-    )
+    claim_type.model_fields["kind"].default: claim_type for claim_type in get_args(get_args(Claim)[0])
 }
-"""Every kind of claim and its record type."""
+"""Every kind of claim and its record type, from the one list above."""
 
 _FIELD_NAMES = {claim_type: tuple(claim_type.model_fields) for claim_type in CLAIM_TYPES.values()}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 from click.testing import CliRunner
-from conftest import ROOT, write
+from conftest import ROOT, SEED_FINDINGS, seed_findings_summary, write
 
 from factdiff.cli import main
 
@@ -21,10 +21,7 @@ def test_scan_rich_plain_text_when_not_a_terminal(run):
     assert "\x1b[" not in result.output
     assert "Godfrey Otunge" in result.output and "Geoffrey Otunge" in result.output
     assert "seeds/000_ee73806791a84dfe.txt:22:14" in result.output
-    assert " ".join(result.output.split()).endswith(
-        "7 discrepancies (2 high, 3 medium, 2 low; 3 name, 1 acronym, 1 organisation, 1 pronoun, 1 quantity) "
-        "in 5 documents, 0 warnings."
-    )
+    assert " ".join(result.output.split()).endswith(f"{seed_findings_summary()} in 5 documents, 0 warnings.")
     assert "Jovenel Moïse  2 of 3 sources" in result.output and "Bazile Richardson  2 mentions" in result.output
 
 
@@ -38,7 +35,8 @@ def test_scan_json_validates_against_schema_command(run):
 def test_scan_jsonl_is_one_discrepancy_per_line(run):
     lines = run("scan", "seeds/", "--format", "jsonl").output.splitlines()
     records = [json.loads(line) for line in lines]
-    assert len(records) == 7 and all(r["id"].startswith("FD") for r in records)
+    assert [r["code"] for r in records] == [f["code"] for f in SEED_FINDINGS]
+    assert all(r["id"].startswith(r["code"] + "-") for r in records)
 
 
 def test_scan_markdown(run):

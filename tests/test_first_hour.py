@@ -11,7 +11,7 @@ import sys
 
 import jsonschema
 import pytest
-from conftest import ROOT, write
+from conftest import ROOT, SEED_FINDINGS, write
 
 from factdiff.schema import jsonl_schema
 
@@ -42,7 +42,9 @@ def test_a_glob_that_matches_nothing_is_named(run):
 def test_a_folder_with_something_to_read_beside_an_empty_one_still_reports_both(run, tmp_path):
     result = run("scan", "seeds/", str(tmp_path), "--format", "json")
     report = json.loads(result.stdout)
-    assert result.exit_code == 2 and len(report["documents"]) == 5 and len(report["discrepancies"]) == 7
+    assert (
+        result.exit_code == 2 and len(report["documents"]) == 5 and len(report["discrepancies"]) == len(SEED_FINDINGS)
+    )
 
 
 @pytest.mark.parametrize("command", [("scan", "seeds/"), ("compare", SEED_A, SEED_A)])
@@ -95,7 +97,7 @@ def test_jsonl_gives_warnings_their_own_line_type(run, tmp_path):
     schema = jsonl_schema()
     for record in records:
         jsonschema.validate(record, schema)
-    assert [r["type"] for r in records] == ["discrepancy"] * 7 + ["warning"]
+    assert [r["type"] for r in records] == ["discrepancy"] * len(SEED_FINDINGS) + ["warning"]
     assert records[-1] == {"type": "warning", "path": str(tmp_path / "empty.txt"), "message": "empty file"}
     claims = run("claims", SEED_A, str(tmp_path / "empty.txt"), "--format", "jsonl").stdout.splitlines()
     assert {json.loads(line)["type"] for line in claims} == {"claim", "warning"}

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 
 import jsonschema
 import pytest
+from conftest import FINDING_FIELDS, SEED_FINDINGS, finding_fields, read_seed_findings, write_seed_findings
 
 import factdiff
 from factdiff.schema import report_schema
@@ -72,7 +74,21 @@ def test_every_other_seed_finding_is_a_real_slip(report):
     [pronoun] = [d for d in report.discrepancies if d.kind == "pronoun"]
     assert "Penland" in pronoun.subject and values(pronoun) == {"female (Ms)", "male (he)"}
     assert find(report, "organisation", "Multinational Security Support", "Multi-National Security Support")
-    assert len(report.discrepancies) == 7
+    assert len(report.discrepancies) == len(SEED_FINDINGS)
+
+
+def test_the_seed_findings_match_their_golden_file(report):
+    """Every finding of the seeds, field by field, in report order (FACTDIFF_UPDATE_GOLDEN=1
+    rewrites tests/golden/seeds-findings.json from the scan, to accept a change deliberately)."""
+    found = [finding_fields(d) for d in report.discrepancies]
+    if os.environ.get("FACTDIFF_UPDATE_GOLDEN"):
+        write_seed_findings(found)
+    golden = read_seed_findings()
+    for number, (finding, expected) in enumerate(zip(found, golden, strict=False), 1):
+        assert list(expected) == list(FINDING_FIELDS), f"golden finding {number}: fields"
+        for field in FINDING_FIELDS:
+            assert finding[field] == expected[field], f"finding {number} ({expected['code']}): {field}"
+    assert [f["code"] for f in found] == [f["code"] for f in golden], "findings added or missing"
 
 
 def test_evidence_offsets_slice_the_document_text(report, seeds):

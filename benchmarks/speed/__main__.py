@@ -25,7 +25,7 @@ from pathlib import Path
 from benchmarks.corpus import articles, write_result
 from factdiff import __version__
 from factdiff.load import decode
-from factdiff.segment import split_sentences
+from factdiff.text.sentences import split_sentences
 
 TIME = shutil.which("time") and Path("/usr/bin/time")
 

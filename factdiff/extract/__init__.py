@@ -1,10 +1,12 @@
 """Stage 3: read typed claims from a document.
 
-One module per claim type. Each module exposes ``KIND`` and
-``extract(context) -> list[Claim]``; one that needs earlier claims declares them in
-``READS`` (the pronoun extractor reads person claims) and finds them in ``context.claims``.
-Extractors run in the order of ``EXTRACTORS``; adding a claim type means adding a
-module here and its tests.
+One module per kind of claim, each declaring ``KIND``, ``CLAIM`` (its record in models.py),
+``READS`` (the kinds of claim it needs found first: the pronoun extractor reads person
+claims, in ``context.claims``), ``extract(context) -> list[CLAIM]`` and ``describe(claim)``
+(a one-line reading for ``factdiff claims``). Extractors run in an order made from what
+they read; a kind that nothing extracts is an error at import, not a silent empty list.
+Adding a kind of claim: its module listed in ``MODULES``, its record in models.py, its word
+lists under text/data, and its tests.
 """
 
 from __future__ import annotations
@@ -12,14 +14,48 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
 from factdiff.extract import acronym, date, organisation, person, pronoun, quantity, quote, sentence
-from factdiff.models import Document, claim_id
+from factdiff.models import CLAIM_TYPES, Document, claim_id
 from factdiff.text.positions import line_column, origin_line, sentence_at
 
-EXTRACTORS = (quantity, person, pronoun, acronym, organisation, date, quote, sentence)
-"""Every extractor, in the order they run (an extractor may read the claims of those before it)."""
+MODULES: tuple[ModuleType, ...] = (quantity, person, pronoun, acronym, organisation, date, quote, sentence)
+"""Every extractor; the order breaks ties among those that do not read one another."""
+
+
+def run_order(modules: Iterable[ModuleType]) -> tuple[ModuleType, ...]:
+    """The extractors, each after every kind it reads (a stable topological order). Raises
+    when a kind read is extracted by no module, or when extractors read each other in a circle."""
+    pending = list(modules)
+    by_kind = {module.KIND: module for module in pending}
+    for module in pending:
+        if module.CLAIM is not CLAIM_TYPES.get(module.KIND):
+            raise TypeError(f"extractor {module.__name__}: CLAIM is not the record of kind {module.KIND!r}")
+        missing = [kind for kind in module.READS if kind not in by_kind]
+        if missing:
+            raise TypeError(f"extractor {module.__name__} reads {missing[0]!r}, which no extractor makes")
+    ordered: list[ModuleType] = []
+    while pending:
+        ready = next((m for m in pending if all(by_kind[kind] in ordered for kind in m.READS)), None)
+        if ready is None:
+            raise TypeError(f"extractors read one another in a circle: {[m.KIND for m in pending]}")
+        ordered.append(ready)
+        pending.remove(ready)
+    return tuple(ordered)
+
+
+EXTRACTORS = run_order(MODULES)
+"""Every extractor, in the order they run."""
+
+DESCRIBE = {module.KIND: module.describe for module in EXTRACTORS}
+
+
+def describe(claim: Any) -> str:
+    """A one-line reading of a claim's typed fields, by its extractor."""
+    return DESCRIBE[claim.kind](claim)
+
 
 UNLISTED = frozenset({sentence.KIND})
 """Kinds left out of ``factdiff claims`` unless asked for: every long sentence is one."""

@@ -13,6 +13,8 @@ from typing import Any
 from factdiff.models import AcronymClaim, construct
 
 KIND = "acronym"
+CLAIM = AcronymClaim
+READS: tuple[str, ...] = ()
 
 ACRONYM = re.compile(r"(?<![\w.'’-])[A-Z][A-Z&]{1,5}(?![\w&])")
 """An upper-case token of 2-6 letters (anchored on its capital)."""
@@ -85,3 +87,7 @@ def extract(context: Any) -> list[AcronymClaim]:
             construct(AcronymClaim, **fields, kind=KIND, acronym=acronym, expansion=expansion, introduced=introduced)
         )
     return claims
+
+
+def describe(claim: AcronymClaim) -> str:
+    return claim.expansion or "(use)"

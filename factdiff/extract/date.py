@@ -26,6 +26,8 @@ from factdiff.text.calendar import MONTH_NAMES, WEEKDAYS
 from factdiff.text.lexicon import date_data, phrase_pattern
 
 KIND = "date"
+CLAIM = DateClaim
+READS = ("person",)
 
 MONTH_NUMBER = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
 MONTH_NUMBER.update({name[:3] + ".": number for name, number in MONTH_NUMBER.items() if name != "May"})
@@ -146,7 +148,7 @@ def _written(text: str, reported: datetime.date | None) -> Iterator[tuple[int, i
 def extract(context: Any) -> list[DateClaim]:
     text = context.text
     vocabulary = _vocabulary()
-    people = context.claims.get("person", [])
+    people = context.claims["person"]
     claims: list[DateClaim] = []
     for start, end, (year, month, day), relative in sorted(_written(text, context.document.date)):
         sentence_start, sentence_end = context.sentence_span(start)
@@ -206,3 +208,10 @@ def _subject(people: list[Any], sentence_start: int, event_at: int) -> str | Non
         if best is None or candidate < best:
             best = candidate
     return best[1] if best else None
+
+
+def describe(claim: DateClaim) -> str:
+    """'2021-07-07 · day · assassinated · Jovenel Moïse': the date as written, and whose event."""
+    written = "-".join(f"{part:02d}" if part else "??" for part in (claim.year, claim.month, claim.day))
+    parts = [written, claim.precision, claim.event, claim.subject, "relative" if claim.relative else None]
+    return " · ".join(p for p in parts if p)

@@ -18,6 +18,8 @@ from factdiff.text.lexicon import organisation_data, people_data
 from factdiff.text.names import organisation_key
 
 KIND = "organisation"
+CLAIM = OrganisationClaim
+READS: tuple[str, ...] = ()
 
 WORD = r"[A-Z][\w'’]*(?:-\w+)*"
 
@@ -92,3 +94,7 @@ def extract(context: Any) -> list[OrganisationClaim]:
             construct(OrganisationClaim, **fields, kind=KIND, name=" ".join(named), key=organisation_key(named))
         )
     return claims
+
+
+def describe(claim: OrganisationClaim) -> str:
+    return claim.key

@@ -22,6 +22,8 @@ from factdiff.text.lexicon import people_data, phrase_pattern, place_index
 from factdiff.text.names import is_given_name, name_gender
 
 KIND = "person"
+CLAIM = PersonClaim
+READS: tuple[str, ...] = ()
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
@@ -144,45 +146,60 @@ class Candidate:
         self.title, self.gender, self.strong = title, gender, strong
 
 
-def _candidate(run: re.Match[str]) -> Candidate | None:
+def _not_a_name_word(word: str) -> bool:
+    """A word that cannot be part of a name: a listed non-name, an honorific or a title."""
     vocabulary = _vocabulary()
+    bare = POSSESSIVE.sub("", word)
+    return bare in vocabulary["not_names"] or bare in vocabulary["honorifics"] or bare in vocabulary["titles"]
+
+
+def _candidate(run: re.Match[str]) -> Candidate | None:
     whole = run.group()
-    if " " not in whole and "\n" not in whole and "\t" not in whole:  # most runs: one word ('The', 'Kenya’s')
-        bare_word = POSSESSIVE.sub("", whole)
-        if (
-            bare_word in vocabulary["not_names"]
-            or bare_word in vocabulary["honorifics"]
-            or bare_word in vocabulary["titles"]
-        ):
-            return None
+    if " " not in whole and "\n" not in whole and "\t" not in whole and _not_a_name_word(whole):
+        return None  # most runs are one word ('The', 'Kenya’s')
     tokens = _tokens(run)
-    if not tokens:
+    if not tokens or _not_a_name_word(tokens[-1][2]):
         return None
-    _last_start, _last_end, last_word = tokens[-1]
-    bare_last = POSSESSIVE.sub("", last_word)
-    if (
-        bare_last in vocabulary["not_names"]
-        or bare_last in vocabulary["honorifics"]
-        or bare_last in vocabulary["titles"]
-    ):
+    name, first = _name_tokens(tokens)
+    if not name:
         return None
+    before = tokens[:first]
+    title_words = _title_words(run, before)
+    gender = None
+    for word in title_words:
+        gender = _vocabulary()["honorifics"].get(word.rstrip("."), gender)
+    title = " ".join(title_words) or None
+    words = [word for _, _, word in name]
+    if " ".join(words) in place_index():
+        return None
+    if name[0][2].endswith(".") and len(name) == 1:
+        return None
+    strong = bool(title) or (len(words) >= 2 and is_given_name(words[0]) and not words[0].endswith("."))
+    return Candidate(name[0][0], name[-1][0] + len(name[-1][2]), words, title, gender, strong)
+
+
+def _name_tokens(tokens: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, str]], int]:
+    """The name at the end of a run (at most MAX_NAME_TOKENS words, stopping at a title or a
+    possessive: 'Kenya’s President William Ruto' -> 'William Ruto'), and where it starts."""
     name: list[tuple[int, int, str]] = []
     first = len(tokens)
     for index in range(len(tokens) - 1, -1, -1):
         start, end, word = tokens[index]
         bare = POSSESSIVE.sub("", word)
-        if bare in vocabulary["not_names"] or bare in vocabulary["honorifics"] or bare in vocabulary["titles"]:
-            break
-        if index < len(tokens) - 1 and bare != word:  # "Kenya’s President": a possessive ends a name
+        if _not_a_name_word(word) or (index < len(tokens) - 1 and bare != word):
             break
         name.insert(0, (start, end, bare))
         first = index
         if len(name) == MAX_NAME_TOKENS:
             break
-    if not name:
-        return None
-    before = tokens[:first]
-    title_words = []
+    return name, first
+
+
+def _title_words(run: re.Match[str], before: list[tuple[int, int, str]]) -> list[str]:
+    """The honorifics and titles right before a name: in its run ('Police Director-General'),
+    or just before the run ('Mr.', 'ex-President')."""
+    vocabulary = _vocabulary()
+    title_words: list[str] = []
     for _, _, word in reversed(before):
         bare = word.rstrip(".")
         if (
@@ -199,17 +216,7 @@ def _candidate(run: re.Match[str]) -> Candidate | None:
     prefixed = PREFIXED_TITLE_BEFORE.search(run.string, max(0, run.start() - 24), run.start())
     if prefixed and not before and prefixed.group("title") in vocabulary["titles"]:
         title_words = [prefixed.group("title")]
-    gender = None
-    for word in title_words:
-        gender = vocabulary["honorifics"].get(word.rstrip("."), gender)
-    title = " ".join(title_words) or None
-    words = [word for _, _, word in name]
-    if " ".join(words) in place_index():
-        return None
-    if name[0][2].endswith(".") and len(name) == 1:
-        return None
-    strong = bool(title) or (len(words) >= 2 and is_given_name(words[0]) and not words[0].endswith("."))
-    return Candidate(name[0][0], name[-1][0] + len(name[-1][2]), words, title, gender, strong)
+    return title_words
 
 
 def _parts(words: list[str]) -> tuple[str | None, str | None, str]:
@@ -294,3 +301,13 @@ def _claim(
         office_of=office_of,
         alias_of=None,
     )
+
+
+def describe(claim: PersonClaim) -> str:
+    """'Commander Godfrey Otunge male', with the office and alias it was read with."""
+    parts = [claim.title, claim.name, f"→ {claim.full_name}" if claim.full_name else None, claim.gender]
+    if claim.office_of:
+        parts.append(f"· {claim.office} of {claim.office_of}")
+    if claim.alias_of:
+        parts.append(f"· alias of {claim.alias_of}")
+    return " ".join(p for p in parts if p)

@@ -19,6 +19,7 @@ from factdiff.text.lexicon import people_data, phrase_pattern, place_index
 from factdiff.text.names import is_given_name
 
 KIND = "pronoun"
+CLAIM = PronounClaim
 READS = ("person",)
 
 
@@ -58,7 +59,7 @@ def _other_given_name(text: str, start: int, end: int, people: list[PersonClaim]
 
 
 def extract(context: Any) -> list[PronounClaim]:
-    people: list[PersonClaim] = context.claims.get("person", [])
+    people: list[PersonClaim] = context.claims["person"]
     if not people:
         return []
     pronouns, gendered_nouns, person_nouns = _patterns()
@@ -99,3 +100,7 @@ def extract(context: Any) -> list[PronounClaim]:
             )
         )
     return claims
+
+
+def describe(claim: PronounClaim) -> str:
+    return f"{claim.gender} → {claim.refers_to}"

@@ -26,6 +26,8 @@ from factdiff.text.interval import hedged
 from factdiff.text.lexicon import phrase_pattern, place_index, place_pattern, quantity_data
 
 KIND = "quantity"
+CLAIM = QuantityClaim
+READS: tuple[str, ...] = ()
 
 DIGIT_NUMBER = re.compile(
     r"""
@@ -547,3 +549,11 @@ def _clause_right(text: str, end: int, limit: int) -> tuple[int, str]:
 def extract(context: Any) -> list[QuantityClaim]:
     """Every quantity in the document, in text order."""
     return _Reader(context).read()
+
+
+def describe(claim: QuantityClaim) -> str:
+    """'[665, 735] · police · deployed · done · Kenya': the interval and the frame it counts in."""
+    high = "∞" if claim.high is None else f"{claim.high:g}"
+    parts = [f"[{claim.low:g}, {high}]", claim.subject_key, claim.event, claim.modality, claim.scope]
+    places = ", ".join(claim.places)
+    return " · ".join(p for p in parts if p) + (f" · {places}" if places else "")

@@ -20,10 +20,12 @@ from functools import cache
 from typing import Any
 
 from factdiff.models import QuoteClaim, construct
-from factdiff.text.lexicon import phrase_pattern
+from factdiff.text.lexicon import people_data, phrase_pattern
 from factdiff.text.tokens import normal_token
 
 KIND = "quote"
+CLAIM = QuoteClaim
+READS = ("person", "pronoun", "organisation")
 
 WRAPPED = r"\n(?![ \t]*[\n“])"
 """A line break inside a paragraph: not a blank line, and the next line does not open a quote."""
@@ -45,30 +47,11 @@ EDGE_WORDS = 4
 """Words at each end a quotation is blocked by: one changed word leaves one end intact."""
 
 ATTRIBUTION_CHARS = 60
-SPEAKING = (
-    "said",
-    "says",
-    "told",
-    "added",
-    "wrote",
-    "writes",
-    "posted",
-    "tweeted",
-    "stated",
-    "explained",
-    "warned",
-    "insisted",
-    "argued",
-    "claimed",
-    "declared",
-    "according to",
-)
-"""Verbs (and phrases) that attribute a quotation."""
 
 
 @cache
 def _speaking() -> re.Pattern[str]:
-    return phrase_pattern(list(SPEAKING))
+    return phrase_pattern(people_data().speaking)
 
 
 def folded_words(quote: str) -> list[str]:
@@ -82,9 +65,9 @@ def _digest(words: list[str]) -> int:
 
 def extract(context: Any) -> list[QuoteClaim]:
     text = context.text
-    people = context.claims.get("person", [])
-    pronouns = context.claims.get("pronoun", [])
-    organisations = context.claims.get("organisation", [])
+    people = context.claims["person"]
+    pronouns = context.claims["pronoun"]
+    organisations = context.claims["organisation"]
     claims: list[QuoteClaim] = []
     for match in QUOTATION.finditer(text):
         group = next(name for name in ("curly", "continued", "straight") if match.group(name) is not None)
@@ -166,3 +149,7 @@ def _nearest(people: list[Any], pronouns: list[Any], low: int, high: int, at: in
             candidate = (abs(pronoun.start - at), pronoun.refers_to)
             best = candidate if best is None or candidate < best else best
     return best[1] if best else None
+
+
+def describe(claim: QuoteClaim) -> str:
+    return f"{claim.speaker} ({claim.verb})" if claim.speaker else "(speaker not named)"

@@ -21,6 +21,8 @@ from factdiff.text.lexicon import phrase_pattern, sentence_data
 from factdiff.text.tokens import TOKEN, normal_token
 
 KIND = "sentence"
+CLAIM = SentenceClaim
+READS: tuple[str, ...] = ()
 
 MIN_WORDS = 7
 """Shorter sentences ("He said it was wrong.") repeat by chance across unrelated articles."""
@@ -63,3 +65,7 @@ def extract(context: Any) -> list[SentenceClaim]:
             )
         )
     return claims
+
+
+def describe(claim: SentenceClaim) -> str:
+    return ""

@@ -1,8 +1,12 @@
-"""Stage 5: conflict rules. Each rule module defines ``RULES``: what it reads, how it
-blocks claims into comparable groups, and how it judges a group.
+"""Stage 5: conflict rules. Each rule module defines one ``RULE``: its code, name and
+documentation, the examples it must catch and miss, what it reads, how it blocks claims into
+comparable groups, and how it judges a group. A rule that reports a second code (FD101 reports
+FD102 when time explains a difference) declares it in ``Rule.emits``, with that code's own
+documentation and examples. Modules that hold no rule (``offices``, ``quotations``) share
+grouping between rules; a rule module never imports another rule module.
 
 Adding a conflict rule means adding a module here (with its documentation and examples)
-and listing it in ``RULE_MODULES``.
+and listing it in ``registry.RULE_MODULES``.
 """
 
 from __future__ import annotations
@@ -37,27 +41,45 @@ class Examples:
     miss: tuple[tuple[str, ...], ...] = ()
 
 
-@dataclass(frozen=True)
-class Rule:
-    """A conflict rule: stable code and name, the claim kinds it reads, and its two steps."""
+@dataclass(frozen=True, kw_only=True)
+class Code:
+    """A code a finding may carry, as a reader selects it (``--kind``) and reads about it
+    (``factdiff rules``, ``explain``): stable code and name, the kind of finding, what it
+    reports and why, and its examples. A rule is one; a code a rule reports besides its own is
+    one it declares in ``Rule.emits``."""
 
     code: str
     name: str
     kind: str
-    reads: tuple[str, ...]
     summary: str
     why: str
+    examples: Examples
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rule(Code):
+    """A conflict rule: a code (with its documentation and examples), the claim kinds it reads,
+    and its two steps."""
+
+    reads: tuple[str, ...]
     keys: BlockKeys
     judge: Judge
     fallback: bool = False
     """Reports only what no earlier rule reported across documents with overlapping evidence."""
     agree: Agree | None = None
     """Finds, in the same blocks, the claims several documents make alike (corroboration)."""
-    examples: Examples = Examples(catch=())
+    emits: tuple[Code, ...] = ()
+    """The other codes its judge reports (FD101 reports FD102): a rule reports only its own
+    code and these."""
+
+    @property
+    def codes(self) -> tuple[Code, ...]:
+        """Every code it reports: its own, then those it declares."""
+        return (self, *self.emits)
 
 
 def discrepancy(
-    rule: Rule,
+    rule: Code,
     *,
     subject: str,
     key: str,
@@ -69,8 +91,9 @@ def discrepancy(
 ) -> Discrepancy:
     """Build a Discrepancy with a stable id and deterministic order.
 
-    The id hashes the rule, the subject key and the sorted values, so it survives
-    re-runs, added or removed unrelated articles and moved files.
+    ``rule`` is the rule reporting it, or a code that rule declares. The id hashes the code,
+    the subject key and the sorted values, so it survives re-runs, added or removed unrelated
+    articles and moved files.
     The scope is "within" when one document alone holds every value (its own slip, even if
     other documents repeat one side of it), and "across" only when no single document does.
     """
@@ -174,7 +197,7 @@ def independent_sources(claims: Sequence[Any]) -> int:
     return len({partition.root(document) for document in documents})
 
 
-def agreement(rule: Rule, *, subject: str, key: str, value: str, claims: Sequence[Any]) -> Agreement:
+def agreement(rule: Code, *, subject: str, key: str, value: str, claims: Sequence[Any]) -> Agreement:
     """Build an Agreement with a stable id and its claims in document order."""
     ordered = sorted(claims, key=_claim_order)
     digest = hashlib.sha1(f"{rule.code}\x1eagree\x1e{key}".encode()).hexdigest()[:12]

@@ -99,13 +99,24 @@ RULE = Rule(
                 "President Jovenel Moïse was assassinated on July 7, 2021 at his home.",
                 "President Jovenel Moïse was assassinated on July 8, 2021 at his home.",
             ),
+            (
+                "Former Peruvian President Pedro Castillo was arrested on December 7, 2022 after trying to dissolve Congress.",
+                "Pedro Castillo was arrested on December 8, 2022, hours after he tried to dissolve Congress.",
+            ),
         ),
         miss=(
             (
                 "On July 7, 2021, President Jovenel Moïse was assassinated at his home. "
                 "Gangs have grown since the 2021 assassination of Moïse. He was assassinated in July 2021.",
             ),
+            (
+                "Former Peruvian President Pedro Castillo was arrested on December 7, 2022 after trying to dissolve Congress.",
+                "Pedro Castillo was arrested on December 7 as he drove to the Mexican embassy.",
+            ),
+            (
+                "Former Peruvian President Pedro Castillo was elected on June 6, 2021.",
+                "Former Peruvian President Pedro Castillo was arrested on December 7, 2022 after trying to dissolve Congress.",
+            ),
         ),
     ),
 )
-RULES = (RULE,)

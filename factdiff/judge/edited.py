@@ -236,6 +236,12 @@ RULE = Rule(
                 "Police said 45 people were taken to hospital after the crash on the M6 near Stratford, "
                 "and the motorway stayed closed until Tuesday evening.",
             ),
+            (
+                "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
+                "and the motorway stayed closed until Tuesday evening.",
+                "Police said 54 people were taken to hospital after the crash on the M6 near Stafford, "
+                "and the motorway stayed closed until Tuesday evening.",
+            ),
         ),
         miss=(
             (
@@ -244,7 +250,12 @@ RULE = Rule(
                 "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
                 "and the motorway remained closed until Tuesday evening.",
             ),
+            (
+                "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
+                "and the motorway stayed closed until Tuesday evening.",
+                "Police said more than 40 people were taken to hospital after the crash on the M6 near Stafford, "
+                "and the motorway stayed closed until Tuesday evening.",
+            ),
         ),
     ),
 )
-RULES = (RULE,)

@@ -187,8 +187,21 @@ RULE = Rule(
     keys=block_keys,
     judge=judge,
     examples=Examples(
-        catch=(("Commander Godfrey Otunge arrived. According to Geoffrey Otunge, more ambushes will come.",),),
-        miss=(("Senator Bill Clinton spoke.", "Senator William Clinton spoke."),),
+        catch=(
+            ("Commander Godfrey Otunge arrived. According to Geoffrey Otunge, more ambushes will come.",),
+            (
+                "Gang leader Jimmy Cherizier said the attacks would go on.",
+                "Gang leader Jimmy Cherisier told reporters the attacks would go on.",
+            ),
+            (
+                "Russian Foreign Minister Sergei Lavrov said talks were over.",
+                "Russian Foreign Minister Sergey Lavrov said Moscow was ready.",
+            ),
+        ),
+        miss=(
+            ("Senator Bill Clinton spoke.", "Senator William Clinton spoke."),
+            ("Shaun O’Neill, the Irish minister, spoke on Monday.", "Later, Shaun O'Neill said the talks went well."),
+            ("Brian Murphy, the coach, said the team was ready.", "Ian Murphy, the captain, agreed."),
+        ),
     ),
 )
-RULES = (RULE,)

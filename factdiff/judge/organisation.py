@@ -98,8 +98,17 @@ RULE = Rule(
                 "The Nigeria Police Force said the suspects were held.",
                 "A spokesman for the Nigerian Police Force denied it.",
             ),
+            (
+                "The World Health Organisation said cases rose. "
+                "A World Health Organization official said the outbreak was spreading.",
+            ),
         ),
-        miss=(("The US Department of State said. The U.S. Department of State added.",),),
+        miss=(
+            ("The US Department of State said. The U.S. Department of State added.",),
+            (
+                "The World Health Organisation said cases rose.",
+                "A World Health Organization official said the outbreak was spreading.",
+            ),
+        ),
     ),
 )
-RULES = (RULE,)

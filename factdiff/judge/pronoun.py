@@ -68,8 +68,14 @@ RULE = Rule(
     keys=block_keys,
     judge=judge,
     examples=Examples(
-        catch=(("The plan was revealed by Ms Kimberly Penland, who said he would present it.",),),
-        miss=(("Ms Ann Lee met Mr Tom Berry and he said the plan was ready.",),),
+        catch=(
+            ("The plan was revealed by Ms Kimberly Penland, who said he would present it.",),
+            ("Mr John Mbadi, who chairs the budget committee, said she would table the bill on Thursday.",),
+            ("Mrs Ann Lee, 64, said he had lived in the village all his life.",),
+        ),
+        miss=(
+            ("Ms Ann Lee met Mr Tom Berry and he said the plan was ready.",),
+            ("Ms Kimberly Penland said her husband had drawn up the plan and that he would present it.",),
+        ),
     ),
 )
-RULES = (RULE,)

@@ -1,6 +1,37 @@
-"""Every conflict rule, in report order."""
+"""Every conflict rule, in report order, and every code a reader can select and read about."""
 
-from factdiff.judge import Rule, acronym, date, edited, name, office, organisation, pronoun, quantity, quote
+from factdiff.judge import (
+    Code,
+    Rule,
+    acronym,
+    acronym_expansion,
+    date,
+    edited,
+    misattribution,
+    name,
+    office_holder,
+    organisation,
+    pronoun,
+    quantity,
+    quote_drift,
+    role,
+)
 
-RULE_MODULES = (quantity, name, office, pronoun, acronym, organisation, date, quote, edited)
-RULES: tuple[Rule, ...] = tuple(rule for module in RULE_MODULES for rule in module.RULES)
+RULE_MODULES = (
+    quantity,
+    name,
+    office_holder,
+    role,
+    pronoun,
+    acronym,
+    acronym_expansion,
+    organisation,
+    date,
+    quote_drift,
+    misattribution,
+    edited,
+)
+"""One rule each, in the order their blocks are judged (FD401, a fallback, comes last)."""
+RULES: tuple[Rule, ...] = tuple(module.RULE for module in RULE_MODULES)
+CODES: tuple[Code, ...] = tuple(code for rule in RULES for code in rule.codes)
+"""Each rule's code followed by the codes it declares (FD101, FD102, FD201…)."""

@@ -63,6 +63,14 @@ def differing_spans(value: str, reference: str) -> list[tuple[int, int]]:
     return spans
 
 
+def evidence_parts(claim: Any) -> tuple[str, str, str]:
+    """A claim's sentence in three parts: before the claim, the claim, after it (every view
+    marks the middle its own way)."""
+    offset = claim.start - claim.sentence_start
+    end = offset + len(claim.text)
+    return claim.sentence[:offset], claim.sentence[offset:end], claim.sentence[end:]
+
+
 def support(found: Discrepancy, variant: Variant) -> str:
     """How much stands behind one variant: '3 of 4 sources' when the finding's claims come from
     several documents, '2 mentions' when they all come from one."""

@@ -20,6 +20,7 @@ from factdiff.render import (
     agreement_line,
     changed_spans,
     document_labels,
+    evidence_parts,
     source_line,
     summary_line,
     support,
@@ -78,13 +79,8 @@ def _marked(kind: str, value: str, reference: str) -> str:
 
 
 def _evidence(claim: Any) -> str:
-    offset = claim.start - claim.sentence_start
-    sentence = claim.sentence
-    return (
-        escape(sentence[:offset])
-        + f"<strong>{escape(sentence[offset : offset + len(claim.text)])}</strong>"
-        + escape(sentence[offset + len(claim.text) :])
-    )
+    before, middle, after = evidence_parts(claim)
+    return f"{escape(before)}<strong>{escape(middle)}</strong>{escape(after)}"
 
 
 def anchor(claim: Any) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import TextIO
+from typing import Any, TextIO
 
 from factdiff.models import Discrepancy, Report
 from factdiff.render import (
@@ -14,6 +14,7 @@ from factdiff.render import (
     by_story,
     counted,
     document_labels,
+    evidence_parts,
     source_line,
     summary_line,
     support,
@@ -28,13 +29,9 @@ def escape(text: str) -> str:
     return WHITESPACE.sub(" ", text).translate(MARKDOWN_SPECIALS)
 
 
-def evidence(claim_text: str, sentence: str, offset: int) -> str:
+def evidence(claim: Any) -> str:
     """The sentence with the claim in bold."""
-    before, middle, after = (
-        sentence[:offset],
-        sentence[offset : offset + len(claim_text)],
-        sentence[offset + len(claim_text) :],
-    )
+    before, middle, after = evidence_parts(claim)
     return f"{escape(before)}**{escape(middle)}**{escape(after)}".strip()
 
 
@@ -67,8 +64,5 @@ def _discrepancy(out: TextIO, number: int, found: Discrepancy, heading: str, lab
     out.write("| Value | Source | Evidence |\n|---|---|---|\n")
     for variant in found.variants:
         for number, claim in enumerate(variant.claims):
-            offset = claim.start - claim.sentence_start
             value = f"{escape(variant.value)} ({support(found, variant)})" if number == 0 else "″"
-            out.write(
-                f"| {value} | `{source_line(claim, labels)}` | {evidence(claim.text, claim.sentence, offset)} |\n"
-            )
+            out.write(f"| {value} | `{source_line(claim, labels)}` | {evidence(claim)} |\n")

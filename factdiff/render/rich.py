@@ -11,6 +11,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from factdiff.extract import describe
 from factdiff.models import ClaimList, Discrepancy, Report
 from factdiff.render import (
     AGREEMENTS_SHOWN,
@@ -20,6 +21,7 @@ from factdiff.render import (
     changed_spans,
     counted,
     document_labels,
+    evidence_parts,
     source_line,
     summary_line,
     support,
@@ -58,10 +60,10 @@ SEVERITY_STYLES = {"high": "bold red", "medium": "bold yellow", "low": "bold cya
 
 
 def _evidence(claim: object) -> Text:
-    sentence: str = claim.sentence  # type: ignore[attr-defined]
-    offset = claim.start - claim.sentence_start  # type: ignore[attr-defined]
-    text = Text(sentence.replace("\n", " "))
-    text.stylize("bold reverse", offset, offset + len(claim.text))  # type: ignore[attr-defined]
+    before, middle, after = evidence_parts(claim)
+    text = Text(before.replace("\n", " "))
+    text.append(middle.replace("\n", " "), style="bold reverse")
+    text.append(after.replace("\n", " "))
     return text
 
 
@@ -131,41 +133,11 @@ def render_claims_table(claims: ClaimList, console: Console) -> None:
     for column in ("text", "read as"):
         table.add_column(column, overflow="fold")
     for claim in claims.claims:
-        table.add_row(claim.kind, source_line(claim, {}), Text(claim.text), Text(_reading(claim)))
+        table.add_row(claim.kind, source_line(claim, {}), Text(claim.text), Text(describe(claim)))
     if not console.is_terminal:  # piped: as wide as the rows need, so no cell is cut or wrapped
         needed = Measurement.get(console, console.options.update_width(UNBOUNDED_WIDTH), table).maximum
         console.size = (max(console.width, needed), console.height)
     console.print(table)
-
-
-def _reading(claim: object) -> str:
-    """A one-line reading of a claim's typed fields."""
-    kind = claim.kind  # type: ignore[attr-defined]
-    if kind == "quantity":
-        high = "∞" if claim.high is None else f"{claim.high:g}"  # type: ignore[attr-defined]
-        parts = [f"[{claim.low:g}, {high}]", claim.subject_key, claim.event, claim.modality, claim.scope]  # type: ignore[attr-defined]
-        places = ", ".join(claim.places)  # type: ignore[attr-defined]
-        return " · ".join(p for p in parts if p) + (f" · {places}" if places else "")
-    if kind == "person":
-        parts = [claim.title, claim.name, f"→ {claim.full_name}" if claim.full_name else None, claim.gender]  # type: ignore[attr-defined]
-        if claim.office_of:  # type: ignore[attr-defined]
-            parts.append(f"· {claim.office} of {claim.office_of}")  # type: ignore[attr-defined]
-        if claim.alias_of:  # type: ignore[attr-defined]
-            parts.append(f"· alias of {claim.alias_of}")  # type: ignore[attr-defined]
-        return " ".join(p for p in parts if p)
-    if kind == "pronoun":
-        return f"{claim.gender} → {claim.refers_to}"  # type: ignore[attr-defined]
-    if kind == "acronym":
-        return claim.expansion or "(use)"  # type: ignore[attr-defined]
-    if kind == "organisation":
-        return claim.key  # type: ignore[attr-defined]
-    if kind == "date":
-        written = "-".join(f"{part:02d}" if part else "??" for part in (claim.year, claim.month, claim.day))  # type: ignore[attr-defined]
-        parts = [written, claim.precision, claim.event, claim.subject, "relative" if claim.relative else None]  # type: ignore[attr-defined]
-        return " · ".join(p for p in parts if p)
-    if kind == "quote":
-        return f"{claim.speaker} ({claim.verb})" if claim.speaker else "(speaker not named)"  # type: ignore[attr-defined]
-    return ""
 
 
 def render_stories(report: Report, console: Console, summary: bool = True) -> None:

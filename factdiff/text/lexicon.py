@@ -50,6 +50,8 @@ class PlaceData(DataFile):
 
 
 class PeopleData(DataFile):
+    speaking: list[str]
+    """Verbs and phrases that attribute a quotation ('said', 'according to')."""
     honorifics: dict[str, Gender | None]
     titles: list[str]
     organisation_words: list[str]
@@ -72,9 +74,13 @@ class OrganisationData(DataFile):
     spellings: dict[str, str]
     outlets: list[str]
     """News outlets: they name who reported a story, not what it is about."""
+    wire_services: list[str]
+    """Outlets whose name opens their copy in a dateline: '(CNN)', 'NAIROBI, June 26 (Reuters) -'."""
 
 
 class SentenceData(DataFile):
+    abbreviations: list[str]
+    """Lower-case words whose full stop does not end a sentence ('mr', 'gen', 'jan')."""
     boilerplate: list[str]
     """Phrases of credit lines and page furniture ("contributed to this report"): such
     sentences differ only in a name by design."""

@@ -1,4 +1,4 @@
-"""Stage 2: sentences and lines as offsets into the unchanged text.
+"""Sentences and paragraphs as offsets into the unchanged text.
 
 Nothing here rewrites the text: every boundary is an offset, so evidence can be
 sliced from the original document exactly.
@@ -7,57 +7,10 @@ sliced from the original document exactly.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-ABBREVIATIONS: frozenset[str] = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "sr",
-        "jr",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "rev",
-        "hon",
-        "gov",
-        "sen",
-        "rep",
-        "maj",
-        "cmdr",
-        "no",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.n",
-        "u.k",
-        "e.g",
-        "i.e",
-        "a.m",
-        "p.m",
-        "mt",
-        "ft",
-    }
-)
+from factdiff.text.lexicon import sentence_data
+
 """Words whose trailing full stop does not end a sentence (lower case, without the final dot)."""
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z][.!?])(?=[A-Z][a-z])")
@@ -78,7 +31,7 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     if match is None:
         return False
     word = match.group().lower().rstrip(".")
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return word in _abbreviations() or (len(word) == 1 and word.isalpha())
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -125,3 +78,8 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(sentence_data().abbreviations)

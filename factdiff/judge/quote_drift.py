@@ -1,13 +1,11 @@
-"""FD601 quote-drift and FD602 misattribution: one quotation, worded or attributed two ways.
+"""FD601 quote-drift: one quotation worded two ways.
 
-Quotations meet when their first or last words are the same (see ``extract/quote.py``).
-Two are the same quotation when their folded words are at least ``SAME_QUOTE`` alike
-(rapidfuzz ratio) and they stand in different sentences. Then:
-- FD601: the words differ. Only words count: case, accents, curly or straight quotes and
-  apostrophes, and punctuation are folded away before comparing, so a dropped comma is never
-  a discrepancy; quoting a shorter piece of the same words is not drift either, and titles in
-  quotation marks are not speech. The explanation lists the words added, removed or changed.
-- FD602: both name a speaker and the speakers are different people (different surnames).
+Two claims are the same quotation as ``quotations`` finds them (shared with FD602
+misattribution), and the words differ. Only words count: case, accents, curly or straight
+quotes and apostrophes, and punctuation are folded away before comparing, so a dropped comma
+is never a discrepancy; quoting a shorter piece of the same words is not drift either, and
+titles in quotation marks are not speech. The explanation lists the words added, removed or
+changed.
 
 The same blocks also give corroboration: a quotation found word for word (after the same
 folding) in two documents or more is an Agreement, with its speakers and how many of its
@@ -19,26 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
-from rapidfuzz import fuzz
-
 from factdiff.judge import Examples, Rule, agreement, connected_components, discrepancy
+from factdiff.judge.quotations import MAX_BLOCK, block_keys, opening, same_quotation
 from factdiff.models import Agreement, Discrepancy, QuoteClaim
-from factdiff.text.fold import fold
-
-SAME_QUOTE = 80.0
-DISTINCTIVE_WORDS = 8
-"""A quotation shorter than this ("I thought I lost you") may be said by two people."""
-MAX_BLOCK = 40
-"""A larger block is a stock phrase quoted everywhere, not one quotation."""
-
-
-def block_keys(claim: QuoteClaim) -> Iterable[str]:
-    yield f"opening:{claim.edges[0]:016x}"
-    yield f"closing:{claim.edges[1]:016x}"
-
-
-def same_quotation(a: QuoteClaim, b: QuoteClaim) -> bool:
-    return (a.doc, a.sentence_start) != (b.doc, b.sentence_start) and fuzz.ratio(a.words, b.words) >= SAME_QUOTE
 
 
 def excerpt(first: str, second: str) -> bool:
@@ -83,7 +64,7 @@ def wordings(claims: Sequence[QuoteClaim]) -> dict[str, list[QuoteClaim]]:
     return forms
 
 
-def judge_drift(claims: Sequence[QuoteClaim]) -> Iterable[Discrepancy]:
+def judge(claims: Sequence[QuoteClaim]) -> Iterable[Discrepancy]:
     forms = wordings(claims)
     if len(forms) < 2:
         return
@@ -99,8 +80,8 @@ def judge_drift(claims: Sequence[QuoteClaim]) -> Iterable[Discrepancy]:
         speaker = next((c.speaker for form in component for c in forms[form] if c.speaker), None)
         shown = [forms[form][0].text for form in component]
         yield discrepancy(
-            DRIFT,
-            subject=f"quotation{' of ' + speaker if speaker else ''}: “{_opening(sample.text)}”",
+            RULE,
+            subject=f"quotation{' of ' + speaker if speaker else ''}: “{opening(sample.text)}”",
             key=f"quote:{min(component)[:80]}",
             variants=[(text, forms[form]) for text, form in zip(shown, component, strict=False)],
             severity="medium",
@@ -113,37 +94,7 @@ def judge_drift(claims: Sequence[QuoteClaim]) -> Iterable[Discrepancy]:
         )
 
 
-def judge_speakers(claims: Sequence[QuoteClaim]) -> Iterable[Discrepancy]:
-    if len(claims) > MAX_BLOCK:
-        return
-    attributed = [claim for claim in claims if claim.speaker and len(claim.words.split()) >= DISTINCTIVE_WORDS]
-    speakers: dict[str, list[QuoteClaim]] = {}
-    for claim in attributed:
-        speakers.setdefault(fold(claim.speaker.split()[-1]), []).append(claim)  # type: ignore[union-attr]
-    if len(speakers) < 2:
-        return
-
-    def linked(first: str, second: str) -> bool:
-        return any(same_quotation(a, b) for a in speakers[first] for b in speakers[second])
-
-    for component in connected_components(sorted(speakers), linked):
-        names = [max((c.speaker for c in speakers[key]), key=len) for key in component]  # type: ignore[arg-type, type-var]
-        sample = speakers[component[0]][0]
-        yield discrepancy(
-            SPEAKERS,
-            subject=f"quotation “{_opening(sample.text)}”",
-            key=f"speaker:{sample.words[:80]}",
-            variants=[(name or "", speakers[key]) for name, key in zip(names, component, strict=False)],
-            severity="high",
-            confidence=0.75,
-            explanation=(
-                f"The same quotation is attributed to {' and to '.join(names)}: "  # type: ignore[arg-type]
-                "at most one of them said it."
-            ),
-        )
-
-
-def agree_quotes(claims: Sequence[QuoteClaim]) -> Iterable[Agreement]:
+def agree(claims: Sequence[QuoteClaim]) -> Iterable[Agreement]:
     """Each quotation given word for word in two documents or more."""
     for words, alike in sorted(wordings(claims).items()):
         if len({claim.doc for claim in alike}) < 2:
@@ -152,20 +103,15 @@ def agree_quotes(claims: Sequence[QuoteClaim]) -> Iterable[Agreement]:
         said_by = f" of {' / '.join(speakers)}" if speakers else ""
         first = min(alike, key=lambda claim: (claim.path, claim.start))
         yield agreement(
-            DRIFT,
-            subject=f"quotation{said_by}: “{_opening(first.text)}”",
+            RULE,
+            subject=f"quotation{said_by}: “{opening(first.text)}”",
             key=f"quote:{words[:200]}",
             value=first.text,
             claims=alike,
         )
 
 
-def _opening(quote: str, words: int = 8) -> str:
-    parts = quote.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
-
-
-DRIFT = Rule(
+RULE = Rule(
     code="FD601",
     name="quote-drift",
     kind="quote",
@@ -173,13 +119,17 @@ DRIFT = Rule(
     summary="One quotation worded differently in two places (words, not punctuation).",
     why="A quotation is evidence of what someone said; a changed word changes the evidence.",
     keys=block_keys,
-    judge=judge_drift,
-    agree=agree_quotes,
+    judge=judge,
+    agree=agree,
     examples=Examples(
         catch=(
             (
                 "“We will not raise taxes on working families this year,” Finance Minister John Mbadi said.",
                 "“We will never raise taxes on working families this year,” Finance Minister John Mbadi said.",
+            ),
+            (
+                "“This is a dark day for our country and for every family that lost someone,” President William Ruto said.",
+                "“This is a dark day for the country and for every family that lost someone,” President William Ruto said.",
             ),
         ),
         miss=(
@@ -187,31 +137,11 @@ DRIFT = Rule(
                 "“We will not raise taxes on working families this year,” Finance Minister John Mbadi said.",
                 '"We will not raise taxes on working families this year" Finance Minister John Mbadi said.',
             ),
-        ),
-    ),
-)
-SPEAKERS = Rule(
-    code="FD602",
-    name="misattribution",
-    kind="quote",
-    reads=("quote",),
-    summary="One quotation attributed to two different people.",
-    why="Putting words in the wrong mouth is among the most damaging errors a report can make.",
-    keys=block_keys,
-    judge=judge_speakers,
-    examples=Examples(
-        catch=(
             (
-                "“The mission has restored a measure of calm in the capital,” President William Ruto said on Monday.",
-                "“The mission has restored a measure of calm in the capital,” Secretary-General Antonio Guterres said.",
-            ),
-        ),
-        miss=(
-            (
-                "“The mission has restored a measure of calm in the capital,” President William Ruto said on Monday.",
-                "“The mission has restored a measure of calm in the capital,” Kenya’s President William Ruto said.",
+                "“We will not raise taxes on working families this year, and we will cut them next year,” "
+                "Finance Minister John Mbadi said.",
+                "Mbadi said the government “will not raise taxes on working families this year”.",
             ),
         ),
     ),
 )
-RULES = (DRIFT, SPEAKERS)
