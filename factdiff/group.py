@@ -33,7 +33,9 @@ def blocks(
     stories never meet. Most keys belong to one claim only (a sentence seen once), so a first
     pass marks keys in a bit filter and notes the ones seen twice; only those are gathered in
     the second pass. Keys are read from the packed claims; only claims in a block of two or
-    more are unpacked, with their texts (from ``texts``), for the judge.
+    more are unpacked, with their texts (from ``texts``), for the judge, ordered by document id
+    (a hash of the text) and offset: whatever a rule takes from "the first claim" then depends
+    on the texts only, never on the order or the names of the files.
     """
     claims = [(story_of[packed.doc], packed) for kind in reads for packed in claims_by_kind.get(kind, ())]
     bits = min(MAX_SEEN_BITS, 1 << max(10, (32 * len(claims)).bit_length()))
@@ -54,7 +56,8 @@ def blocks(
                 buckets.setdefault(f"{story}|{key}", []).append(packed)
     for key in sorted(buckets):
         if len(buckets[key]) > 1:
-            yield key, [unpack(packed, texts) for packed in buckets[key]]
+            ordered = sorted(buckets[key], key=lambda packed: (packed.doc, packed.start, packed.end))
+            yield key, [unpack(packed, texts) for packed in ordered]
 
 
 def comparable(claim: Any, keys_by_kind: Mapping[str, Sequence[BlockKeys]]) -> bool:

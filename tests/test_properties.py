@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple
 
-import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
@@ -99,8 +98,8 @@ ARTICLES = (
     "{country}, which leads the mission in {destination}, has {count} {noun} deployed there. “{quotation},” "
     "{title} {given} {surname} told reporters.",
 )
-"""Every quotation closes with a comma inside the marks: the same words closed with a full stop
-elsewhere make the reported value depend on document order (see the xfail test below)."""
+"""Every quotation closes with a comma inside the marks (closings that differ are tested on
+their own below)."""
 ROUND_APART = 1.3
 """A planted count at least this factor away from the others: 'about' (±10%) and the tolerance
 of a round number (at most ±5%) cannot make the two intervals meet."""
@@ -253,11 +252,6 @@ def swapped(texts: Sequence[str], names: Sequence[str]) -> tuple[list[str], list
     return [texts[1], texts[0], *texts[2:]], [names[1], names[0], *names[2:]]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FD601 shows each wording by the first claim of it in input order: the same words closed "
-    "with ',' in one article and '.' in another give a different value, so a different id",
-)
 def test_a_quote_drift_does_not_depend_on_document_order():
     quotation = "We will stay until the job is done and the gangs are gone"
     texts = [
@@ -268,11 +262,6 @@ def test_a_quote_drift_does_not_depend_on_document_order():
     assert signature(judged(texts, NAMES)) == signature(judged(*swapped(texts, NAMES)))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FD101 takes its subject and its confidence from the first claim of each value in input "
-    "order: 'police personnel' or 'police officers', one head word or two",
-)
 def test_a_quantity_mismatch_subject_and_confidence_do_not_depend_on_document_order():
     texts = [
         "Kenya has deployed 700 police personnel to Haiti.",
