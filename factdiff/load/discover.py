@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import codecs
 import errno
 import fnmatch
 import os
-import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,33 +13,6 @@ from functools import cache
 from pathlib import Path
 
 from factdiff.load.markup import HTML_SUFFIXES
-
-BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-"""Byte-order marks checked first, longest match first (UTF-32 LE starts like UTF-16 LE)."""
-
-FALLBACK_ENCODING = "cp1252"
-"""Used when strict UTF-8 fails: news text saved on Windows is cp1252, and latin-1 would
-turn its curly quotes and dashes into invisible C1 controls."""
-
-TERMINAL_CONTROL = re.compile(
-    r"""
-    \x1b (?: \[ [0-?]* [ -/]* [@-~]          # CSI: colours, cursor movement
-           | \] [^\x07\x1b]* (?:\x07|\x1b\\)? # OSC: titles, hyperlinks
-           | [PX^_] [^\x1b]* (?:\x1b\\)?      # DCS, SOS, PM, APC strings
-           | . )?                            # any other two-byte escape
-    | [\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]   # other C0 and C1 controls
-    | [\u202a-\u202e\u2066-\u2069]             # bidi overrides and isolates
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-"""Sequences that could act on a terminal; each is replaced by as many spaces."""
-
 
 READABLE_SUFFIXES: frozenset[str] = frozenset(
     {".txt", ".md", ".markdown", ".text", ".jsonl", ".ndjson", ".json"} | HTML_SUFFIXES

@@ -3,10 +3,8 @@ that changed since it was read is an error rather than wrong evidence."""
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import os
-import re
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -16,32 +14,6 @@ from factdiff.load.decode import decode, repaired, shown_path
 from factdiff.load.discover import STDIN, input_bytes
 from factdiff.load.formats import JSON_SUFFIX, RECORD_SUFFIXES, jsonl_record, read_file
 from factdiff.models import Document, Warning_
-
-BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-"""Byte-order marks checked first, longest match first (UTF-32 LE starts like UTF-16 LE)."""
-
-FALLBACK_ENCODING = "cp1252"
-"""Used when strict UTF-8 fails: news text saved on Windows is cp1252, and latin-1 would
-turn its curly quotes and dashes into invisible C1 controls."""
-
-TERMINAL_CONTROL = re.compile(
-    r"""
-    \x1b (?: \[ [0-?]* [ -/]* [@-~]          # CSI: colours, cursor movement
-           | \] [^\x07\x1b]* (?:\x07|\x1b\\)? # OSC: titles, hyperlinks
-           | [PX^_] [^\x1b]* (?:\x1b\\)?      # DCS, SOS, PM, APC strings
-           | . )?                            # any other two-byte escape
-    | [\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]   # other C0 and C1 controls
-    | [\u202a-\u202e\u2066-\u2069]             # bidi overrides and isolates
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-"""Sequences that could act on a terminal; each is replaced by as many spaces."""
 
 
 def text_again(file: str, path: str, encoding: str | None = None) -> Document:
