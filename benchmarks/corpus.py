@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_FILE = Path(os.environ.get("FACTDIFF_BENCH", ROOT.parent / "shared" / "bench" / "summac_val_factcc_frank.jsonl"))
+SHARED_BENCH = Path(os.environ.get("FACTDIFF_SHARED_BENCH", ROOT.parent / "shared" / "bench"))
+"""The shared benchmark data (../shared/bench beside the checkout, or FACTDIFF_SHARED_BENCH)."""
+BENCH_FILE = Path(os.environ.get("FACTDIFF_BENCH", SHARED_BENCH / "summac_val_factcc_frank.jsonl"))
+ECBPLUS = SHARED_BENCH / "ecbplus_train"
 SEEDS = ROOT / "seeds"
 RESULTS = ROOT / "benchmarks" / "results"
 

@@ -50,6 +50,7 @@ from factdiff.models import (
     unpack,
 )
 from factdiff.story import find_stories, single_story, story_names
+from factdiff.text.language import checked, language_of
 
 PathLike = str | Path
 
@@ -85,8 +86,14 @@ PARALLEL_FROM = 64
 
 def extracted(document: Document, all_claims: bool = False, file: str | None = None) -> Read:
     """A document's claims, packed: only those a rule can compare, unless ``all_claims``;
-    ``file``: where it was read from (default: its path)."""
-    claims = extraction.extract(document)
+    ``file``: where it was read from (default: its path). A document in a language the rules
+    do not read is listed with a note and no claims: English word lists would misread it."""
+    language = language_of(document.text)
+    notes = document.notes
+    if checked(language):
+        claims = extraction.extract(document)
+    else:
+        claims, notes = [], (*notes, not_checked_note(language))
     kept = claims if all_claims else [claim for claim in claims if comparable(claim, KEYS_BY_KIND)]
     return Read(
         DocumentInfo(
@@ -94,7 +101,8 @@ def extracted(document: Document, all_claims: bool = False, file: str | None = N
             path=document.path,
             chars=document.chars,
             date=document.date,
-            notes=document.notes,
+            notes=notes,
+            language=language,
             encoding=document.encoding,
             title=document.title,
             source=document.source,
@@ -104,6 +112,10 @@ def extracted(document: Document, all_claims: bool = False, file: str | None = N
         [pack(claim) for claim in kept],
         document.path if file is None else file,
     )
+
+
+def not_checked_note(language: str | None) -> str:
+    return f"not checked: written in {language}, a language factdiff does not read yet"
 
 
 class Reading(NamedTuple):

@@ -23,7 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from factdiff import __version__, api, config
 from factdiff.errors import FactdiffError
 from factdiff.models import ClaimList, Report, Warning_
-from factdiff.render import suppression_note
+from factdiff.render import suppression_note, unchecked_note
 from factdiff.render.formats import COLORS, RENDERERS, Sink, render
 from factdiff.schema import jsonl_schema, report_schema
 
@@ -147,9 +147,12 @@ def warn(warnings: Sequence[Warning_]) -> None:
 
 
 def emit(view: str, shown: Report | ClaimList, output: dict[str, Any], code: int) -> int:
-    """Print the warnings, write the view where asked, and return ``code``: a closed pipe
-    still ends with it, and a full disk is one line of trouble, not a traceback."""
+    """Print the warnings (and once, how many documents were not checked for their language),
+    write the view where asked, and return ``code``: a closed pipe still ends with it, and a
+    full disk is one line of trouble, not a traceback."""
     warn(shown.warnings)
+    if isinstance(shown, Report) and unchecked_note(shown):
+        click.echo(f"factdiff: {unchecked_note(shown)}", err=True)
     target = output["output_file"]
     try:
         stream = open(target, "w", encoding="utf-8", newline="\n") if target else sys.stdout  # noqa: SIM115

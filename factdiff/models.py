@@ -82,6 +82,11 @@ class DocumentInfo(Record):
     source: str | None = Field(default=None, description="The outlet that published it, where the input says.")
     url: str | None = Field(default=None, description="Where it was published, where the input says.")
     story: str | None = Field(default=None, description="Id of the story the document was grouped into.")
+    language: str | None = Field(
+        default=None,
+        description="ISO 639-1 code of the document's language (CLD2), None when it could not be told; "
+        "documents in a language factdiff does not read yet are listed but not checked.",
+    )
     copies: tuple[str, ...] = Field(
         default=(), description="Paths of other inputs with exactly this text, read once and folded into this document."
     )

@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from factdiff.models import Agreement, Discrepancy, Report, Story, Variant
+from factdiff.text.language import checked
 
 SCOPE_PHRASES = {"within": "within one document", "across": "across documents"}
 
@@ -31,7 +32,7 @@ def summary_line(report: Report) -> str:
     )
     detail = f" ({by_severity}; {by_kind})" if by_severity else ""
     found = counted(len(report.discrepancies), "discrepancy", "discrepancies")
-    extras = [note for note in (copies_note(report), suppression_note(report)) if note]
+    extras = [note for note in (copies_note(report), unchecked_note(report), suppression_note(report)) if note]
     return (
         f"{found}{detail} in {counted(len(report.documents), 'document')}, "
         f"{counted(len(report.warnings), 'warning')}" + "".join(f"; {note}" for note in extras) + "."
@@ -45,6 +46,15 @@ def suppression_note(report: Report) -> str:
         return ""
     baseline = f" ({report.in_baseline} in the baseline)" if report.in_baseline else ""
     return f"{report.suppressed} suppressed as reviewed{baseline}"
+
+
+def unchecked_note(report: Report) -> str:
+    """'2 not checked (de 1, fr 1): language not supported yet', or '' when every document was."""
+    languages = Counter(document.language for document in report.documents if not checked(document.language))
+    if not languages:
+        return ""
+    by_language = ", ".join(f"{language} {count}" for language, count in sorted(languages.items()))
+    return f"{sum(languages.values())} not checked ({by_language}): language not supported yet"
 
 
 def copies_note(report: Report) -> str:
