@@ -49,7 +49,7 @@ from factdiff.models import (
     pack,
     unpack,
 )
-from factdiff.story import find_stories, single_story, story_names
+from factdiff.story import Evidence, find_stories, single_story, story_names
 from factdiff.text.language import checked, language_of
 
 PathLike = str | Path
@@ -69,7 +69,7 @@ class Read(NamedTuple):
     again from (``info.path`` is for showing: a name that is not UTF-8 shows escaped)."""
 
     info: DocumentInfo
-    names: dict[str, str]
+    names: Evidence
     claims: list[PackedClaim]
     file: str
 
@@ -264,8 +264,11 @@ def judge_all(documents: Sequence[Read], texts: Texts, *, one_story: bool = Fals
 
 
 def group_stories(documents: Sequence[Read], one_story: bool) -> list[Story]:
+    """The documents' stories, found from the evidence each was read with and its date."""
     names_by_doc = {document.info.id: document.names for document in documents}
-    return (single_story if one_story else find_stories)(names_by_doc)
+    if one_story:
+        return single_story(names_by_doc)
+    return find_stories(names_by_doc, {document.info.id: document.info.date for document in documents})
 
 
 def by_kind(documents: Sequence[Read]) -> dict[str, list[PackedClaim]]:
@@ -395,8 +398,7 @@ def stories(paths: Iterable[PathLike], *, jobs: int | None = None, reading: Read
     """How the documents under the paths group into stories, without judging anything."""
     with collector_paused():
         documents, warnings = read_paths(paths, jobs, reading=reading)
-    names_by_doc = {d.info.id: d.names for d in documents}
-    return _report(documents, warnings, Analysis(find_stories(names_by_doc), []))
+        return _report(documents, warnings, Analysis(group_stories(documents, one_story=False), []))
 
 
 def rules() -> tuple[Code, ...]:

@@ -99,6 +99,10 @@ class Story(Record):
     label: str = Field(description="The names most of its documents share.")
     documents: tuple[str, ...] = Field(description="Ids of its documents.")
     shared: tuple[str, ...] = Field(description="Names found in at least two of its documents, most shared first.")
+    evidence: tuple[str, ...] = Field(
+        default=(),
+        description="Places, numbers, dates and distinctive words two or more of its documents share, most shared first.",
+    )
 
 
 class ClaimBase(Record):

@@ -1,72 +1,205 @@
 """Stage 3b: stories. Which documents cover the same story, so facts are compared only within one.
 
-A document is described by the names it is about: people named twice (by surname),
-organisations (by folded name) and acronyms it defines or uses twice; news outlets are left
-out, since they say who reported a story, not what it is. Two
-documents are linked when they share at least ``MIN_SHARED`` of those names and the shared
-names are a fair part of the smaller document's (``MIN_OVERLAP``); stories are the linked
-groups. One shared famous name ("Ruto") does not make two stories one.
+A story, for a newsroom, is the articles about one event or one running situation: the same
+people, places and organisations, close in time, often the same distinctive words ('rehab',
+'magnitude', 'Aceh'). A look-alike event (another earthquake, another trade) shares the kind
+of words but not the who, where and when. So each document is described by its evidence:
 
-Pairs are found through an index from name to documents, never by comparing all pairs of
-documents, and names carried by too many documents to tell stories apart ("Obama" across an
-archive) are not used for linking: time stays linear in the number of documents in practice.
+- every person (by surname), organisation, acronym and place or other proper name it names,
+  also those named once, with how often it names them;
+- its distinctive numbers (147 dead, magnitude 5.6, flight 9525), full dates and years;
+- its distinctive content words ('rehab', 'quake'): words not common in news writing.
+
+Each piece of evidence weighs by its kind, by how often the document repeats it, and by its
+rarity across the folder: a name in a handful of documents says a lot, a name in a fifth of
+a large archive says nothing. Near-copies (one wire story run by several outlets) count once
+in that rarity, so adding copies never makes a story's own names look common. Two documents
+are alike by the cosine of their weighted evidence, halved when their publication dates
+(where known) lie more than half a year apart.
+
+Candidate pairs come from an index from evidence to documents, through names, numbers and
+dates only, each carried by at most ``POSTING_LIMIT`` documents: never all pairs, so the work
+stays linear in the number of documents. Stories are then grown by average linkage: two
+groups join while the average likeness over all their pairs of documents (unlinked pairs count
+as nothing) is at least ``LINK``, best pair first, and stays at least half that with any one
+of their documents left out: one long article that covers two stories cannot pull them
+together, and no chain of weak links does. Last, an article left alone whose evidence is
+mostly held by a story of two or more documents, and whose people (those it names more than
+once) the story names too, joins the best such story: a short article (a one-paragraph
+update) has too little evidence for a cosine, but all it says is that story's.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
-from collections import Counter
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
 from factdiff.models import Story
 from factdiff.text.fold import fold
-from factdiff.text.lexicon import acronym_data, organisation_data
+from factdiff.text.lexicon import acronym_data, organisation_data, people_data, place_index, story_data
 from factdiff.text.names import organisation_key
 from factdiff.text.partition import Partition
 
-MIN_SHARED = 2
-"""Names two documents must share to be one story."""
-MIN_OVERLAP = 0.15
-"""...and the share of the smaller document's names they must make up."""
-MIN_MENTIONS = 2
-"""A person or acronym named only once in passing says little about the story."""
-COMMON_NAME_SHARE = 0.05
-"""Names in more than this share of a large corpus are too common to link stories..."""
-COMMON_NAME_FLOOR = 10
-"""...but any name in at most this many documents is always usable."""
-MAX_POSTING = 200
-"""Never pair up more documents than this through one name (keeps the pairing linear)."""
+Evidence = dict[str, tuple[str, int]]
+"""A document's evidence: key ('person:otunge') -> (the form shown, how often it is named)."""
+
+KIND_WEIGHTS = {
+    "person": 1.0,
+    "organisation": 1.0,
+    "acronym": 0.8,
+    "name": 0.8,
+    "number": 0.6,
+    "date": 0.6,
+    "year": 0.5,
+    "word": 0.25,
+}
+"""How much one piece of evidence of each kind says: a name more than a date, a date more than a word."""
+NAME_KINDS = frozenset({"person", "organisation", "acronym", "name"})
+"""Who and where: a group joins a story only through some of these."""
+INDEX_KINDS = frozenset({"person", "organisation", "acronym", "name", "number", "date"})
+"""Evidence that proposes candidate pairs: specific enough that few documents share it by chance."""
+MAX_WORDS = 60
+"""Content words kept per document, most repeated first."""
+RARE_UP_TO = 10
+"""Evidence in at most this many documents weighs in full..."""
+COMMON_FROM = 50
+COMMON_SHARE = 0.2
+"""...and nothing once in this share of the documents (at least ``COMMON_FROM`` of them)."""
+COPY = 0.8
+"""Documents sharing this share of their evidence are copies of one another."""
+POSTING_LIMIT = 100
+"""Evidence in more documents proposes no pairs (it still counts in the likeness)."""
+LINK = 0.2
+"""Average likeness two groups need to be one story."""
+HELD = 0.6
+"""Share of a group's evidence a story must hold for the group to join it..."""
+HELD_NAMES = 0.8
+"""...of which this much weight in names (one name in full, or a few shared less rare ones)."""
+APART = datetime.timedelta(days=180)
+APART_FACTOR = 0.5
+"""Documents published further apart than this are half as alike."""
 LABEL_NAMES = 3
+SHARED_SHOWN = 10
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+ADDRESS = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s?$")
+TITLE_CASE_SHARE = 0.6
+"""A sentence with more capitalised words than this is a headline: its capitals say nothing."""
 
 
-def story_names(claims: Iterable[Any]) -> dict[str, str]:
-    """The names a document is about: key -> the form shown in a label.
-
-    A person counts when named at least twice (a byline or a passing mention is once), an
-    acronym when defined or used twice unless it is a well-known one ("UN", "FBI"); news
-    outlets ("CNN", "Reuters") never count.
-    """
-    names: dict[str, str] = {}
-    mentions: Counter[str] = Counter()
-    outlets = _outlets()
-    generic = frozenset(acronym_data().well_known)
+def story_names(claims: Iterable[Any]) -> Evidence:
+    """A document's evidence from its claims and the sentences that hold them: key -> (label,
+    mentions). People, organisations and acronyms come from their claims (news outlets left
+    out: they say who reported a story, not what it is); places and other proper names,
+    distinctive numbers, dates and content words from the claims and their sentences."""
+    evidence = _Collector()
+    sentences: dict[int, str] = {}
+    personal: set[str] = set()
     for claim in claims:
+        sentences.setdefault(claim.sentence_start, claim.sentence)
         if claim.kind == "person":
+            personal.update(fold(part) for part in (claim.surname, claim.given or "") if part)
+        evidence.claim(claim)
+    _words_of(sentences.values(), personal, evidence)
+    return evidence.found()
+
+
+class _Collector:
+    """Evidence as it is read: the label first seen (a full name over a bare surname) and a count."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, str] = {}
+        self.mentions: Counter[str] = Counter()
+        self.named: set[str] = set()
+
+    def add(self, key: str, label: str, mentions: int = 1) -> None:
+        self.labels.setdefault(key, label)
+        self.mentions[key] += mentions
+
+    def claim(self, claim: Any) -> None:
+        kind = claim.kind
+        if kind == "person":
             key = "person:" + fold(claim.surname)
-            mentions[key] += 1
-            if claim.given and not claim.alias_of:
-                names.setdefault(key, f"{claim.given} {claim.surname}")
-        elif claim.kind == "organisation" and claim.key not in outlets:
-            names.setdefault("organisation:" + claim.key, claim.name)
-        elif claim.kind == "acronym" and claim.acronym not in generic:
-            key = "acronym:" + claim.acronym
-            mentions[key] += MIN_MENTIONS if claim.expansion else 1
-            names.setdefault(key, claim.acronym)
-    return {
-        key: label for key, label in names.items() if key.startswith("organisation:") or mentions[key] >= MIN_MENTIONS
-    }
+            if claim.given and not claim.alias_of and key not in self.named:
+                self.named.add(key)  # the first full name is the label, over a bare surname
+                self.labels[key] = f"{claim.given} {claim.surname}"
+            self.add(key, claim.surname)
+        elif kind == "organisation" and claim.key not in _outlets():
+            self.add("organisation:" + claim.key, claim.name)
+        elif kind == "acronym" and claim.acronym not in _well_known():
+            self.add("acronym:" + claim.acronym, claim.acronym, 2 if claim.expansion else 1)
+        elif kind == "quantity" and _distinctive(claim.value):
+            self.add(f"number:{claim.value:g}", claim.text)
+        elif kind == "date" and claim.year:
+            self.add(f"year:{claim.year:04d}", str(claim.year))
+            if claim.month and claim.day and not claim.relative:
+                self.add(f"date:{claim.year:04d}-{claim.month:02d}-{claim.day:02d}", claim.text)
+
+    def found(self) -> Evidence:
+        return {key: (label, self.mentions[key]) for key, label in self.labels.items()}
+
+
+def _distinctive(value: float) -> bool:
+    """A number that names one event: a fraction (magnitude 5.6) or three significant digits
+    (147 dead, flight 9525, 1,450 officers); not 12, 40 or 2,000, which any story may have."""
+    if value != int(value):
+        return True
+    digits = str(int(abs(value))).rstrip("0")
+    return len(digits) >= 3
+
+
+def _words_of(sentences: Iterable[str], personal: set[str], evidence: _Collector) -> None:
+    """Proper names and content words. A proper name is a capitalised word, not a sentence's
+    first word nor in a headline, that is not an English word ('Qeshm', 'Aceh'; 'Council' is
+    not one), not written in lower case elsewhere in the document and not part of a person's
+    name; a place form names its country ('Kenyan': Kenya). Content words are written in lower
+    case and are not common in news writing."""
+    common = _common()
+    lower: set[str] = set()
+    capitalised: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    for sentence in sentences:
+        tokens = [POSSESSIVE.sub("", token) for token in WORD.findall(ADDRESS.sub(" ", sentence))]
+        headline = sum(token[:1].isupper() for token in tokens) > TITLE_CASE_SHARE * len(tokens)
+        for position, token in enumerate(tokens):
+            if token.islower():
+                lower.add(token)
+                if len(token) > 2 and token not in common:
+                    words[_stem(token)] += 1
+            elif position and not headline and _proper(token, personal):
+                capitalised[token] += 1
+    places = place_index()
+    for token, count in sorted(capitalised.items()):
+        if token.lower() not in lower:
+            place = places.get(token)
+            evidence.add("name:" + fold(place or token), place or token, count)
+    for word, count in sorted(words.items(), key=lambda item: (-item[1], item[0]))[:MAX_WORDS]:
+        evidence.add("word:" + word, word, count)
+
+
+def _proper(token: str, personal: set[str]) -> bool:
+    """A capitalised word that is not an English word, a month or day, nor part of a person's name."""
+    if not token[:1].isupper() or token.isupper() or len(token) < 3:
+        return False
+    plain = token.lower()
+    return plain not in _vocabulary() and plain not in _calendar() and fold(token) not in personal
+
+
+def _stem(word: str) -> str:
+    """'earthquakes' and 'earthquake' as one word; 'injuries' as 'injury' (no more than that)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 @cache
@@ -74,45 +207,294 @@ def _outlets() -> frozenset[str]:
     return frozenset(organisation_key(name.split()) for name in organisation_data().outlets)
 
 
-def _usable(postings: Mapping[str, list[str]], documents: int) -> dict[str, list[str]]:
-    limit = min(MAX_POSTING, max(COMMON_NAME_FLOOR, int(documents * COMMON_NAME_SHARE)))
-    return {name: docs for name, docs in postings.items() if 1 < len(docs) <= limit}
+@cache
+def _well_known() -> frozenset[str]:
+    return frozenset(acronym_data().well_known)
 
 
-def find_stories(names_by_doc: Mapping[str, Mapping[str, str]]) -> list[Story]:
-    """Group documents (id -> names) into stories; every document is in exactly one."""
-    postings: dict[str, list[str]] = {}
-    for doc in sorted(names_by_doc):
-        for name in names_by_doc[doc]:
-            postings.setdefault(name, []).append(doc)
-    shared: Counter[tuple[str, str]] = Counter()
-    for docs in _usable(postings, len(names_by_doc)).values():
-        for index, first in enumerate(docs):
-            for second in docs[index + 1 :]:
-                shared[(first, second)] += 1
-    partition = Partition(names_by_doc)
-    for (first, second), count in sorted(shared.items()):
-        smaller = min(len(names_by_doc[first]), len(names_by_doc[second]))
-        if count >= MIN_SHARED and count / smaller >= MIN_OVERLAP:
-            partition.join(first, second)
-    return sorted((_story(group, names_by_doc) for group in partition.groups()), key=lambda story: story.documents)
+@cache
+def _vocabulary() -> frozenset[str]:
+    return frozenset(story_data().vocabulary)
 
 
-def single_story(names_by_doc: Mapping[str, Mapping[str, str]]) -> list[Story]:
+@cache
+def _common() -> frozenset[str]:
+    return frozenset(story_data().common)
+
+
+@cache
+def _calendar() -> frozenset[str]:
+    return frozenset(word.lower() for word in people_data().calendar_words)
+
+
+def _kind(key: str) -> str:
+    return key.split(":", 1)[0]
+
+
+class _Folder:
+    """Every document's evidence, weighed against the whole folder. Near-copies (another
+    outlet's version of the same wire story) count once in how many documents carry a piece
+    of evidence: adding a copy must not make a story's own names look common."""
+
+    def __init__(self, evidence: Mapping[str, Mapping[str, tuple[str, int]]]) -> None:
+        self.docs = sorted(evidence)
+        self.counts: Counter[str] = Counter(key for doc in self.docs for key in evidence[doc])
+        self.pairs = self._candidates(evidence)
+        originals = self._originals(evidence)
+        carriers: Counter[str] = Counter(key for doc in originals for key in evidence[doc])
+        common = max(COMMON_FROM, COMMON_SHARE * len(originals))
+        weights = {key: KIND_WEIGHTS.get(_kind(key), 0.0) * _rarity(carriers[key] or 1, common) for key in self.counts}
+        self.vectors: dict[str, dict[str, float]] = {}
+        self.norms: dict[str, float] = {}
+        for doc in self.docs:
+            vector = {
+                key: weights[key] * (1 + math.log(max(mentions, 1)))
+                for key, (_label, mentions) in evidence[doc].items()
+                if weights[key] > 0
+            }
+            self.vectors[doc] = vector
+            self.norms[doc] = math.sqrt(sum(value * value for value in vector.values()))
+        self.central = {
+            doc: {key for key, (_label, mentions) in evidence[doc].items() if mentions > 1 and _kind(key) == "person"}
+            for doc in self.docs
+        }
+        """The people each document is about: named more than once."""
+
+    def _candidates(self, evidence: Mapping[str, Mapping[str, Any]]) -> set[tuple[str, str]]:
+        """Pairs of documents that share a name, number or date carried by few documents."""
+        postings: dict[str, list[str]] = defaultdict(list)
+        for doc in self.docs:
+            for key in evidence[doc]:
+                if _kind(key) in INDEX_KINDS and self.counts[key] <= POSTING_LIMIT:
+                    postings[key].append(doc)
+        pairs: set[tuple[str, str]] = set()
+        for docs in postings.values():
+            for index, first in enumerate(docs):
+                pairs.update((first, second) for second in docs[index + 1 :])
+        return pairs
+
+    def _originals(self, evidence: Mapping[str, Mapping[str, Any]]) -> list[str]:
+        """One document of each group of near-copies: documents whose evidence is nearly the same."""
+        copies = Partition(self.docs)
+        sizes = {doc: len(evidence[doc]) for doc in self.docs}
+        for first, second in self.pairs:
+            small, large = sorted((sizes[first], sizes[second]))
+            if small < COPY * large:
+                continue  # too different in size to share COPY of their evidence
+            shared = len(evidence[first].keys() & evidence[second].keys())
+            if shared >= COPY * (small + large - shared):
+                copies.join(first, second)
+        return [group[0] for group in copies.groups()]
+
+    def candidates(self) -> set[tuple[str, str]]:
+        return self.pairs
+
+    def likeness(self, first: str, second: str) -> float:
+        """The cosine of the two documents' weighted evidence."""
+        one, other = self.vectors[first], self.vectors[second]
+        shared = sum(one[key] * other[key] for key in one.keys() & other.keys())
+        return shared / (self.norms[first] * self.norms[second]) if shared else 0.0
+
+
+def _rarity(documents: int, common: float) -> float:
+    """1 for evidence in few documents, falling to 0 for evidence in ``common`` documents or more."""
+    if documents <= RARE_UP_TO:
+        return 1.0
+    if documents >= common:
+        return 0.0
+    return (math.log(common / documents) / math.log(common / RARE_UP_TO)) ** 2
+
+
+def find_stories(
+    names_by_doc: Mapping[str, Mapping[str, tuple[str, int]]],
+    dates: Mapping[str, datetime.date | None] | None = None,
+) -> list[Story]:
+    """Group documents (id -> evidence) into stories; every document is in exactly one.
+    ``dates``: publication dates where known (documents far apart in time are less alike)."""
+    folder = _Folder(names_by_doc)
+    dates = dates or {}
+    likeness = {}
+    for first, second in sorted(folder.candidates()):  # in order: each document's evidence stays at hand
+        value = folder.likeness(first, second)
+        one, other = dates.get(first), dates.get(second)
+        if one and other and abs(one - other) > APART:
+            value *= APART_FACTOR
+        if value > 0:
+            likeness[(first, second)] = value
+    groups = _average_linkage(folder.docs, likeness)
+    groups = _join_held(groups, folder)
+    stories = [_story(sorted(group), names_by_doc, folder) for group in groups]
+    return sorted(stories, key=lambda story: story.documents)
+
+
+def _average_linkage(docs: Sequence[str], likeness: Mapping[tuple[str, str], float]) -> list[list[str]]:
+    """Groups grown best pair first while the average likeness over all their document pairs
+    is at least ``LINK``. Ties break by document id, so the result depends on the texts only."""
+    links: dict[str, dict[str, float]] = {doc: {} for doc in docs}
+    for (first, second), value in likeness.items():
+        links[first][second] = links[second][first] = value
+    alike = {doc: dict(pairs) for doc, pairs in links.items()}  # between documents, as links merge
+    members = {doc: [doc] for doc in docs}
+    version = dict.fromkeys(docs, 0)
+    queue = [(-value, first, second, 0, 0) for (first, second), value in likeness.items() if value >= LINK]
+    heapq.heapify(queue)
+    while queue:
+        _, first, second, first_version, second_version = heapq.heappop(queue)
+        if version.get(first) != first_version or version.get(second) != second_version:
+            continue  # a group that has grown since: its pairs were queued again
+        if not _without_any_one(members[first], members[second], alike):
+            continue
+        members[first].extend(members.pop(second))
+        del version[second]
+        version[first] += 1
+        for other, value in links.pop(second).items():
+            del links[other][second]
+            if other != first:
+                links[first][other] = links[other][first] = links[first].get(other, 0.0) + value
+        for other, total in links[first].items():
+            average = total / (len(members[first]) * len(members[other]))
+            if average >= LINK:
+                low, high = min(first, other), max(first, other)
+                heapq.heappush(queue, (-average, low, high, version[low], version[high]))
+    return list(members.values())
+
+
+def _without_any_one(one: Sequence[str], other: Sequence[str], alike: Mapping[str, Mapping[str, float]]) -> bool:
+    """Whether two stories of two or more documents each stay half as alike as they must be
+    with any one of their documents left out: a long article covering both must not be what
+    joins them."""
+    if len(one) < 2 or len(other) < 2:
+        return True
+    if len(one) > len(other):
+        one, other = other, one
+    across = set(other)
+    given: Counter[str] = Counter()
+    total = 0.0
+    for first in one:
+        for second, value in alike[first].items():
+            if second in across:
+                given[first] += value
+                given[second] += value
+                total += value
+    for doc, value in given.items():
+        in_other = doc in across
+        left = (len(one) - (not in_other)) * (len(other) - in_other)
+        if (total - value) / left < LINK / 2:
+            return False
+    return True
+
+
+def _join_held(groups: list[list[str]], folder: _Folder) -> list[list[str]]:
+    """Each article left alone whose evidence is mostly held by a story of two or more
+    documents joins the best such story (a short update joins the story it updates). Stories
+    are proposed by the names, numbers and dates the article shares with them, as pairs are,
+    and must name every person the article is about (names more than once): an article about
+    another boxer's fight is not an update of this one. Two stories never join this way,
+    whatever one long article of theirs holds."""
+    held: list[dict[str, float]] = []
+    for group in groups:
+        union: dict[str, float] = {}
+        for doc in group:
+            for key, value in folder.vectors[doc].items():
+                union[key] = max(value, union.get(key, 0.0))
+        held.append(union)
+    size = [(sum(union.values()), len(group), min(group)) for union, group in zip(held, groups, strict=True)]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, union in enumerate(held):
+        if len(groups[index]) > 1:
+            for key in union:
+                if _kind(key) in INDEX_KINDS and folder.counts[key] <= POSTING_LIMIT:
+                    postings[key].append(index)
+    target = {}
+    for index, union in enumerate(held):
+        if len(groups[index]) > 1:
+            continue  # a story of its own: only a lone article joins by what a story holds
+        central = folder.central[groups[index][0]]
+        proposed = {
+            other
+            for key in union
+            for other in postings.get(key, ())
+            if size[other] > size[index] and central <= held[other].keys()
+        }
+        best = _best_holder(union, size[index][0], {other: held[other] for other in proposed}, size)
+        if best is not None:
+            target[index] = best
+    joined: dict[int, list[str]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        joined[target.get(index, index)].extend(group)
+    return list(joined.values())
+
+
+def _best_holder(
+    union: Mapping[str, float],
+    total: float,
+    stories: Mapping[int, Mapping[str, float]],
+    size: Sequence[tuple[float, int, str]],
+) -> int | None:
+    """The story holding the largest share of the group's evidence, if it holds ``HELD`` of it
+    and ``HELD_NAMES`` of that weight is in names."""
+    best, best_share = None, 0.0
+    for other, story in sorted(stories.items(), key=lambda item: size[item[0]][2]):
+        shared = [(key, value) for key, value in union.items() if key in story]
+        if sum(value for key, value in shared if _kind(key) in NAME_KINDS) < HELD_NAMES:
+            continue
+        share = sum(value for _, value in shared) / total
+        if share > best_share:
+            best, best_share = other, share
+    return best if best is not None and best_share >= HELD else None
+
+
+def single_story(names_by_doc: Mapping[str, Mapping[str, tuple[str, int]]]) -> list[Story]:
     """Everything given is one story (``--one-story``, and ``compare``)."""
-    return [_story(sorted(names_by_doc), names_by_doc)] if names_by_doc else []
+    return [_story(sorted(names_by_doc), names_by_doc, _Folder(names_by_doc))] if names_by_doc else []
 
 
-def _story(docs: Sequence[str], names_by_doc: Mapping[str, Mapping[str, str]]) -> Story:
-    counts: Counter[str] = Counter(name for doc in docs for name in names_by_doc[doc])
-    shown = {name: label for doc in docs for name, label in names_by_doc[doc].items()}
-    ranked = sorted(counts, key=lambda name: (-counts[name], shown[name]))
-    common = [shown[name] for name in ranked if counts[name] > 1]
-    label_names = common[:LABEL_NAMES] or [shown[name] for name in ranked[:LABEL_NAMES]]
-    digest = hashlib.sha1("\x1f".join(sorted(docs)).encode()).hexdigest()[:8]
-    return Story.model_construct(
-        id=f"S-{digest}",
-        label=", ".join(label_names) or "(no names)",
-        documents=tuple(sorted(docs)),
-        shared=tuple(common[:10]),
+def _story(docs: Sequence[str], names_by_doc: Mapping[str, Mapping[str, tuple[str, int]]], folder: _Folder) -> Story:
+    """A story with why its documents are together: ``shared``, the people, organisations and
+    acronyms that two or more of its documents are about (a person named by full name and more
+    than once, an acronym defined or used twice, any organisation), most shared first, the
+    first three its label; and ``evidence``: the places, numbers, dates and words two or more
+    of its documents share, most shared first."""
+    about: Counter[str] = Counter()
+    carried: Counter[str] = Counter()
+    weight: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for doc in docs:
+        for key, (label, mentions) in names_by_doc[doc].items():
+            carried[key] += 1
+            weight[key] += folder.vectors[doc].get(key, 0.0)
+            shown.setdefault(key, label)
+            if _about(key, label, mentions):
+                about[key] += 1
+    ranked = sorted(about, key=lambda key: (-about[key], shown[key]))
+    shared = [shown[key] for key in ranked if about[key] > 1]
+    label = shared[:LABEL_NAMES] or [shown[key] for key in ranked[:LABEL_NAMES]]
+    others = sorted(
+        (key for key in carried if carried[key] > 1 and weight[key] > 0 and key not in about),
+        key=lambda key: (-carried[key], -weight[key], shown[key]),
     )
+    digest = hashlib.sha1("\x1f".join(sorted(docs)).encode()).hexdigest()[:8]
+    fields: dict[str, Any] = {
+        "id": f"S-{digest}",
+        "label": ", ".join(label) or "(no names)",
+        "documents": tuple(sorted(docs)),
+        "shared": tuple(shared[:SHARED_SHOWN]),
+        "evidence": tuple(_unique(shown[key] for key in others)[:SHARED_SHOWN]),
+    }
+    return Story.model_construct(**fields)
+
+
+def _about(key: str, label: str, mentions: int) -> bool:
+    """A name the document is about, as a story's label shows: any organisation, an acronym
+    defined or used twice, a person named in full and more than once."""
+    kind = _kind(key)
+    if kind == "organisation":
+        return True
+    if kind == "acronym":
+        return mentions >= 2
+    return kind == "person" and mentions >= 2 and " " in label
+
+
+def _unique(labels: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    return [label for label in labels if not (label in seen or seen.add(label))]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT
+
 from factdiff import api
 from factdiff.text.language import language_of
 

@@ -206,5 +206,5 @@ def test_defined_organisations_are_left_to_the_acronym_rules():
 def test_romanised_given_names_are_a_low_severity_variant():
     [found] = report_of("Sergei Lavrov spoke on Monday. Sergey Lavrov later added detail.")
     assert found.severity == "low" and "romanise" in found.explanation
-    [across] = report_of("Mr Yevgeny Prigozhin led the group.", "Mr Evgeny Prigozhin died in a crash.")
-    assert across.severity == "low"
+    # two outlets romanising one name their own ways is house style, not a slip of either
+    assert report_of("Mr Yevgeny Prigozhin led the group.", "Mr Evgeny Prigozhin died in a crash.") == []

@@ -273,7 +273,8 @@ def test_severity_drops_when_the_frame_is_partly_guessed():
     assert strong.severity == "high" and strong.confidence >= 0.75
     assert "for Kenya" in strong.explanation and "no time frame stated" in strong.explanation
     loose = make_document(
-        "In March, 400 troops were deployed to the border. Later reports said 800 officers were deployed.", "c.txt"
+        "Officials said 400 troops were deployed to the border. A later report said 800 officers were deployed.",
+        "c.txt",
     )
     [weak] = find_discrepancies([loose])
     assert weak.confidence < 0.75 and weak.severity == "medium"

@@ -56,7 +56,8 @@ def test_one_story_compares_everything_given(seeds):
     together = scan([MIXED, seeds], one_story=True)
     assert len(together.stories) == 1
     values = {v.value for found in together.discrepancies for v in found.variants}
-    assert {"Mary Wanjiku", "Mary Wanjiru"} <= values and {"12", "≥40"} <= values
+    assert {"Mary Wanjiku", "Mary Wanjiru"} <= values
+    assert "12" not in values  # the crash toll is dated 'on Saturday': still not the floods' count
 
 
 def test_stories_command_lists_each_story_with_its_documents(run):

@@ -1,16 +1,23 @@
 """Acronym claims: definitions ("World Food Programme (WFP)") and uses ("WFP").
 
 A definition is an upper-case token in brackets whose letters appear, in order, as
-the initials of the capitalised words just before it. Every other upper-case token of
-two to six letters is a use.
+the initials of the capitalised words just before it, or one followed by its expansion in
+brackets ("EEF (Engineering Employers' Federation)"). An acronym the text presents as another
+name ("using an alternative acronym for the group, ISIL", "also known as") is introduced, as
+one in brackets is. Every other upper-case token of two to six letters is a use, except in
+a headline: on a line mostly in capitals, or in a run of capitalised words that holds a long
+word or a function word ("PROVISIONAL TRIAL DATE SET FOR CUMBRIA"), capitals mark the line,
+not an acronym.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from factdiff.models import AcronymClaim, construct
+from factdiff.text.lexicon import acronym_data, people_data, phrase_pattern
 
 KIND = "acronym"
 CLAIM = AcronymClaim
@@ -68,9 +75,72 @@ def _spells(word_initials: list[str], letters: str) -> bool:
     return position == len(letters)
 
 
+def expansion_after(text: str, end: int, acronym: str) -> tuple[int, str] | None:
+    """(end, words) of '(Engineering Employers' Federation)' right after the acronym, when the
+    bracketed words' initials spell it."""
+    bracket = EXPANSION_AFTER.match(text, end)
+    if bracket is None:
+        return None
+    words = bracket.group(1).split()
+    if not all(EXPANSION_WORD.fullmatch(word) for word in words):
+        return None
+    significant = [word for word in words if word not in CONNECTORS]
+    if not significant or not _spells(initials(significant), acronym.replace("&", "")):
+        return None
+    return bracket.end(), " ".join(words)
+
+
+EXPANSION_AFTER = re.compile(r" ?\(([^()\n]{3,120})\)")
+"""A bracket right after an acronym: where its expansion may follow it."""
+CAPITAL_RUN = re.compile(r"(?<![\w'’&])[A-Z][A-Z'’&]*(?:[ \t,:;]+[A-Z][A-Z'’&]*){2,}")
+"""Three or more capitalised words in a row: a headline when one is long or a function word."""
+CAPITALS_SHARE = 0.6
+"""A line with at least this share of its letters in capitals is a headline."""
+HEADLINE_LETTERS = 12
+LONG_WORD = 7
+"""A capitalised word this long is no acronym (acronyms here are two to six letters)."""
+ALTERNATIVE_REACH = 60
+"""How far before an acronym, in its sentence, words presenting it as another name are looked for."""
+
+
+@cache
+def _alternative_cues() -> re.Pattern[str]:
+    return phrase_pattern(acronym_data().alternative_cues)
+
+
+@cache
+def _shouted_function_words() -> frozenset[str]:
+    return frozenset(word.upper() for word in people_data().function_words)
+
+
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """Where capitals mark a headline, not acronyms: lines mostly in capitals, and runs of
+    capitalised words holding a long word or a function word."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= HEADLINE_LETTERS and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters):
+            spans.append((position, position + len(line)))
+        position += len(line) + 1
+    for run in CAPITAL_RUN.finditer(text):
+        words = re.findall(r"[A-Z][A-Z'’&]*", run.group())
+        if any(len(word) >= LONG_WORD or word in _shouted_function_words() for word in words):
+            spans.append(run.span())
+    return spans
+
+
+def _presented_as_alternative(text: str, start: int) -> bool:
+    """Words just before the acronym, in its sentence, present it as another name."""
+    low = max(0, start - ALTERNATIVE_REACH)
+    stop = max(text.rfind(". ", low, start), text.rfind("\n", low, start))
+    return _alternative_cues().search(text, max(low, stop + 1), start) is not None
+
+
 def extract(context: Any) -> list[AcronymClaim]:
     text = context.text
     claims: list[AcronymClaim] = []
+    headlines = headline_spans(text)
     for match in ACRONYM.finditer(text):
         acronym = match.group()
         start, end = match.span()
@@ -82,6 +152,15 @@ def extract(context: Any) -> list[AcronymClaim]:
             if found is not None:
                 claim_start, expansion = found
                 end += 1
+        else:
+            after = expansion_after(text, end, acronym)
+            if after is not None:
+                end, expansion = after
+                introduced = True
+            elif any(low <= start < high for low, high in headlines):
+                continue
+            else:
+                introduced = _presented_as_alternative(text, start)
         fields = context.location(KIND, claim_start, end)
         claims.append(
             construct(AcronymClaim, **fields, kind=KIND, acronym=acronym, expansion=expansion, introduced=introduced)

@@ -4,7 +4,8 @@ A run of capitalised words is a person's name when a title or honorific precedes
 ("Commander Godfrey Otunge", "Ms Kimberly J. Penland"), when it starts with a known
 given name ("Marco Rubio"), or when its surname belongs to a person already accepted
 in the same document ("Bazile Richardson" beside "Basil Richardson"). Runs that end in
-an organisation or place word ("Human Rights Watch", "Goodison Park") are not people.
+an organisation, business or place word ("Human Rights Watch", "Gordon Advisors",
+"Goodison Park") are not people: a firm named after its founder is still a firm.
 A lone surname ("Ruto said", "Guterres’ letter") is kept when it matches a full name in
 the same document, and points to it.
 """
@@ -106,6 +107,7 @@ def _vocabulary() -> dict[str, Any]:
         "honorifics": {k.rstrip("."): v for k, v in data.honorifics.items()},
         "titles": titles,
         "not_names": set(data.organisation_words)
+        | set(data.business_words)
         | set(data.calendar_words)
         | set(data.function_words)
         | set(place_index()),

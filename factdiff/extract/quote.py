@@ -5,7 +5,12 @@ new paragraph reopens it with “, as newspapers do), or between straight quotes
 space within one line, of at least ``MIN_WORDS`` words. Its speaker is the person named in the
 attribution right after it ('…,” Ruto said', '…,” said Ruto') or right before it ('Ruto
 said: “…', 'according to Ruto, “…'), or the person a "he"/"she" there refers to; otherwise
-unknown, and never guessed.
+unknown, and never guessed. A name inside a quotation is never a speaker: in '“…watching
+Johnny Carson host the Oscars…,” he said' the "he" is not Carson, and the speaker is unknown.
+
+Words by the quotation that say it was translated ('said through an interpreter', 'told
+lawmakers in German') are kept after the reporting verb ('said, through an interpreter'):
+two outlets' translations of one remark differ in wording, not in what was said.
 
 Each quotation carries its words folded (case, punctuation and typography removed) and two
 digests, of its first and last words, so the same quotation in two articles meets in a block
@@ -20,7 +25,7 @@ from functools import cache
 from typing import Any
 
 from factdiff.models import QuoteClaim, construct
-from factdiff.text.lexicon import people_data, phrase_pattern
+from factdiff.text.lexicon import people_data, phrase_pattern, sentence_data
 from factdiff.text.tokens import normal_token
 
 KIND = "quote"
@@ -54,6 +59,11 @@ def _speaking() -> re.Pattern[str]:
     return phrase_pattern(people_data().speaking)
 
 
+@cache
+def _translation_cues() -> re.Pattern[str]:
+    return phrase_pattern(sentence_data().translation_cues)
+
+
 def folded_words(quote: str) -> list[str]:
     """The quotation's words as compared: case, accents, apostrophes and punctuation folded."""
     return WORD.findall(normal_token(quote))
@@ -69,13 +79,22 @@ def extract(context: Any) -> list[QuoteClaim]:
     pronouns = context.claims["pronoun"]
     organisations = context.claims["organisation"]
     claims: list[QuoteClaim] = []
-    for match in QUOTATION.finditer(text):
+    matches = list(QUOTATION.finditer(text))
+    quoted = [match.span() for match in matches]
+    outside = [person for person in people if not _within(quoted, person.start)]
+    by_id = {person.id: person for person in people}
+    speakers = outside + [pronoun for pronoun in pronouns if _refers_outside(pronoun, by_id, outside, quoted)]
+    named = [organisation for organisation in organisations if not _within(quoted, organisation.start)]
+    for match in matches:
         group = next(name for name in ("curly", "continued", "straight") if match.group(name) is not None)
         start, end = match.span(group)
         words = folded_words(match.group(group))
         if len(words) < MIN_WORDS:
             continue
-        verb, speaker = _attribution(text, match.start(), match.end(), people, pronouns, organisations)
+        verb, speaker = _attribution(text, match.start(), match.end(), speakers, named)
+        cue = _translation_cue(text, match.start(), match.end())
+        if cue:
+            verb = f"{verb}, {cue}" if verb else cue
         claims.append(
             construct(
                 QuoteClaim,
@@ -90,8 +109,44 @@ def extract(context: Any) -> list[QuoteClaim]:
     return claims
 
 
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(low <= offset < high for low, high in spans)
+
+
+def _refers_outside(pronoun: Any, people: dict[str, Any], outside: list[Any], quoted: list[tuple[int, int]]) -> bool:
+    """The pronoun is outside every quotation and the person it refers to is named outside one
+    too, before it in its sentence: a "he" whose only antecedent is a name inside a quotation
+    does not point at that name."""
+    if _within(quoted, pronoun.start):
+        return False
+    antecedent = people.get(pronoun.antecedent)
+    if antecedent is None or not _within(quoted, antecedent.start):
+        return True
+    return any(
+        (person.full_name or person.name) == pronoun.refers_to
+        and pronoun.sentence_start <= person.start < pronoun.start
+        for person in outside
+    )
+
+
+TRANSLATION_REACH = 200
+"""How far from the quotation, within its sentences, words saying it was translated are looked for."""
+
+
+def _translation_cue(text: str, start: int, end: int) -> str | None:
+    """Words saying the quotation was translated, in the sentence before it or the one after."""
+    low = max(0, start - TRANSLATION_REACH)
+    stops = [m.end() for m in CLAUSE_END.finditer(text, low, start)]
+    before = _translation_cues().search(text, stops[-1] if stops else low, start)
+    high = min(len(text), end + TRANSLATION_REACH)
+    stop = CLAUSE_END.search(text, end + 1, high)
+    after = _translation_cues().search(text, end, stop.start() if stop else high)
+    found = after or before
+    return " ".join(found.group().split()) if found else None
+
+
 def _attribution(
-    text: str, start: int, end: int, people: list[Any], pronouns: list[Any], organisations: list[Any]
+    text: str, start: int, end: int, speakers: list[Any], organisations: list[Any]
 ) -> tuple[str | None, str | None]:
     """(reporting verb, speaker) from the clause right after the quotation, else the clause
     right before it; the speaker must stand next to the verb ("Ruto said", "said Ruto"), or
@@ -107,7 +162,7 @@ def _attribution(
         if verb is None:
             continue
         reach = (max(window_start, verb.start() - SPEAKER_REACH), min(window_end, verb.end() + SPEAKER_REACH))
-        speaker = _nearest(people, pronouns, *reach, verb.start())
+        speaker = _nearest(speakers, *reach, verb.start())
         if (
             speaker is None
             and (window_start, window_end) == after
@@ -137,16 +192,13 @@ SPEAKER_REACH = 25
 """How far from the reporting verb the speaker may stand ("…,” the president, William Ruto, said")."""
 
 
-def _nearest(people: list[Any], pronouns: list[Any], low: int, high: int, at: int) -> str | None:
+def _nearest(speakers: list[Any], low: int, high: int, at: int) -> str | None:
     """The person (or resolved pronoun) inside the window nearest the reporting verb."""
     best: tuple[int, str] | None = None
-    for person in people:
-        if low <= person.start < high:
-            candidate = (abs(person.start - at), person.full_name or person.name)
-            best = candidate if best is None or candidate < best else best
-    for pronoun in pronouns:
-        if low <= pronoun.start < high:
-            candidate = (abs(pronoun.start - at), pronoun.refers_to)
+    for speaker in speakers:
+        if low <= speaker.start < high:
+            name = speaker.refers_to if speaker.kind == "pronoun" else speaker.full_name or speaker.name
+            candidate = (abs(speaker.start - at), name)
             best = candidate if best is None or candidate < best else best
     return best[1] if best else None
 

@@ -2,15 +2,25 @@
 
 Two sentences meet when half of each is the same (see ``extract/sentence.py``). They are
 reported when everything else is the same word for word and the one changed stretch (at
-most ``MAX_CHANGED`` tokens) is a fact:
+most ``MAX_CHANGED`` tokens) is a typed value:
 - a number whose values, read with their hedges, cannot both hold ("45" / "68"; but "45" /
   "more than 40" is compatible), or a year, a month or a day of the week;
 - a name or an acronym ("Godfrey" / "Godfroy", "MSS" / "MMS");
 - a gendered pronoun ("he" / "she");
 - any word inside a quotation, which should be word for word.
-Any other change of wording is editing, not a disagreement, and is not reported. Pairs are
-taken across articles only; a block larger than ``MAX_BLOCK`` is boilerplate and skipped.
-This rule reports only what the typed rules (FD101, FD201…) did not already report.
+Everything else is editing, not a disagreement, and is not reported: other wording; the
+typography ``quotations.typographic`` folds (apostrophes, a possessive "the NBA's" / "the NBA",
+spacing, a clock time, British/American spelling) and an editor's [bracketed] words; a web
+address (its digits are an identifier); a title for a title ("Inspector Gaskin" / "Mr
+Gaskin"); a name for its own pronoun ("He" / "Fanning"); a place for the country that holds
+it ("Nairobi" / "Kenya"). In a headline (a line mostly in capitals, or in title case with no
+full stop) capitals say nothing about names, so only a number, a date or a pronoun counts
+there ("Playoff Berth" / "Playoff Spot", "CUMBRIA" / "MILLOM" are a desk's wording).
+Sentences from a template ("Assisted by X with a cross following a corner") describe
+different events: a frame that one article fills twice, or that the coverage fills in
+``TEMPLATE_FORMS`` ways or more, is a template, and its sentences are not compared.
+Pairs are taken across articles only; a block larger than ``MAX_BLOCK`` is boilerplate and
+skipped. This rule reports only what the typed rules (FD101, FD201…) did not already report.
 """
 
 from __future__ import annotations
@@ -22,14 +32,25 @@ from functools import cache
 from typing import NamedTuple
 
 from factdiff.judge import REPORT_GAP, Examples, Rule, discrepancy
+from factdiff.judge.quotations import compared_words, substantive_changes
 from factdiff.models import Discrepancy, SentenceClaim, claim_id
 from factdiff.text.calendar import MONTH_WORDS, WEEKDAYS
 from factdiff.text.interval import Interval, hedged
-from factdiff.text.lexicon import people_data, quantity_data
+from factdiff.text.lexicon import people_data, place_index, quantity_data
 from factdiff.text.tokens import normal_token, tokens
 
 MAX_CHANGED = 4
 MAX_BLOCK = 24
+TEMPLATE_FORMS = 4
+"""A frame the coverage fills in this many ways (four goal scorers, four race results) is a template."""
+CAPITALS_SHARE = 0.6
+"""A line with at least this share of its letters in capitals is a headline, not prose."""
+HEADLINE_LETTERS = 12
+TITLE_CASE_SHARE = 0.7
+"""A line with no full stop whose longer words are capitalised at least this often is a title-case headline."""
+TITLE_CASE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+"""A word of four letters or more: title case capitalises these, and may leave shorter ones."""
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 SUBJECT_CHARS = 70
 SEVERE_GAP = 0.2
 """Relative gap between two changed numbers above which the change is high severity."""
@@ -110,15 +131,15 @@ def _inside_quote(sentence: str, offset: int) -> bool:
 
 def classify(change: Change, first: str, second: str) -> tuple[str, str] | None:
     """(kind, severity) when the change is a fact, None when it is editing."""
+    if _in_web_address(first, change.first) or _in_web_address(second, change.second):
+        return None
+    changed_first, changed_second = first[slice(*change.first)], second[slice(*change.second)]
+    if not substantive_changes(compared_words(changed_first), compared_words(changed_second)):
+        return None  # typography or an editor's [bracketed] words
     a, b = change.first_words, change.second_words
-    read_a, read_b = reading(a), reading(b)
-    if read_a and read_b:
-        (low_a, high_a, year_a), (low_b, high_b, year_b) = read_a, read_b
-        span_a, span_b = Interval(low_a, high_a), Interval(low_b, high_b)
-        if span_a.overlaps(span_b):
-            return None
-        kind = "date" if year_a and year_b else "quantity"
-        return kind, "high" if span_a.gap(span_b) >= SEVERE_GAP or kind == "date" else "medium"
+    number = _number_change(a, b)
+    if number is not None:
+        return number or None
     if len(a) == len(b) == 1:
         if DAY_OR_MONTH.match(a[0]) and DAY_OR_MONTH.match(b[0]):
             return "date", "high"
@@ -126,13 +147,71 @@ def classify(change: Change, first: str, second: str) -> tuple[str, str] | None:
         gender_a, gender_b = pronouns.get(a[0].lower()), pronouns.get(b[0].lower())
         if gender_a and gender_b and gender_a != gender_b:
             return "pronoun", "medium"
-    if all(w[:1].isupper() for w in a + b) and all(w.isalpha() or "-" in w or "'" in w or "’" in w for w in a + b):
+    if headline(first) or headline(second):
+        return None  # capitals in a headline say nothing about names
+    if _capitalised(a + b):
+        if _same_referent(a, b):
+            return None
         if all(w.isupper() and len(w) > 1 for w in a + b):
             return "acronym", "medium"
         return "name", "high"
     if _inside_quote(first, change.first[0]) and _inside_quote(second, change.second[0]):
         return "quote", "high"
     return None
+
+
+def _number_change(a: list[str], b: list[str]) -> tuple[str, str] | tuple[()] | None:
+    """(kind, severity) for two numbers that cannot both hold, () for compatible ones, None
+    when the change is not two numbers."""
+    read_a, read_b = reading(a), reading(b)
+    if not (read_a and read_b):
+        return None
+    (low_a, high_a, year_a), (low_b, high_b, year_b) = read_a, read_b
+    span_a, span_b = Interval(low_a, high_a), Interval(low_b, high_b)
+    if span_a.overlaps(span_b):
+        return ()
+    kind = "date" if year_a and year_b else "quantity"
+    return kind, "high" if span_a.gap(span_b) >= SEVERE_GAP or kind == "date" else "medium"
+
+
+def _capitalised(words: list[str]) -> bool:
+    return all(w[:1].isupper() for w in words) and all(w.isalpha() or "-" in w or "'" in w or "’" in w for w in words)
+
+
+def _in_web_address(sentence: str, span: tuple[int, int]) -> bool:
+    """The change is part of a web address: its digits and words are an identifier."""
+    return any(m.start() <= span[0] and span[1] <= m.end() for m in WEB_ADDRESS.finditer(sentence))
+
+
+def headline(sentence: str) -> bool:
+    """A headline: mostly capitals ('PROVISIONAL TRIAL DATE SET'), or title case with no full
+    stop ('Colts Clinch Playoff Berth with 20-13 Win')."""
+    letters = [c for c in sentence if c.isalpha()]
+    if len(letters) >= HEADLINE_LETTERS and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters):
+        return True
+    if sentence.rstrip(" \t\n\"'”’)").endswith((".", "!", "?", "…", ";", ":")):
+        return False
+    words = TITLE_CASE_WORD.findall(sentence)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def _same_referent(a: list[str], b: list[str]) -> bool:
+    """Capitalised words that name the same one two ways: a title for a title ('Inspector' /
+    'Mr'), a name for its own pronoun ('He' / 'Fanning'), a word that is no name ('The' /
+    'A'), a place for the country that holds it ('Nairobi' / 'Kenya'; not 'Nairobi' / 'Mombasa')."""
+    people = people_data()
+    titles = set(people.titles) | set(people.honorifics)
+    if " ".join(a) in titles and " ".join(b) in titles:
+        return True
+    function_words = set(people.function_words)
+    pronouns = people.pronouns
+    for side in (a, b):
+        if len(side) == 1 and (side[0].lower() in pronouns or side[0] in function_words):
+            return True
+    places = place_index()
+    place_a, place_b = " ".join(a), " ".join(b)
+    country = places.get(place_a)
+    return country is not None and country == places.get(place_b) and country in (place_a, place_b)
 
 
 def _narrowed(claim: SentenceClaim, span: tuple[int, int]) -> SentenceClaim:
@@ -163,16 +242,25 @@ KIND_PHRASES = {
 }
 
 
+def template(claims: Sequence[SentenceClaim]) -> bool:
+    """The block's shared half is a frame that many sentences fill: one article fills it twice
+    ('Jim McAlister, 34, of Leeds, was fined...', 'Colin Daniel, 41, of Leeds, was fined...'),
+    or the coverage fills it in TEMPLATE_FORMS ways or more."""
+    forms: dict[str, set[tuple[int, int]]] = {}
+    for claim in claims:
+        forms.setdefault(claim.doc, set()).add(claim.halves)
+    if any(len(halves) > 1 for halves in forms.values()):
+        return True
+    return len({claim.halves for claim in claims}) >= TEMPLATE_FORMS
+
+
 def judge(claims: Sequence[SentenceClaim]) -> Iterable[Discrepancy]:
-    if len(claims) > MAX_BLOCK:
+    if len(claims) > MAX_BLOCK or template(claims):
         return
-    present = {(claim.doc, claim.halves) for claim in claims}
     for index, first in enumerate(claims):
         for second in claims[index + 1 :]:
             if first.doc == second.doc or first.halves == second.halves:
                 continue
-            if (first.doc, second.halves) in present or (second.doc, first.halves) in present:
-                continue  # both articles carry both sentences: a pattern ("X was fined..."), not an edit
             change = single_change(first.sentence, second.sentence)
             if change is None:
                 continue
@@ -242,6 +330,26 @@ RULE = Rule(
                 "Police said 54 people were taken to hospital after the crash on the M6 near Stafford, "
                 "and the motorway stayed closed until Tuesday evening.",
             ),
+            (
+                "Rovers Seal Promotion Place with 3-1 Win Over Town",
+                "Rovers Seal Promotion Place with 3-2 Win Over Town",
+            ),
+            (
+                "Inspector Gaskell said the two men were arrested at a house near the harbour on Friday.",
+                "Inspector Haskell said the two men were arrested at a house near the harbour on Friday.",
+            ),
+            (
+                "Fanning said the club had agreed a new contract with the goalkeeper until the end of next season.",
+                "Manning said the club had agreed a new contract with the goalkeeper until the end of next season.",
+            ),
+            (
+                "More at http://news.example.com/region/sport/2196850.html on the site.\n\n"
+                "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
+                "and the motorway stayed closed until Tuesday evening.",
+                "More at http://news.example.com/region/sport/2194453.html on the site.\n\n"
+                "Police said 54 people were taken to hospital after the crash on the M6 near Stafford, "
+                "and the motorway stayed closed until Tuesday evening.",
+            ),
         ),
         miss=(
             (
@@ -255,6 +363,32 @@ RULE = Rule(
                 "and the motorway stayed closed until Tuesday evening.",
                 "Police said more than 40 people were taken to hospital after the crash on the M6 near Stafford, "
                 "and the motorway stayed closed until Tuesday evening.",
+            ),
+            ("Rovers Seal Promotion Place with 3-1 Win Over Town", "Rovers Seal Promotion Spot with 3-1 Win Over Town"),
+            (
+                "TRIAL DATE FIXED FOR KENDAL ARSON ACCUSED AFTER SHORT HEARING",
+                "TRIAL DATE FIXED FOR CUMBRIA ARSON ACCUSED AFTER SHORT HEARING",
+            ),
+            (
+                "Inspector Gaskell said the two men were arrested at a house near the harbour on Friday.",
+                "Mr Gaskell said the two men were arrested at a house near the harbour on Friday.",
+            ),
+            (
+                "He said the club had agreed a new contract with the goalkeeper until the end of next season.",
+                "Fanning said the club had agreed a new contract with the goalkeeper until the end of next season.",
+            ),
+            (
+                "Reid, now a scout for the NHL's Boston Bruins, finished his career in 1998 with 410 goals.",
+                "Reid, now a scout for the NHL Boston Bruins, finished his career in 1998 with 410 goals.",
+            ),
+            (
+                "http://news.example.com/region/sport/football/2196850.html",
+                "http://news.example.com/region/sport/football/2194453.html",
+            ),
+            (
+                "Goal! Rovers 1, Town 0. Assisted by Jamie Hart with a cross following a corner.\n\n"
+                "Goal! Rovers 2, Town 0. Assisted by Luis Pardo with a cross following a corner.",
+                "Goal! Rovers 1, Town 1. Assisted by Omar Bakri with a cross following a corner.",
             ),
         ),
     ),

@@ -3,7 +3,11 @@ referred to with a pronoun of the other gender ("he"), within one article.
 
 Only pronouns the extractor resolved unambiguously are used, and only honorifics
 (Ms, Mrs, Mr, Sir, ...) set the expected gender: a given name's usual gender is not
-evidence enough to contradict a text.
+evidence enough to contradict a text. The extractor ties a pronoun to a name only with no
+unnamed person ("a deputy", "authorities") before it, no quotation's edge between them, when
+it is not the speaker of a quotation ("…, he said") and not a typo for "be" ("can he heard");
+one that contradicts the name's known gender, only when no other person who may be of the
+pronoun's gender is named in its sentence or the two before.
 """
 
 from __future__ import annotations
@@ -72,10 +76,24 @@ RULE = Rule(
             ("The plan was revealed by Ms Kimberly Penland, who said he would present it.",),
             ("Mr John Mbadi, who chairs the budget committee, said she would table the bill on Thursday.",),
             ("Mrs Ann Lee, 64, said he had lived in the village all his life.",),
+            # a whole quotation between the name and the pronoun is no boundary crossed
+            ("Ms Ann Lee, who called the plan “a good start”, said he was proud.",),
+            ("Mr Tom Berry was being taken to court when she escaped.",),
+            ("Ms Ann Lee met the board on Monday. They talked for an hour. Ms Ann Lee said he was tired.",),
+            ("Ms Ann Lee said he could be heard across the valley.",),
         ),
         miss=(
             ("Ms Ann Lee met Mr Tom Berry and he said the plan was ready.",),
             ("Ms Kimberly Penland said her husband had drawn up the plan and that he would present it.",),
+            # the name inside the quotation is not who speaks after it
+            ("Ms Ann Lee defended the choice. “It was a fine pick by Mr Tom Berry,” she told reporters.",),
+            # an unnamed person before the pronoun: the deputy's gun, the spokesman who said it
+            ("Mr Tom Berry was being taken to court when he overpowered a deputy and took her keys.",),
+            ("The authorities did not know whether Ms Ann Lee's car was involved, he said.",),
+            # another man named two sentences before
+            ("Ms Ann Lee met Mr Tom Berry on Monday. They talked for an hour. Ms Ann Lee said he was kind.",),
+            # 'can he heard' is a typo for 'can be heard', not a pronoun
+            ("Ms Ann Lee sang, and her voice can he heard across the valley.",),
         ),
     ),
 )

@@ -6,18 +6,29 @@ for the same place. Within such a group, two values conflict when their interval
 overlap: "700" (690-710 as a round number) and "over 800" cannot both be true, while
 "hundreds" is compatible with both and is never reported.
 
+A count read as another set than the story's (a part of a listed total, a count of an event
+introduced in passing: modality "unknown") is compared with nothing; an additional set ("another
+600", "three people also died") only across articles, since one article's additions are
+different batches. A count anchored to a day ("on Monday") is compared with counts of that day
+only, and in dated reports only among reports of the same date.
+
 The rule declares a second code, FD102 changed-between-reports: a count that can grow
-(killed, deployed…) and grows between dated reports a week or more apart is reported as
-FD102, at low severity, instead of FD101 (see ``changed_over_time``).
+(killed, deployed…) and grows between dated reports a week or more apart (a day for tolls
+that move by the hour: killed, injured, missing) is reported as FD102, at low severity,
+instead of FD101 (see ``changed_over_time``).
 """
 
 from __future__ import annotations
 
+import datetime
 import itertools
+import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from factdiff.judge import REPORT_GAP, Code, Examples, Rule, agreement, discrepancy
 from factdiff.models import Agreement, Discrepancy, QuantityClaim
+from factdiff.text.calendar import WEEKDAYS
 from factdiff.text.interval import Interval, all_overlap
 from factdiff.text.lexicon import quantity_data
 
@@ -52,14 +63,31 @@ CONFIDENT = 0.75
 
 
 def block_keys(claim: QuantityClaim) -> Iterable[str]:
-    """Unit, subject, event, modality, scope and owning place; a count "so far" is only
-    comparable inside its own report, since two reports of "so far" may be weeks apart."""
-    if claim.subject_key and claim.event:
+    """Unit, subject, event, modality, scope and owning place. A count "so far" is only
+    comparable inside its own report, since two reports of "so far" may be weeks apart; one
+    "on Monday" in a dated report only among reports of the same date. A count whose set is
+    unknown (a part of a total, a count of another event) is compared with nothing."""
+    if claim.subject_key and claim.event and claim.modality != "unknown":
         owner = claim.places[0] if claim.places else ""
-        report = claim.doc if claim.scope in quantity_data().report_relative_scopes else ""
         yield "|".join(
-            (claim.unit or "", claim.subject_key, claim.event, claim.modality, claim.scope or "", owner, report)
+            (claim.unit or "", claim.subject_key, claim.event, claim.modality, claim.scope or "", owner, _report(claim))
         )
+
+
+def _report(claim: QuantityClaim) -> str:
+    """What a relative scope is relative to: the report ('so far'), or the date it was written
+    ('on Monday', 'yesterday') where known."""
+    if claim.scope in quantity_data().report_relative_scopes:
+        return claim.doc
+    if claim.scope and day_relative(claim.scope) and claim.reported:
+        return str(claim.reported)  # undated reports of one story name the same week's days
+    return ""
+
+
+def day_relative(scope: str) -> bool:
+    """'on monday', 'by wednesday', 'yesterday': a day that depends on when the report was written."""
+    relative = quantity_data().time_anchors["relative_days"]
+    return scope in relative or any(word.capitalize() in WEEKDAYS for word in scope.split())
 
 
 def display_value(claim: QuantityClaim) -> str:
@@ -80,14 +108,15 @@ def _comparable(first: Sequence[QuantityClaim], second: Sequence[QuantityClaim])
     """Whether any pair of claims may be set against each other.
 
     A sentence does not contradict itself ("147 dead, eclipsing an attack in which 67 were
-    killed"), across articles a count needs a place that owns it ("people killed" with no
+    killed"), nor do two additions in one article ("another 200", "a further 400": two
+    batches); across articles a count needs a place that owns it ("people killed" with no
     place in two articles is two different events more often than a disagreement), and two
     differently qualified groups are two groups.
     """
     for a in first:
         for b in second:
-            if a.doc == b.doc and a.sentence_start == b.sentence_start:
-                continue
+            if a.doc == b.doc and (a.sentence_start == b.sentence_start or a.modality == "increment"):
+                continue  # one article's additions are different batches ('another 200', 'a further 400')
             if a.doc != b.doc and not (a.places and b.places):
                 continue
             if different_subsets(a, b):
@@ -118,12 +147,29 @@ def grouping_confidence(claims: Sequence[QuantityClaim]) -> float:
     return round(min(confidence, 0.95), 2)
 
 
-def frame(claim: QuantityClaim) -> str:
-    """The frame the comparison assumed, spelled out for the reader."""
+def frame(claims: Sequence[QuantityClaim]) -> str:
+    """The frame the comparison assumed, spelled out for the reader. With no time frame read
+    for the counts, a time their sentences do name (tied by the reading to another clause:
+    'the ministry said on Monday') is named, so the reader can judge it."""
+    claim = claims[0]
     owner = f"for {claim.places[0]}" if claim.places else "with no place named"
-    scope = f"over “{claim.scope}”" if claim.scope else "with no time frame stated"
     modality = "done" if claim.modality == "actual" else claim.modality
+    if claim.scope:
+        scope = f"over “{claim.scope}”"
+    else:
+        named = list(dict.fromkeys(m.group() for c in claims for m in _time_anchors().finditer(c.sentence)))
+        shown = ", ".join(f"“{time}”" for time in named[:3])
+        scope = (
+            f"with no time frame read for the counts (their sentences name {shown}, read as dating another clause)"
+            if named
+            else "with no time frame stated"
+        )
     return f"both read as {modality}, {owner}, {scope}"
+
+
+@cache
+def _time_anchors() -> re.Pattern[str]:
+    return quantity_data().time_anchor_pattern()
 
 
 def describe(claim: QuantityClaim) -> str:
@@ -158,13 +204,16 @@ def judge(claims: Sequence[QuantityClaim]) -> Iterable[Discrepancy]:
     if changed_over_time([claim for value in conflicting for claim in by_value[value]]):
         yield _changed(sorted(conflicting, key=lambda v: by_value[v][0].low), by_value)
         return
-    sample = by_value[values[0]][0]
-    subject = describe(sample)
     shown = [v for v in values if v in conflicting]
+    sample = by_value[shown[0]][0]  # the frame is named from a count in the conflict
+    subject = describe(sample)
     confidence = grouping_confidence([by_value[v][0] for v in shown])
     severity = next((level for threshold, level in SEVERITY_GAPS if worst_gap >= threshold), "low")
     if confidence < CONFIDENT:
         severity = SEVERITIES[max(0, SEVERITIES.index(severity) - 1)]
+    undated = may_have_grown([claim for value in shown for claim in by_value[value]])
+    if undated:
+        severity = min(severity, "medium", key=SEVERITIES.index)
     written = " and ".join(f"“{by_value[v][0].text}”" for v in shown)
     yield discrepancy(
         RULE,
@@ -175,8 +224,24 @@ def judge(claims: Sequence[QuantityClaim]) -> Iterable[Discrepancy]:
         confidence=confidence,
         explanation=(
             f"{written} cannot {'both' if len(shown) == 2 else 'all'} be the "
-            f"{'share' if sample.unit == 'share' else 'number'} of {subject}; {frame(sample)}."
+            f"{'share' if sample.unit == 'share' else 'number'} of {subject}; "
+            f"{frame([by_value[v][0] for v in shown])}."
+            + (
+                " The reports are not all dated and a toll moves by the hour: one may give it at an earlier stage."
+                if undated
+                else ""
+            )
         ),
+    )
+
+
+def may_have_grown(claims: Sequence[QuantityClaim]) -> bool:
+    """A toll (killed, injured) from two reports, one of them undated: the difference may be
+    time, so the evidence leaves room and the finding is at most medium."""
+    return (
+        claims[0].event in quantity_data().toll_events
+        and len({claim.doc for claim in claims}) > 1
+        and any(claim.reported is None for claim in claims)
     )
 
 
@@ -196,13 +261,22 @@ def agree(claims: Sequence[QuantityClaim]) -> Iterable[Agreement]:
 
 
 def changed_over_time(claims: Sequence[QuantityClaim]) -> bool:
-    """A count that can grow, from reports with known dates a week or more apart, whose
-    larger values all come from the later reports."""
-    if any(claim.reported is None for claim in claims) or claims[0].event not in quantity_data().growing_events:
+    """A count that can grow, from reports with known dates far enough apart (a week; a day for
+    a toll that moves by the hour), whose larger values all come from the later reports (for
+    a count also revised down, such as the missing, any move over time)."""
+    data = quantity_data()
+    event = claims[0].event
+    if any(claim.reported is None for claim in claims) or event not in data.growing_events:
         return False
     dates = {claim.reported for claim in claims}
-    if max(dates) - min(dates) < REPORT_GAP:  # type: ignore[operator]
+    gap = datetime.timedelta(days=data.toll_report_gap_days) if event in data.toll_events else REPORT_GAP
+    if max(dates) - min(dates) < gap:  # type: ignore[operator]
         return False
+    if event in data.revised_events:
+        return len({claim.reported for claim in claims}) > 1 and all(
+            len({claim.reported for claim in claims if display_value(claim) == value}) == 1
+            for value in {display_value(claim) for claim in claims}
+        )
     ordered = sorted(claims, key=lambda claim: (claim.reported, claim.low))
     return all(earlier.low <= later.low for earlier, later in itertools.pairwise(ordered))
 
@@ -229,7 +303,10 @@ CHANGED = Code(
     code="FD102",
     name="changed-between-reports",
     kind="quantity",
-    summary="A count that grows between dated reports a week or more apart: a change over time, shown at low severity.",
+    summary=(
+        "A count that grows between dated reports a week or more apart (a day for a toll): a change over time, "
+        "shown at low severity."
+    ),
     why="Readers of an old and a new report need to know the figure moved, without being told either is wrong.",
     examples=Examples(
         catch=(
@@ -241,8 +318,16 @@ CHANGED = Code(
                 "---\ndate: 2023-05-01\n---\nFighting in Sudan has displaced 330,000 people, the UN said.",
                 "---\ndate: 2023-06-13\n---\nFighting in Sudan has displaced 2.2 million people, the UN said.",
             ),
+            (  # a toll moves by the hour: a day apart is enough
+                "---\ndate: 2024-07-02\n---\nA bus crash in Kenya left 1 dead, police said.",
+                "---\ndate: 2024-07-03\n---\nA bus crash in Kenya left 24 dead, police said.",
+            ),
         ),
         miss=(
+            (  # a toll that falls a day later is not growing: FD101
+                "---\ndate: 2024-07-02\n---\nA bus crash in Kenya left 24 dead, police said.",
+                "---\ndate: 2024-07-03\n---\nA bus crash in Kenya left 1 dead, police said.",
+            ),
             (
                 "---\ndate: 2024-06-26\n---\nKenya has deployed 400 police officers to Haiti, President William Ruto said.",
                 "---\ndate: 2024-06-27\n---\nKenya has deployed 800 police officers to Haiti, President William Ruto said.",
@@ -278,8 +363,62 @@ RULE = Rule(
                 "Floods in Nigeria have killed 31 people this week, the emergency agency said.",
                 "Floods in Nigeria have killed 50 people this week, the emergency agency said.",
             ),
+            (
+                "Kenya has deployed 700 police officers to Haiti.",
+                "Kenya has deployed 1,000 police officers to Haiti.",
+            ),
+            (  # two reports of one day's toll
+                "12 people died in Thursday's bombing of the market in Mandera, Kenya.",
+                "15 people died in Thursday's bombing of the market in Mandera, Kenya.",
+            ),
+            (  # the total beside its parts
+                "Floods in Kenya killed 24 people. 12 people died in the north, 10 in the south and 2 in the capital.",
+                "Floods in Kenya killed 30 people.",
+            ),
+            (  # a day's toll against a falling figure from the next day's report
+                "---\ndate: 2024-07-02\n---\nA bus crash in Kenya left 24 dead, police said.",
+                "---\ndate: 2024-07-03\n---\nA bus crash in Kenya left 1 dead, police said.",
+            ),
         ),
         miss=(
+            (  # 'killed' is in another clause; 'the other ten' is another set
+                "In the deliberation room, the two dissenters told the other ten jurors that they would never vote "
+                "for death in any murder case. Smith escaped a death sentence thanks to two jurors who were "
+                "convinced that he should die in prison, however many people he killed.",
+            ),
+            (  # 'also died in a strike on another school': another set
+                "A strike hit a school in Kenya where hundreds of people were sheltering. At least 30 people were "
+                "killed in the strike in Kenya. Three people also died in a strike on another school in Kenya.",
+            ),
+            (  # 'those bombings' are Wednesday's, named a sentence earlier
+                "Wednesday's air raids hit the border town of Mandera in Kenya. 7 people died in those bombings in "
+                "Kenya, officials said. 12 people died in Thursday's bombing of the market in Kenya.",
+            ),
+            (  # the parts of a total are not the total
+                "Floods killed 24 people. 12 people died in the north, 10 in the south and 2 in the capital.",
+            ),
+            (  # a quake introduced in passing, and a count scoped by the date opening its sentence
+                "An earthquake on a small island killed a total of 8 people, the governor said. The island "
+                "was struck two years after the city of Kerman was flattened by a quake that killed thousands of "
+                "people. In March 2005, the town of Zarand was destroyed by a 6.4 quake that left more than 500 "
+                "people dead.",
+            ),
+            (  # an update within one article: each count has its day
+                "Floods killed 12 people on Monday, officials said. By Wednesday the floods had killed 38 people.",
+            ),
+            (  # a toll one day apart: a change over time (FD102), not a contradiction
+                "---\ndate: 2024-07-02\n---\nA bus crash in Kenya left 1 dead, police said.",
+                "---\ndate: 2024-07-03\n---\nA bus crash in Kenya left 24 dead, police said.",
+            ),
+            (  # version numbers count nothing, and software is released, not freed
+                "Ruby 2.0 was released in Kenya. A year later, Ruby 3.0 was released in Kenya.",
+            ),
+            (  # scores are one player's tally; 'contributed' is not 'deployed'
+                "Smith contributed 14 points and six rebounds for Kenya. Jones contributed 12 points for Kenya.",
+            ),
+            (  # 'further' marks another set of stamps
+                "Ten stamps were released in Kenya in May. Six further stamps were released in Kenya in May.",
+            ),
             (
                 "Kenya has deployed 800 police officers to Haiti.",
                 "Kenya has deployed about 800 police officers to Haiti.",

@@ -141,15 +141,29 @@ def render_claims_table(claims: ClaimList, console: Console) -> None:
 
 
 def render_stories(report: Report, console: Console, summary: bool = True) -> None:
-    """Each story with its label and documents, so a user can check the grouping; a path is
-    never wrapped, so piped output keeps one path a line."""
+    """Each story with its label, why its documents are together (the names and words they
+    share) and its documents, then the counts for the folder; a path is never wrapped, so
+    piped output keeps one path a line."""
     paths = {document.id: document.path for document in report.documents}
     for story in report.stories:
         console.print(Text(f"{story.id}  {story.label}  ({counted(len(story.documents), 'document')})", style="bold"))
+        if len(story.documents) > 1:
+            console.print(Text(f"  shared: {', '.join(story.shared) or 'nothing named'}", style="dim"))
+            if story.evidence:
+                console.print(Text(f"  also: {', '.join(story.evidence)}", style="dim"))
         for path in sorted(paths[doc] for doc in story.documents):
             console.print(Text(f"  {path}"), soft_wrap=True)
     if not summary:
         return
     count = len(report.stories)
     stories = counted(count, "story", "stories")
-    console.print(Text(f"{stories} in {counted(len(report.documents), 'document')}.", style="bold"))
+    together = [story for story in report.stories if len(story.documents) > 1]
+    alone = count - len(together)
+    held = sum(len(story.documents) for story in together)
+    detail = (
+        f": {counted(len(together), 'story', 'stories')} of two or more documents ({counted(held, 'document')}), "
+        f"{counted(alone, 'document')} alone"
+        if together and alone
+        else ""
+    )
+    console.print(Text(f"{stories} in {counted(len(report.documents), 'document')}{detail}.", style="bold"))

@@ -43,6 +43,67 @@ class QuantityData(DataFile):
     growing_events: list[str]
     """Counts that grow as a story goes on (a death toll, a deployment): a later, larger
     figure is a change over time, not a contradiction."""
+    toll_events: list[str]
+    """Tolls that move by the hour (killed, injured, missing): reports a day apart give them at
+    different stages."""
+    toll_report_gap_days: int
+    revised_events: list[str]
+    """Growing counts that are also revised down as a story goes on (the missing are found)."""
+    clause_breaks: list[str]
+    """Words that open another clause: a count's event and time are read only inside its own
+    (so do the speaking verbs of people.json: 'the ministry on Saturday said 385 were killed')."""
+    dating_clauses: list[str]
+    """Clause breaks whose clause dates the count before it ('injured when a quake hit on Sunday')."""
+    relative_pronouns: list[str]
+    """'400 officers who were deployed': a relative clause right after the counted noun describes it."""
+    auxiliaries: list[str]
+    event_bridges: list[str]
+    """The only words allowed between an event word and the number after it ('the death toll rose to 24')."""
+    adjacent_events: list[str]
+    """Events read only right after what is counted, perhaps after auxiliaries ('12 people are still
+    missing'; not 'despite missing four games')."""
+    not_events: list[str]
+    """Phrases that contain an event word but name no event ('death sentence', 'death penalty'),
+    name people rather than what happened to the counted ('moving the injured') or deny it
+    ('were not hurt')."""
+    incident_nouns: list[str]
+    """Nouns of events ('a quake that killed…'): a count in a relative clause on one introduced
+    with 'a'/'an' belongs to that event."""
+    label_words: list[str]
+    """Words before a number that make it a label ('season 2', 'flight 370'), not a count."""
+    score_nouns: list[str]
+    """What a score counts (points, goals, rebounds): one player's tally, not a fact to contradict."""
+    different_set_cues: dict[Literal["subject", "before", "clause", "opener"], list[str]]
+    """Words that mark a count as another set ('six further stamps', 'three people also died'):
+    in its subject, right before it, in its clause, or opening its sentence ('In another attack,')."""
+    part_prepositions: list[str]
+    """'12 in the north, 10 in the south': a preposition after a listed count makes it a part."""
+    anaphors: list[str]
+    """'in those bombings': a count tied to an event (incident_nouns) named earlier takes its frame."""
+    anaphor_prepositions: list[str]
+    time_anchors: dict[Literal["day_prepositions", "date_prepositions", "relative_days", "event_relative"], list[str]]
+    """Words that anchor a count to a day, a date or another event ('on Monday', 'By Wednesday',
+    'in December 2003', 'prior to the game')."""
+
+    def time_anchor_pattern(self) -> re.Pattern[str]:
+        """Days, dates and event-relative times ('Thursday's', 'on June 5', 'prior to the game');
+        weekday and month names must be capitalised ('may' is a verb)."""
+        from factdiff.text.calendar import MONTH_WORDS, WEEKDAYS
+
+        def words(name: str) -> str:
+            ordered = sorted(self.time_anchors[name], key=lambda w: (-len(w), w))  # type: ignore[index]
+            return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+
+        days = "|".join(WEEKDAYS)
+        day_number = r"[0-9]{1,2}(?:st|nd|rd|th)?"
+        return re.compile(
+            rf"\b(?:(?P<day_prep>{words('day_prepositions')})\s+)?(?-i:(?P<day>{days}))(?:['’]s)?\b"
+            rf"|\b(?P<date_prep>{words('date_prepositions')})\s*(?:{day_number}\s+(?-i:(?:{MONTH_WORDS}))\b\.?"
+            rf"(?:\s+[0-9]{{4}}\b)?|(?-i:(?:{MONTH_WORDS}))\b\.?(?:\s+{day_number}\b)?(?:,?\s+[0-9]{{4}}\b)?)"
+            rf"|\b(?P<relative>{words('relative_days')})\b"
+            rf"|\b(?P<event>{words('event_relative')})\s+(?:(?:the|a|an|this|last|that|its|their)\s+)?[a-z]+",
+            re.IGNORECASE,
+        )
 
 
 class PlaceData(DataFile):
@@ -66,6 +127,20 @@ class PeopleData(DataFile):
     alias_cues: list[str]
     transliterations: list[tuple[str, str]]
     """Spelling pairs that romanise one sound two ways ('Sergey' / 'Sergei'): first -> second."""
+    kinship_nouns: list[str]
+    """Relatives ('her stepson', 'one of the deputy's sons'): a name presented as someone's
+    relative is a different person from a namesake presented without it."""
+    business_words: list[str]
+    """Words that end a firm's name ('Gordon Advisors', 'Jones Capital'): such a run is an
+    organisation, never a person."""
+    name_sounds: list[tuple[str, str]]
+    """Letter groups that write one consonant sound in given names ('ph' / 'f', 'c' / 'k'):
+    two spellings with one sound are one name spelt two ways (Steven / Stephen)."""
+    modals: list[str]
+    """Modal verbs: 'can he heard' is a typo for 'can be heard' when a participle follows."""
+    irregular_participles: list[str]
+    """Past participles not ending in -ed ('heard', 'seen'): after a modal and a pronoun they
+    mark the pronoun as a typo for 'be'."""
 
 
 class OrganisationData(DataFile):
@@ -84,6 +159,14 @@ class SentenceData(DataFile):
     boilerplate: list[str]
     """Phrases of credit lines and page furniture ("contributed to this report"): such
     sentences differ only in a name by design."""
+    translation_cues: list[str]
+    """Words by a quotation that say it was translated ('through an interpreter', 'in German'):
+    two outlets' translations of one remark differ in wording, not in what was said."""
+    spelling_variants: list[tuple[str, str]]
+    """British -> American letter groups ('our' -> 'or', 'ise' -> 'ize'): two words that one
+    such change makes equal are one word spelt two ways."""
+    time_markers: list[str]
+    """What a clock time may add or drop ('00' of '6:00', 'pm' of '6 p.m.'): typography, not a word."""
 
 
 class DateData(DataFile):
@@ -93,10 +176,39 @@ class DateData(DataFile):
     """Events that happen once to a person: their dates are compared by who they happened to."""
     repeating: list[str]
     """Words that mark an event as one of several ("another batch arrived"): its date is not the event's."""
+    nominal: list[str]
+    """Event words that are nouns ('death', 'arrest'): their owner is the possessor ('Hoover's
+    death', 'his arrest') or the 'of' phrase ('the death of Hoover'), never a bystander."""
+    done_by_the_person: list[str]
+    """Events a person does rather than undergoes ('died', 'resigned'): 'X died', not 'X was died'."""
+    transitive: list[str]
+    """Events done to someone ('arrested', 'assassinated'): in the active voice ('police
+    arrested Smith') the event is the object's, not the subject's."""
+    compound_heads: list[str]
+    """Nouns that turn an event noun before them into a modifier: an 'arrest warrant' or a
+    'death toll' is not an arrest or a death."""
+    passive_auxiliaries: list[str]
+    """Forms of 'be' (and 'get') that make the next participle passive: 'was arrested'."""
+    clause_words: list[str]
+    """Auxiliaries and adverbs that may stand between a subject and its verb ('had',
+    'later', 'reportedly'): anything else between them is another clause or subject."""
+    negations: list[str]
+    """'not', 'never': a negated mention ('but not Gigante', 'was never charged') dates no event."""
+    relative_pronouns: list[str]
+    """'who', 'which': a verb in a relative clause belongs to the noun before the pronoun."""
+    embedding_words: list[str]
+    """Prepositions that put a name inside another noun phrase ('a friend of Jones was
+    arrested'): such a name is not the verb's subject."""
+    genitive_words: list[str]
+    """Prepositions after which a relative clause may belong to either noun ('a friend of
+    Jones, who died'): the name before 'who' is then not taken as the owner."""
 
 
 class AcronymData(DataFile):
     well_known: list[str]
+    alternative_cues: list[str]
+    """Words that present an acronym as another name for something ('using an alternative
+    acronym for the group', 'also known as'): it is introduced, not mistyped."""
 
 
 Model = TypeVar("Model", bound=DataFile)
@@ -180,3 +292,18 @@ def place_index() -> dict[str, str]:
 @cache
 def place_pattern() -> re.Pattern[str]:
     return phrase_pattern(set(place_index()), flags=0)
+
+
+class StoryData(DataFile):
+    """Words for telling stories apart (see benchmarks/stories.py --words for how they were counted)."""
+
+    vocabulary: list[str]
+    """Lower-case English words: a capitalised word that is one of these ('Council', 'United')
+    is not a proper name by itself."""
+    common: list[str]
+    """Words too common in news writing to tell one story from another ('said', 'police')."""
+
+
+@cache
+def story_data() -> StoryData:
+    return load_data("stories", StoryData)
