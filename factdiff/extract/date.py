@@ -55,6 +55,9 @@ NOUN_AFTER = re.compile(r"\s+[a-z]")
 CLAUSE_BREAK = re.compile(r"[,;:—–()]|\b(?:following|after|before|when|while|as|and|but|because|which|who)\b")
 """Where the clause that a date belongs to ends: 'requested assistance in 2022, following
 Moise's assassination' dates the request, not the assassination."""
+OPENER_CHARS = 8
+"""An opener ('On', 'Since') and its spaces are this short: longer text before a date is no
+opener, and is not copied to check (a list with no full stop is one long sentence)."""
 OPENERS = frozenset({"", "On", "In", "By", "Since"})
 """What may precede a date that opens its sentence ("On July 7, 2021, ..."): such a date
 belongs to the main clause after its comma."""
@@ -200,7 +203,8 @@ def _event(
     7, 2021, ... was assassinated") dates the clause after its comma. An event noun that
     modifies another noun ("an arrest warrant", "the death toll") is not the event."""
     low, high = max(sentence_start, start - EVENT_WINDOW), min(sentence_end, end + EVENT_WINDOW)
-    if text[sentence_start:start].strip() in OPENERS and text.startswith(",", end):
+    opens = start - sentence_start <= OPENER_CHARS and text[sentence_start:start].strip() in OPENERS
+    if opens and text.startswith(",", end):
         low, high = end + 1, min(sentence_end, end + EVENT_WINDOW)
         cut = CLAUSE_BREAK.search(text, low, high)
     else:

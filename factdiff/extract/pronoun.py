@@ -133,6 +133,11 @@ def person_gender(person: PersonClaim) -> str | None:
     return name_gender(given) if given else None
 
 
+SENTENCE_REACH = 500
+"""Characters of a sentence read before a pronoun: more than a news sentence needs, and a list
+with no full stop (one long 'sentence') is not read whole for every pronoun."""
+
+
 class Mentions:
     """The document's person mentions, indexed once: by where they end (the mentions before a
     pronoun are a slice, not a scan) and by whom they name (each person's known gender)."""
@@ -169,6 +174,7 @@ def _another_of_gender(context: Any, mentions: Mentions, name: str, gender: str,
     for _ in range(EARLIER_SENTENCES):
         if start > 0:
             start, _ = context.sentence_span(start - 1)
+    start = max(start, position - (EARLIER_SENTENCES + 1) * SENTENCE_REACH)
     key = fold(name)
     return any(
         start <= person.start
@@ -201,7 +207,7 @@ def _antecedent(context: Any, mentions: Mentions, match: re.Match[str]) -> Perso
     """The one person the pronoun at ``match`` can refer to, or None."""
     pronouns, gendered_nouns, person_nouns = _patterns()
     text = context.text
-    sentence_start, _ = context.sentence_span(match.start())
+    sentence_start = max(context.sentence_span(match.start())[0], match.start() - SENTENCE_REACH)
     before = mentions.ending_in(sentence_start, match.start())
     if not before or len({p.full_name or p.name for p in before}) != 1:
         return None

@@ -19,8 +19,11 @@ even when one word inside it has changed.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import math
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -81,10 +84,12 @@ def extract(context: Any) -> list[QuoteClaim]:
     claims: list[QuoteClaim] = []
     matches = list(QUOTATION.finditer(text))
     quoted = [match.span() for match in matches]
-    outside = [person for person in people if not _within(quoted, person.start)]
+    outside = ByStart(person for person in people if not _within(quoted, person.start))
     by_id = {person.id: person for person in people}
-    speakers = outside + [pronoun for pronoun in pronouns if _refers_outside(pronoun, by_id, outside, quoted)]
-    named = [organisation for organisation in organisations if not _within(quoted, organisation.start)]
+    speakers = ByStart(
+        [*outside.items, *(pronoun for pronoun in pronouns if _refers_outside(pronoun, by_id, outside, quoted))]
+    )
+    named = ByStart(organisation for organisation in organisations if not _within(quoted, organisation.start))
     for match in matches:
         group = next(name for name in ("curly", "continued", "straight") if match.group(name) is not None)
         start, end = match.span(group)
@@ -109,11 +114,25 @@ def extract(context: Any) -> list[QuoteClaim]:
     return claims
 
 
+class ByStart:
+    """Claims in text order, to find those starting in a window without reading them all (a
+    long list of quotations and names would otherwise cost quadratic time)."""
+
+    def __init__(self, claims: Iterable[Any]) -> None:
+        self.items = sorted(claims, key=lambda claim: claim.start)
+        self.starts = [claim.start for claim in self.items]
+
+    def between(self, low: int, high: int) -> list[Any]:
+        return self.items[bisect.bisect_left(self.starts, low) : bisect.bisect_left(self.starts, high)]
+
+
 def _within(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(low <= offset < high for low, high in spans)
+    """Inside one of the quotations (spans in text order, none overlapping)."""
+    index = bisect.bisect_right(spans, (offset, math.inf)) - 1
+    return index >= 0 and offset < spans[index][1]
 
 
-def _refers_outside(pronoun: Any, people: dict[str, Any], outside: list[Any], quoted: list[tuple[int, int]]) -> bool:
+def _refers_outside(pronoun: Any, people: dict[str, Any], outside: ByStart, quoted: list[tuple[int, int]]) -> bool:
     """The pronoun is outside every quotation and the person it refers to is named outside one
     too, before it in its sentence: a "he" whose only antecedent is a name inside a quotation
     does not point at that name."""
@@ -124,8 +143,7 @@ def _refers_outside(pronoun: Any, people: dict[str, Any], outside: list[Any], qu
         return True
     return any(
         (person.full_name or person.name) == pronoun.refers_to
-        and pronoun.sentence_start <= person.start < pronoun.start
-        for person in outside
+        for person in outside.between(pronoun.sentence_start, pronoun.start)
     )
 
 
@@ -146,7 +164,7 @@ def _translation_cue(text: str, start: int, end: int) -> str | None:
 
 
 def _attribution(
-    text: str, start: int, end: int, speakers: list[Any], organisations: list[Any]
+    text: str, start: int, end: int, speakers: ByStart, organisations: ByStart
 ) -> tuple[str | None, str | None]:
     """(reporting verb, speaker) from the clause right after the quotation, else the clause
     right before it; the speaker must stand next to the verb ("Ruto said", "said Ruto"), or
@@ -180,9 +198,9 @@ ORGANISATION_REACH = 400
 """How far before the quotation the organisation an 'it' stands for may be named."""
 
 
-def _last_organisation(organisations: list[Any], before: int) -> str | None:
+def _last_organisation(organisations: ByStart, before: int) -> str | None:
     """The organisation named last before the quotation, within ORGANISATION_REACH."""
-    named = [o for o in organisations if before - ORGANISATION_REACH <= o.start < before]
+    named = organisations.between(before - ORGANISATION_REACH, before)
     return max(named, key=lambda o: o.start).name if named else None
 
 
@@ -192,14 +210,13 @@ SPEAKER_REACH = 25
 """How far from the reporting verb the speaker may stand ("…,” the president, William Ruto, said")."""
 
 
-def _nearest(speakers: list[Any], low: int, high: int, at: int) -> str | None:
+def _nearest(speakers: ByStart, low: int, high: int, at: int) -> str | None:
     """The person (or resolved pronoun) inside the window nearest the reporting verb."""
     best: tuple[int, str] | None = None
-    for speaker in speakers:
-        if low <= speaker.start < high:
-            name = speaker.refers_to if speaker.kind == "pronoun" else speaker.full_name or speaker.name
-            candidate = (abs(speaker.start - at), name)
-            best = candidate if best is None or candidate < best else best
+    for speaker in speakers.between(low, high):
+        name = speaker.refers_to if speaker.kind == "pronoun" else speaker.full_name or speaker.name
+        candidate = (abs(speaker.start - at), name)
+        best = candidate if best is None or candidate < best else best
     return best[1] if best else None
 
 
