@@ -74,7 +74,10 @@ class Read(NamedTuple):
     file: str
 
 
-KEYS_BY_KIND = {kind: tuple(rule.keys for rule in RULES if kind in rule.reads) for rule in RULES for kind in rule.reads}
+KEYS_BY_KIND = {
+    kind: tuple(rule.keys for rule in RULES if kind in rule.reads)
+    for kind in dict.fromkeys(kind for rule in RULES for kind in rule.reads)
+}
 """Each claim kind's blocking keys, one per rule that reads it: a claim none can block is dropped."""
 
 Progress = Callable[[int, int], None]

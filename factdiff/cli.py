@@ -151,8 +151,9 @@ def emit(view: str, shown: Report | ClaimList, output: dict[str, Any], code: int
     write the view where asked, and return ``code``: a closed pipe still ends with it, and a
     full disk is one line of trouble, not a traceback."""
     warn(shown.warnings)
-    if isinstance(shown, Report) and unchecked_note(shown):
-        click.echo(f"factdiff: {unchecked_note(shown)}", err=True)
+    unchecked = unchecked_note(shown) if isinstance(shown, Report) else ""
+    if unchecked:
+        click.echo(f"factdiff: {unchecked}", err=True)
     target = output["output_file"]
     try:
         stream = open(target, "w", encoding="utf-8", newline="\n") if target else sys.stdout  # noqa: SIM115

@@ -225,6 +225,10 @@ class QuoteClaim(ClaimBase):
     edges: tuple[int, int] = Field(description="64-bit digests of its first and last words (blocking).")
     speaker: str | None = Field(description="Who the text says spoke them; None when it does not say.")
     verb: str | None = Field(description="The reporting verb: said, told, wrote, according to...")
+    translated: bool = Field(
+        default=False,
+        description="The text says the words were translated ('through an interpreter', 'in German').",
+    )
 
 
 class SentenceClaim(ClaimBase):

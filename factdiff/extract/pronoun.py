@@ -26,6 +26,7 @@ from factdiff.models import PersonClaim, PronounClaim, construct
 from factdiff.text.fold import fold
 from factdiff.text.lexicon import people_data, phrase_pattern, place_index
 from factdiff.text.names import is_given_name, name_gender
+from factdiff.text.quotes import quotation_open
 
 KIND = "pronoun"
 CLAIM = PronounClaim
@@ -60,12 +61,6 @@ def _grammar() -> dict[str, Any]:
 NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 CLAUSE_BREAK = re.compile(r"[,;:—–()“”\"]")
 """What separates a speech pronoun's clause from a name before it."""
-
-
-def inside_quote(sentence: str) -> bool:
-    """True when a quotation opened in ``sentence`` (text before the pronoun) is still open."""
-    opened = sum(sentence.count(q) for q in "“") - sum(sentence.count(q) for q in "”")
-    return opened > 0 or sentence.count('"') % 2 == 1
 
 
 QUOTE_CHARS = re.compile(r"[“”‘’'`\"]")
@@ -217,7 +212,7 @@ def _antecedent(context: Any, mentions: Mentions, match: re.Match[str]) -> Perso
         or person_nouns.search(text, sentence_start, match.start())  # "The judge said Ms O'Neill ... he"
         or pronouns.search(text, sentence_start, before[0].start)  # "According to him, ... Richardson ... sent him"
         or _other_given_name(text, sentence_start, match.start(), before)  # "I asked Peter to ... and he said"
-        or inside_quote(text[sentence_start : match.start()])
+        or quotation_open(text[sentence_start : match.start()])
         or crosses_quotation(text, nearest.end, match.start(), sentence_start)
         or _speech_source(text, match, nearest)
         or _not_a_pronoun(text, match)

@@ -9,8 +9,8 @@ unknown, and never guessed. A name inside a quotation is never a speaker: in '�
 Johnny Carson host the Oscars…,” he said' the "he" is not Carson, and the speaker is unknown.
 
 Words by the quotation that say it was translated ('said through an interpreter', 'told
-lawmakers in German') are kept after the reporting verb ('said, through an interpreter'):
-two outlets' translations of one remark differ in wording, not in what was said.
+lawmakers in German') mark it ``translated``: two outlets' translations of one remark differ
+in wording, not in what was said.
 
 Each quotation carries its words folded (case, punctuation and typography removed) and two
 digests, of its first and last words, so the same quotation in two articles meets in a block
@@ -97,9 +97,6 @@ def extract(context: Any) -> list[QuoteClaim]:
         if len(words) < MIN_WORDS:
             continue
         verb, speaker = _attribution(text, match.start(), match.end(), speakers, named)
-        cue = _translation_cue(text, match.start(), match.end())
-        if cue:
-            verb = f"{verb}, {cue}" if verb else cue
         claims.append(
             construct(
                 QuoteClaim,
@@ -109,6 +106,7 @@ def extract(context: Any) -> list[QuoteClaim]:
                 edges=(_digest(words[:EDGE_WORDS]), _digest(words[-EDGE_WORDS:])),
                 speaker=speaker,
                 verb=verb,
+                translated=_translated(text, match.start(), match.end()),
             )
         )
     return claims
@@ -151,7 +149,7 @@ TRANSLATION_REACH = 200
 """How far from the quotation, within its sentences, words saying it was translated are looked for."""
 
 
-def _translation_cue(text: str, start: int, end: int) -> str | None:
+def _translated(text: str, start: int, end: int) -> bool:
     """Words saying the quotation was translated, in the sentence before it or the one after."""
     low = max(0, start - TRANSLATION_REACH)
     stops = [m.end() for m in CLAUSE_END.finditer(text, low, start)]
@@ -159,8 +157,7 @@ def _translation_cue(text: str, start: int, end: int) -> str | None:
     high = min(len(text), end + TRANSLATION_REACH)
     stop = CLAUSE_END.search(text, end + 1, high)
     after = _translation_cues().search(text, end, stop.start() if stop else high)
-    found = after or before
-    return " ".join(found.group().split()) if found else None
+    return bool(after or before)
 
 
 def _attribution(

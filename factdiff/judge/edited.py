@@ -37,6 +37,7 @@ from factdiff.models import Discrepancy, SentenceClaim, claim_id
 from factdiff.text.calendar import MONTH_WORDS, WEEKDAYS
 from factdiff.text.interval import Interval, hedged
 from factdiff.text.lexicon import people_data, place_index, quantity_data
+from factdiff.text.quotes import quotation_open
 from factdiff.text.tokens import normal_token, tokens
 
 MAX_CHANGED = 4
@@ -123,12 +124,6 @@ def reading(words: list[str]) -> tuple[float, float | None, bool] | None:
     return value, value, is_year
 
 
-def _inside_quote(sentence: str, offset: int) -> bool:
-    before = sentence[:offset]
-    curly = sum(before.count(c) for c in "“") > sum(before.count(c) for c in "”")
-    return curly or before.count('"') % 2 == 1
-
-
 def classify(change: Change, first: str, second: str) -> tuple[str, str] | None:
     """(kind, severity) when the change is a fact, None when it is editing."""
     if _in_web_address(first, change.first) or _in_web_address(second, change.second):
@@ -155,7 +150,7 @@ def classify(change: Change, first: str, second: str) -> tuple[str, str] | None:
         if all(w.isupper() and len(w) > 1 for w in a + b):
             return "acronym", "medium"
         return "name", "high"
-    if _inside_quote(first, change.first[0]) and _inside_quote(second, change.second[0]):
+    if quotation_open(first[: change.first[0]]) and quotation_open(second[: change.second[0]]):
         return "quote", "high"
     return None
 

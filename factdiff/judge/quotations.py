@@ -21,12 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
-from functools import cache
 
 from rapidfuzz import fuzz
 
 from factdiff.models import QuoteClaim
-from factdiff.text.lexicon import phrase_pattern, quantity_data, sentence_data
+from factdiff.text.lexicon import quantity_data, sentence_data
 from factdiff.text.tokens import normal_token
 
 SAME_QUOTE = 80.0
@@ -60,17 +59,6 @@ def opening(quote: str, words: int = 8) -> str:
     """The first words of a quotation, to name it: 'We will not raise taxes on working families…'."""
     parts = quote.split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
-
-
-@cache
-def _translation_cues() -> re.Pattern[str]:
-    return phrase_pattern(sentence_data().translation_cues)
-
-
-def translated(quote: QuoteClaim) -> bool:
-    """The text says the quotation was translated ('said through an interpreter', 'in German'):
-    the extractor puts such words beside the reporting verb."""
-    return bool(quote.verb and _translation_cues().search(quote.verb))
 
 
 def compared_words(text: str) -> list[str]:

@@ -35,7 +35,6 @@ from factdiff.judge.quotations import (
     opening,
     same_quotation,
     substantive_changes,
-    translated,
 )
 from factdiff.models import Agreement, Discrepancy, QuoteClaim
 
@@ -65,7 +64,7 @@ def drift(first: Sequence[QuoteClaim], second: Sequence[QuoteClaim]) -> list[Cha
     MAX_PLACES places, neither said to be translated); empty otherwise."""
     for a in first:
         for b in second:
-            if not same_quotation(a, b) or translated(a) or translated(b):
+            if not same_quotation(a, b) or a.translated or b.translated:
                 continue
             first_words, second_words = compared_words(a.text), compared_words(b.text)
             if not substantive_changes(first_words, second_words, trim_ends=True):
@@ -100,7 +99,7 @@ def judge(claims: Sequence[QuoteClaim]) -> Iterable[Discrepancy]:
         return bool(found[first, second])
 
     for component in connected_components(sorted(forms), linked):
-        if any(translated(claim) for form in component for claim in forms[form]):
+        if any(claim.translated for form in component for claim in forms[form]):
             continue
         component.sort(key=lambda form: min((c.path, c.start) for c in forms[form]))
         sample = forms[component[0]][0]
