@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_BENCH = Path(os.environ.get("FACTDIFF_SHARED_BENCH", ROOT.parent / "shared" / "bench"))
 """The shared benchmark data (../shared/bench beside the checkout, or FACTDIFF_SHARED_BENCH)."""
 BENCH_FILE = Path(os.environ.get("FACTDIFF_BENCH", SHARED_BENCH / "summac_val_factcc_frank.jsonl"))
+SUMMEDITS_FILE = Path(os.environ.get("FACTDIFF_SUMMEDITS", SHARED_BENCH / "summedits_other_domains.jsonl"))
 ECBPLUS = SHARED_BENCH / "ecbplus_train"
 SEEDS = ROOT / "seeds"
 RESULTS = ROOT / "benchmarks" / "results"
@@ -21,6 +22,14 @@ def bench_rows() -> list[dict]:
     if not BENCH_FILE.exists():
         raise SystemExit(f"benchmark data not found: {BENCH_FILE} (set FACTDIFF_BENCH to its path)")
     with BENCH_FILE.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def summedits_rows() -> list[dict]:
+    """Every document/summary pair of SummEdits' seven non-news domains (summaries edited a few words at a time)."""
+    if not SUMMEDITS_FILE.exists():
+        raise SystemExit(f"SummEdits data not found: {SUMMEDITS_FILE} (set FACTDIFF_SUMMEDITS to its path)")
+    with SUMMEDITS_FILE.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from factdiff import extract as extraction
-from factdiff.group import blocks, comparable
+from factdiff.group import blocks, comparable, similar
 from factdiff.judge import Code, Rule
 from factdiff.judge.registry import CODES, RULES
 from factdiff.load import (
@@ -261,9 +261,18 @@ def judge_all(documents: Sequence[Read], texts: Texts, *, one_story: bool = Fals
     findings = Findings(story_of)
     claims_by_kind = by_kind(documents)
     for rule in RULES:
-        for _key, block in blocks(claims_by_kind, rule.reads, rule.keys, story_of, texts):
+        for _key, block in rule_blocks(rule, claims_by_kind, story_of, texts):
             findings.judge(rule, block)
     return Analysis(stories, findings.discrepancies(), findings.agreements())
+
+
+def rule_blocks(
+    rule: Rule, claims_by_kind: Mapping[str, Sequence[PackedClaim]], story_of: Mapping[str, str], texts: Texts
+) -> Iterator[tuple[str, Sequence[Any]]]:
+    """The groups a rule judges: blocks of claims with a key in common, or pairs of
+    restatements for a rule that compares them (``Rule.similar``)."""
+    grouping = similar if rule.similar else blocks
+    return grouping(claims_by_kind, rule.reads, rule.keys, story_of, texts)
 
 
 def group_stories(documents: Sequence[Read], one_story: bool) -> list[Story]:
@@ -283,8 +292,8 @@ def by_kind(documents: Sequence[Read]) -> dict[str, list[PackedClaim]]:
 
 
 class Findings:
-    """What the rules find, each once, with its story: a fallback rule (FD401) reports only what
-    no earlier rule reported across documents with overlapping evidence."""
+    """What the rules find, each once, with its story: a fallback rule (FD401, FD402) reports only
+    what no earlier rule reported with overlapping evidence."""
 
     def __init__(self, story_of: Mapping[str, str]) -> None:
         self.story_of = story_of
@@ -301,13 +310,12 @@ class Findings:
                 continue
             story = self.story_of[discrepancy.variants[0].claims[0].doc]
             self.found.setdefault(discrepancy.id, discrepancy.model_copy(update={"story": story}))
-            if discrepancy.scope == "across":
-                for variant in discrepancy.variants:
-                    for claim in variant.claims:
-                        self.evidence.setdefault(claim.doc, []).append((claim.start, claim.end))
+            for variant in discrepancy.variants:
+                for claim in variant.claims:
+                    self.evidence.setdefault(claim.doc, []).append((claim.start, claim.end))
 
     def already_reported(self, discrepancy: Discrepancy) -> bool:
-        """Every piece of its evidence overlaps evidence an earlier cross-document report shows."""
+        """Every piece of its evidence overlaps evidence an earlier report shows."""
         return all(
             any(start < claim.end and claim.start < end for start, end in self.evidence.get(claim.doc, ()))
             for variant in discrepancy.variants

@@ -2,11 +2,15 @@
 
 Each rule names blocking keys for a claim (subject and frame for quantities, folded
 surname for names); a key holds inside the claim's story. Claims are compared only inside a
-block, never all pairs. This stage knows keys, not rules: the caller passes each rule's.
+block, never all pairs. A rule that compares restatements in other words names words
+instead, and ``similar`` pairs the claims that share most of their rare words, through an
+index. This stage knows keys, not rules: the caller passes each rule's.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -63,3 +67,78 @@ def blocks(
 def comparable(claim: Any, keys_by_kind: Mapping[str, Sequence[BlockKeys]]) -> bool:
     """Some rule can put the claim in a block: a claim no rule can block is never judged."""
     return any(next(iter(keys(claim)), None) is not None for keys in keys_by_kind.get(claim.kind, ()))
+
+
+MAX_POSTINGS = 100
+"""A word in more claims than this in one story is too common to find a restatement by (it
+still counts in the claim's own weight): the index's cost stays linear in the claims."""
+MIN_SHARED = 0.5
+"""The share of the lighter claim's word weight two claims must share to be paired."""
+MIN_SHARED_WORDS = 2
+CANDIDATES = 3
+"""Each claim is paired with at most this many others, the most alike first."""
+
+
+def similar(
+    claims_by_kind: Mapping[str, Sequence[PackedClaim]],
+    reads: Sequence[str],
+    words: BlockKeys,
+    story_of: Mapping[str, str],
+    texts: Texts,
+) -> Iterator[tuple[str, Sequence[Any]]]:
+    """(key, [claim, *alike]) for each claim that has claims alike inside its story: those that
+    share most of its words, rare words weighing more (a word's weight: log(1 + claims /
+    claims with it), and the claims most alike to those: what else the coverage says in
+    those words (a summary's sentence may join two of the article's).
+
+    Candidates come from an index of words, never from all pairs: a claim meets only the
+    claims that share a word with it, through words held by at most MAX_POSTINGS claims of
+    its story, and keeps the CANDIDATES best that share at least MIN_SHARED of the lighter
+    one's weight. Claims are ordered by document id and offset, as ``blocks`` orders them.
+    """
+    claims = [packed for kind in reads for packed in claims_by_kind.get(kind, ())]
+    claims.sort(key=lambda packed: (packed.doc, packed.start, packed.end))
+    claim_words = [tuple(words(packed)) for packed in claims]
+    frequency = Counter(word for listed in claim_words for word in listed)
+    weight = {word: math.log(1 + len(claims) / count) for word, count in frequency.items()}
+    del frequency
+    own = [sum(weight[word] for word in listed) for listed in claim_words]
+    postings: dict[tuple[str, str], list[int]] = {}
+    for index, listed in enumerate(claim_words):
+        story = story_of[claims[index].doc]
+        for word in listed:
+            postings.setdefault((story, word), []).append(index)
+    unpacked: dict[int, Any] = {}
+
+    def claim(index: int) -> Any:
+        if index not in unpacked:
+            unpacked[index] = unpack(claims[index], texts)
+        return unpacked[index]
+
+    alike: list[list[int]] = []
+    for index, listed in enumerate(claim_words):
+        story = story_of[claims[index].doc]
+        shared: dict[int, float] = {}
+        count: Counter[int] = Counter()
+        for word in listed:
+            posting = postings[(story, word)]
+            if len(posting) > MAX_POSTINGS:
+                continue
+            for other in posting:
+                if other != index:
+                    shared[other] = shared.get(other, 0.0) + weight[word]
+                    count[other] += 1
+        ranked = sorted(
+            (
+                (score / min(own[index], own[other]), other)
+                for other, score in shared.items()
+                if count[other] >= MIN_SHARED_WORDS
+            ),
+            key=lambda item: (-item[0], item[1]),
+        )
+        alike.append([other for share, other in ranked[:CANDIDATES] if share >= MIN_SHARED])
+    del postings
+    for index, direct in enumerate(alike):
+        if direct:
+            around = sorted({*direct, *(far for near in direct for far in alike[near])} - {index})
+            yield f"{story_of[claims[index].doc]}|{claim(index).id}", [claim(index), *(claim(i) for i in around)]

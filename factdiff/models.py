@@ -245,6 +245,16 @@ class SentenceClaim(ClaimBase):
     )
 
 
+class StatementClaim(ClaimBase):
+    """A sentence that states a typed value, as it is indexed to meet its restatements in other words."""
+
+    kind: Literal["statement"] = "statement"
+    words: tuple[str, ...] = Field(
+        description="Its content words as lemmas, synonyms folded, each once: what a restatement shares."
+    )
+    reported: datetime.date | None = Field(default=None, description="Publication date of its document, where known.")
+
+
 Claim = Annotated[
     QuantityClaim
     | PersonClaim
@@ -253,7 +263,8 @@ Claim = Annotated[
     | OrganisationClaim
     | DateClaim
     | QuoteClaim
-    | SentenceClaim,
+    | SentenceClaim
+    | StatementClaim,
     Field(discriminator="kind"),
 ]
 

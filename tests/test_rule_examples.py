@@ -7,8 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from factdiff.api import by_kind, extracted, find_discrepancies
-from factdiff.group import blocks
+from factdiff.api import by_kind, extracted, find_discrepancies, rule_blocks
 from factdiff.judge import Rule
 from factdiff.judge.registry import CODES, RULES
 from factdiff.load import MemoryTexts, front_matter, make_document
@@ -39,7 +38,7 @@ def reported(texts: tuple[str, ...]) -> Iterator[tuple[Rule, str]]:
     claims_by_kind = by_kind(read)
     story_of = {document.info.id: "example" for document in read}
     for rule in RULES:
-        for _key, block in blocks(claims_by_kind, rule.reads, rule.keys, story_of, MemoryTexts(documents)):
+        for _key, block in rule_blocks(rule, claims_by_kind, story_of, MemoryTexts(documents)):
             for found in rule.judge(block):
                 yield rule, found.code
 

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from factdiff.extract import acronym, date, organisation, person, pronoun, quantity, quote, sentence
+from factdiff.extract import acronym, date, organisation, person, pronoun, quantity, quote, sentence, statement
 from factdiff.models import CLAIM_TYPES, Document, claim_id
 from factdiff.text.positions import line_column, origin_line, sentence_at
 
-MODULES: tuple[ModuleType, ...] = (quantity, person, pronoun, acronym, organisation, date, quote, sentence)
+MODULES: tuple[ModuleType, ...] = (quantity, person, pronoun, acronym, organisation, date, quote, sentence, statement)
 """Every extractor; the order breaks ties among those that do not read one another."""
 
 
@@ -57,8 +57,8 @@ def describe(claim: Any) -> str:
     return DESCRIBE[claim.kind](claim)
 
 
-UNLISTED = frozenset({sentence.KIND})
-"""Kinds left out of ``factdiff claims`` unless asked for: every long sentence is one."""
+UNLISTED = frozenset({sentence.KIND, statement.KIND})
+"""Kinds left out of ``factdiff claims`` unless asked for: every long sentence is one, and every sentence with a value."""
 
 
 @dataclass

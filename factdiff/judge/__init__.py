@@ -66,6 +66,9 @@ class Rule(Code):
     judge: Judge
     fallback: bool = False
     """Reports only what no earlier rule reported across documents with overlapping evidence."""
+    similar: bool = False
+    """``keys`` gives words, not exact keys: the rule judges each claim with the claims that
+    share most of its rare words (restatements in other words), found through an index."""
     agree: Agree | None = None
     """Finds, in the same blocks, the claims several documents make alike (corroboration)."""
     emits: tuple[Code, ...] = ()

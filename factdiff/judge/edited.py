@@ -33,25 +33,19 @@ from typing import NamedTuple
 
 from factdiff.judge import REPORT_GAP, Examples, Rule, discrepancy
 from factdiff.judge.quotations import compared_words, substantive_changes
-from factdiff.models import Discrepancy, SentenceClaim, claim_id
+from factdiff.judge.sentences import headline, narrowed
+from factdiff.models import Discrepancy, SentenceClaim
 from factdiff.text.calendar import MONTH_WORDS, WEEKDAYS
 from factdiff.text.interval import Interval, hedged
 from factdiff.text.lexicon import people_data, place_index, quantity_data
 from factdiff.text.quotes import quotation_open
 from factdiff.text.tokens import normal_token, tokens
+from factdiff.text.values import WEB_ADDRESS
 
 MAX_CHANGED = 4
 MAX_BLOCK = 24
 TEMPLATE_FORMS = 4
 """A frame the coverage fills in this many ways (four goal scorers, four race results) is a template."""
-CAPITALS_SHARE = 0.6
-"""A line with at least this share of its letters in capitals is a headline, not prose."""
-HEADLINE_LETTERS = 12
-TITLE_CASE_SHARE = 0.7
-"""A line with no full stop whose longer words are capitalised at least this often is a title-case headline."""
-TITLE_CASE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
-"""A word of four letters or more: title case capitalises these, and may leave shorter ones."""
-WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 SUBJECT_CHARS = 70
 SEVERE_GAP = 0.2
 """Relative gap between two changed numbers above which the change is high severity."""
@@ -178,18 +172,6 @@ def _in_web_address(sentence: str, span: tuple[int, int]) -> bool:
     return any(m.start() <= span[0] and span[1] <= m.end() for m in WEB_ADDRESS.finditer(sentence))
 
 
-def headline(sentence: str) -> bool:
-    """A headline: mostly capitals ('PROVISIONAL TRIAL DATE SET'), or title case with no full
-    stop ('Colts Clinch Playoff Berth with 20-13 Win')."""
-    letters = [c for c in sentence if c.isalpha()]
-    if len(letters) >= HEADLINE_LETTERS and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters):
-        return True
-    if sentence.rstrip(" \t\n\"'”’)").endswith((".", "!", "?", "…", ";", ":")):
-        return False
-    words = TITLE_CASE_WORD.findall(sentence)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
-
-
 def _same_referent(a: list[str], b: list[str]) -> bool:
     """Capitalised words that name the same one two ways: a title for a title ('Inspector' /
     'Mr'), a name for its own pronoun ('He' / 'Fanning'), a word that is no name ('The' /
@@ -207,24 +189,6 @@ def _same_referent(a: list[str], b: list[str]) -> bool:
     place_a, place_b = " ".join(a), " ".join(b)
     country = places.get(place_a)
     return country is not None and country == places.get(place_b) and country in (place_a, place_b)
-
-
-def _narrowed(claim: SentenceClaim, span: tuple[int, int]) -> SentenceClaim:
-    """The sentence claim cut down to the changed words, with their own line and column."""
-    start, end = span
-    before = claim.sentence[:start]
-    newlines = before.count("\n")
-    column = start - before.rfind("\n") if newlines else claim.column + start
-    return claim.model_copy(
-        update={
-            "id": claim_id(claim.doc, claim.kind, claim.start + start, claim.start + end),
-            "text": claim.sentence[start:end],
-            "start": claim.start + start,
-            "end": claim.start + end,
-            "line": claim.line + newlines,
-            "column": column,
-        }
-    )
 
 
 KIND_PHRASES = {
@@ -275,8 +239,8 @@ def judge(claims: Sequence[SentenceClaim]) -> Iterable[Discrepancy]:
                 subject=f"“{subject}”",
                 key=f"edited:{kind}:{shared_half:016x}",
                 variants=[
-                    (shown_first, [_narrowed(first, change.first)]),
-                    (shown_second, [_narrowed(second, change.second)]),
+                    (shown_first, [narrowed(first, change.first)]),
+                    (shown_second, [narrowed(second, change.second)]),
                 ],
                 severity=severity,
                 confidence=0.9,

@@ -14,6 +14,7 @@ from factdiff.judge import (
     pronoun,
     quantity,
     quote_drift,
+    reworded,
     role,
 )
 
@@ -30,8 +31,9 @@ RULE_MODULES = (
     quote_drift,
     misattribution,
     edited,
+    reworded,
 )
-"""One rule each, in the order their blocks are judged (FD401, a fallback, comes last)."""
+"""One rule each, in the order their blocks are judged (the fallbacks FD401 and FD402 come last)."""
 RULES: tuple[Rule, ...] = tuple(module.RULE for module in RULE_MODULES)
 CODES: tuple[Code, ...] = tuple(code for rule in RULES for code in rule.codes)
 """Each rule's code followed by the codes it declares (FD101, FD102, FD201…)."""

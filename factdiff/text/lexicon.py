@@ -211,6 +211,21 @@ class AcronymData(DataFile):
     acronym for the group', 'also known as'): it is introduced, not mistyped."""
 
 
+class AlignmentData(DataFile):
+    """Words for aligning two sentences that say one thing in other words."""
+
+    stop_words: list[str]
+    """Words that carry no fact of their own: left out when sentences are indexed and aligned."""
+    synonyms: list[list[str]]
+    """Lemmas one fact is reported with interchangeably ('died' / 'succumbed'; 'took' / 'grossed'):
+    each set aligns as its first member."""
+    negations: list[str]
+    """A sentence with one of these and its restatement without: two different claims."""
+    change_words: list[str]
+    """Words that put two values of one thing in one account on purpose ('rose from 5 to 7',
+    'last year', 'per share'): inside one article such sentences are not compared."""
+
+
 Model = TypeVar("Model", bound=DataFile)
 
 
@@ -261,6 +276,11 @@ def date_data() -> DateData:
 @cache
 def acronym_data() -> AcronymData:
     return load_data("acronyms", AcronymData)
+
+
+@cache
+def alignment_data() -> AlignmentData:
+    return load_data("alignment", AlignmentData)
 
 
 def phrase_pattern(phrases: list[str] | set[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:

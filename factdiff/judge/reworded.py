@@ -1,0 +1,388 @@
+"""FD402 reworded-value: one fact restated in other words, with another number, year or date.
+
+"The film took $35.6 million in North America" and "The film grossed over $36 million in
+North America" share no half-sentence, so FD401 never meets them; they share their rare
+words. The grouping stage pairs statements (sentences with a typed value) that share most
+of their rare words (``group.similar``); here both are read as lemmas, each value standing
+as a slot of its kind (``text/values.py``), synonyms folded ('took' / 'grossed', 'died' /
+'succumbed'). A value is compared with the value of its kind whose frame (the words of its
+clause, within ``FRAME`` places) is the same as its own, with the interval semantics of
+FD101 ('over 36 million' cannot be 35.6 million; 'about 50' can be 52).
+
+What keeps this from comparing two facts that only look alike:
+- most of their content words must align in order (``SHARED_WORDS`` of the shorter's,
+  ``LONGER_SHARE`` of the longer's, at least ``MIN_ALIGNED``), and a negation in one and not
+  the other makes two claims;
+- a value that the other side also states, in a sentence alike, is not contradicted (a
+  summary's sentence may join two of the article's, each with its own figures);
+- the sentences must not name different people or places;
+- two values that differ together (a year and a count, two dates) describe two events or
+  two times, not one fact told twice, as do times that each sentence states and the other
+  does not align ('In 2012 it earned $5m' / 'It earned $7m in 2013');
+- a number that is a label ('season 2'), a score ('20 points'), a part ('two of the'), or
+  another set ('another 12') is not a count of the fact;
+- inside one article, a sentence that reports a change or a comparison ('rose', 'from',
+  'last year', 'per share') gives two values of one thing on purpose: such pairs are left,
+  and only a single differing value is reported.
+Two floors or two ceilings of one count ('at least two' / 'at least three') can both hold:
+they are reported as low, a possible update. This rule reports only what the other rules
+did not already report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
+from functools import cache
+from typing import NamedTuple
+
+from factdiff.judge import Examples, Rule, discrepancy
+from factdiff.judge.sentences import headline, narrowed
+from factdiff.models import Discrepancy, StatementClaim
+from factdiff.text.interval import Interval
+from factdiff.text.lexicon import alignment_data, quantity_data
+from factdiff.text.values import Token, Value, aligned_tokens, values
+
+MIN_ALIGNED = 3
+"""Content words two restatements must share, at the least."""
+SHARED_WORDS = 0.6
+"""Share of the shorter sentence's content words that must align, in order."""
+LONGER_SHARE = 0.35
+"""Share of the longer sentence's: a short sentence is not a restatement of every long one that contains its words."""
+FRAME = 3
+"""Places on each side of a value that make its frame (its clause, near enough)."""
+MIN_FRAME = 3
+"""Words two values' frames must share to be one fact's."""
+TIMES = frozenset({"year", "month", "day", "weekday"})
+DATING = frozenset({"year", "day"})
+SUBJECT_CHARS = 70
+SEVERE_GAP = 0.2
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|n't")
+
+KIND_OF_VALUE = {"number": "quantity", "age": "quantity", "ordinal": "quantity"}
+"""The finding's kind by the value's: times are dates."""
+PHRASES = {
+    "number": "a number",
+    "age": "an age",
+    "ordinal": "an ordinal",
+    "year": "a year",
+    "month": "a month",
+    "day": "a date",
+    "weekday": "a day of the week",
+}
+
+
+class Aligned(NamedTuple):
+    """Two values in the same place of two restatements."""
+
+    first: Value
+    second: Value
+    anchor: str
+    """The content word aligned next to them (what they count or date)."""
+
+
+def block_keys(claim: StatementClaim) -> Iterable[str]:
+    return claim.words
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    data = alignment_data()
+    return frozenset(getattr(data, name))
+
+
+@cache
+def _not_counts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words before a number that make it a label or another set; words after it that make it a score."""
+    data = quantity_data()
+    before = {*data.label_words, *data.different_set_cues["before"]}
+    return frozenset(before), frozenset(data.score_nouns), frozenset(data.part_prepositions)
+
+
+def _lower_words(text: str) -> list[str]:
+    return [word.lower() for word in WORD.findall(text)]
+
+
+def _negated(sentence: str) -> bool:
+    return any(word in _words("negations") for word in _lower_words(sentence))
+
+
+def _not_a_count(sentence: str, value: Value) -> bool:
+    """A label ('season 2'), another set ('another 12', 'five other powers'), a score ('20
+    points') or a part ('two of the victims')."""
+    if value.kind != "number":
+        return False
+    before, scores, _ = _not_counts()
+    previous = _lower_words(sentence[max(0, value.start - 40) : value.start])[-1:]
+    following = _lower_words(sentence[value.end : value.end + 40])[:2]
+    return bool(
+        (previous and previous[0] in before)
+        or (following and following[0] in before)
+        or (following and following[0] == "of")
+        or any(word in scores for word in following)
+        or " ".join(following) in scores
+    )
+
+
+def _frame(tokens: list[Token], index: int) -> tuple[list[str], list[str]]:
+    """The content words within FRAME places before and after a value, nearest first (other
+    values are skipped over, not counted)."""
+    before = [t.form for t in reversed(tokens[max(0, index - FRAME) : index]) if t.value is None]
+    after = [t.form for t in tokens[index + 1 : index + 1 + FRAME] if t.value is None]
+    return before, after
+
+
+def _frames_meet(first: tuple[list[str], list[str]], second: tuple[list[str], list[str]]) -> int:
+    """How many words two values' frames share, 0 unless a word right next to the value is
+    the same on one side: what it counts ('chance', 'dividend … share') or what was done."""
+    (before_a, after_a), (before_b, after_b) = first, second
+    adjacent = (before_a[:1] == before_b[:1] != []) or (after_a[:1] == after_b[:1] != [])
+    if not adjacent:
+        return 0
+    return len(set(before_a) & set(before_b)) + len(set(after_a) & set(after_b))
+
+
+def aligned_values(first: list[Token], second: list[Token]) -> tuple[list[Aligned], int] | None:
+    """The values that stand in the same frame in both sentences, and how many content words
+    align in order, or None when too few align for the two to be one statement.
+
+    A value pairs with the value of its kind whose frame (the words within FRAME places on
+    each side, the clause it stands in) shares most words with its own, at least MIN_FRAME,
+    one of them next to it; a value whose best frame is shared by two values of the other
+    sentence ('between $9.95 and $10.25') pairs with neither."""
+    forms_first, forms_second = [t.form for t in first], [t.form for t in second]
+    matcher = SequenceMatcher(None, forms_first, forms_second, autojunk=False)
+    shared = sum(
+        1 for a, _, size in matcher.get_matching_blocks() for form in forms_first[a : a + size] if form[0] != "<"
+    )
+    words_first, words_second = sum(t.value is None for t in first), sum(t.value is None for t in second)
+    if (
+        shared < MIN_ALIGNED
+        or shared < SHARED_WORDS * min(words_first, words_second)
+        or shared < LONGER_SHARE * max(words_first, words_second)
+    ):
+        return None
+    frames_second = [(j, _frame(second, j)) for j, t in enumerate(second) if t.value is not None]
+    pairs = []
+    for i, token in enumerate(first):
+        if token.value is None:
+            continue
+        frame = _frame(first, i)
+        scored = sorted(
+            ((_frames_meet(frame, other_frame), j) for j, other_frame in frames_second if second[j].form == token.form),
+            reverse=True,
+        )
+        if not scored or scored[0][0] < MIN_FRAME or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            continue
+        j = scored[0][1]
+        before, after = frame
+        other = second[j].value
+        anchor = after[0] if after and after[:1] == _frame(second, j)[1][:1] else before[0]
+        if other is not None:
+            pairs.append(Aligned(token.value, other, anchor))
+    return pairs, shared
+
+
+def _unaligned_times(tokens: list[Token], aligned: Sequence[Value]) -> bool:
+    """A year or a date the sentence gives that is not aligned: it scopes the sentence to a time the other does not state."""
+    return any(t.value is not None and t.value.kind in DATING and t.value not in aligned for t in tokens)
+
+
+def _names(sentence: str) -> set[str]:
+    """Capitalised words past the first: who and where the sentence is about."""
+    return {word.lower() for word in WORD.findall(sentence)[1:] if word[0].isupper()} - _words("stop_words")
+
+
+def _relative_day(sentence: str) -> bool:
+    """'today', 'yesterday': each report's own day, not the event's."""
+    return any(word in _relative_days() for word in _lower_words(sentence))
+
+
+@cache
+def _relative_days() -> frozenset[str]:
+    return frozenset(word for phrase in quantity_data().time_anchors["relative_days"] for word in phrase.split()[-1:])
+
+
+def differs(first: Value, second: Value) -> str | None:
+    """'conflict' when the two cannot both hold, 'bounds' for two floors or two ceilings of
+    one count, None when they agree."""
+    if not first.interval.overlaps(second.interval):
+        return "conflict"
+    floors = first.interval.high is None and second.interval.high is None
+    ceilings = first.hedge and second.hedge and first.interval.low == second.interval.low == 0
+    if (floors or ceilings) and first.interval != second.interval and first.kind == "number":
+        return "bounds"
+    return None
+
+
+def judge(block: Sequence[StatementClaim]) -> Iterable[Discrepancy]:
+    """The block's first claim against each of the others (the claims most alike to it, and
+    those most alike to them): a value that the other side states in one of them is not
+    contradicted there, only said in another sentence."""
+    claim, *alike = block
+    # a value the other side states too, in a sentence alike, is not contradicted by it
+    stated = {other.doc: set[tuple[str, Interval]]() for other in block}
+    for other in block:
+        stated[other.doc].update((value.slot, value.interval) for value in values(other.sentence))
+    for other in alike:
+        opposite = {claim.doc: other.doc, other.doc: claim.doc}
+        for finding in compared(claim, other):
+            stated_by_the_other = any(
+                (value.slot, value.interval) in stated[opposite[variant.claims[0].doc]]
+                for variant in finding.variants
+                for value in values(variant.claims[0].text)
+            )
+            if claim.doc == other.doc or not stated_by_the_other:
+                yield finding
+
+
+def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Discrepancy]:
+    """The values two restatements give differently."""
+    if any(headline(claim.sentence) or claim.sentence.rstrip(" \"'”’)").endswith("?") for claim in (first, second)):
+        return  # a headline's words are a desk's; a question states nothing
+    if _negated(first.sentence) != _negated(second.sentence):
+        return
+    names_first, names_second = _names(first.sentence), _names(second.sentence)
+    if names_first and names_second and not names_first & names_second:
+        return  # about different people or places
+    tokens_first, tokens_second = aligned_tokens(first.sentence), aligned_tokens(second.sentence)
+    found = aligned_values(tokens_first, tokens_second)
+    if found is None:
+        return
+    pairs, aligned_words = found
+    same_document = first.doc == second.doc
+    differing = [
+        (pair_, verdict)
+        for pair_ in pairs
+        if (verdict := differs(pair_.first, pair_.second))
+        and not (verdict == "bounds" and same_document)
+        and not _not_a_count(first.sentence, pair_.first)
+        and not _not_a_count(second.sentence, pair_.second)
+        and not (pair_.first.kind in TIMES and (_relative_day(first.sentence) or _relative_day(second.sentence)))
+    ]
+    if not differing or len({pair_.first.kind for pair_, _ in differing}) > 1:
+        return  # nothing differs, or a time and a count differ together: two events
+    if _unaligned_times(tokens_first, [p.first for p in pairs]) or _unaligned_times(
+        tokens_second, [p.second for p in pairs]
+    ):
+        return  # one is dated where the other is not: another time
+    if same_document:
+        changes = _words("change_words")
+        if len(differing) > 1 or any(
+            word in changes for sentence in (first.sentence, second.sentence) for word in _lower_words(sentence)
+        ):
+            return
+    shorter = min(sum(t.value is None for t in tokens_first), sum(t.value is None for t in tokens_second))
+    for aligned, verdict in differing:
+        yield _finding(first, second, aligned, verdict, aligned_words, shorter)
+
+
+def _finding(
+    first: StatementClaim, second: StatementClaim, aligned: Aligned, verdict: str, aligned_words: int, shorter: int
+) -> Discrepancy:
+    one, other = aligned.first, aligned.second
+    shown_first = first.sentence[one.start : one.end]
+    shown_second = second.sentence[other.start : other.end]
+    context = " ".join(first.sentence.split())
+    subject = context if len(context) <= SUBJECT_CHARS else context[: SUBJECT_CHARS - 1] + "…"
+    kind = KIND_OF_VALUE.get(one.kind, "date")
+    if verdict == "bounds":
+        severity = "low"
+    elif one.kind in TIMES or one.interval.gap(other.interval) >= SEVERE_GAP:
+        severity = "medium"
+    else:
+        severity = "low"
+    where = "one article" if first.doc == second.doc else "two articles"
+    explanation = (
+        f"Two sentences in {where} say the same thing in other words (they share {aligned_words} of the shorter's "
+        f"{shorter} content words, and “{aligned.anchor}” stands beside the value in both) with {PHRASES[one.kind]} changed: “{shown_first}” in one, "
+        f"“{shown_second}” in the other."
+    )
+    if verdict == "bounds":
+        explanation += " Both are bounds, so both can hold: the later may be an update of the earlier."
+    return discrepancy(
+        RULE,
+        subject=f"“{subject}”",
+        key=f"reworded:{one.slot}:{aligned.anchor}:{first.doc}:{second.doc}",
+        variants=[
+            (shown_first, [narrowed(first, (one.start, one.end))]),
+            (shown_second, [narrowed(second, (other.start, other.end))]),
+        ],
+        severity=severity,
+        confidence=0.6 if verdict == "bounds" else 0.75,
+        kind=kind,
+        explanation=explanation,
+    )
+
+
+RULE = Rule(
+    code="FD402",
+    name="reworded-value",
+    kind="edit",
+    reads=("statement",),
+    summary="One fact restated in other words, with a different number, age, year or date.",
+    why="Coverage rewords what it copies; the value is where the restatement can go wrong, and the aligned words show it is the same fact.",
+    keys=block_keys,
+    similar=True,
+    judge=judge,
+    fallback=True,
+    examples=Examples(
+        catch=(
+            (
+                "The film took $35.6 million in North America over its opening weekend.",
+                "The film grossed over $36 million in North America in its opening weekend.",
+            ),
+            (
+                "The actor died of lung cancer at his home in Malibu in 2013, his agent said.",
+                "The actor succumbed to lung cancer at his home in Malibu in 1993.",
+            ),
+            (
+                "Police are investigating the death 35 years ago of an American tourist on the island.",
+                "Police reopened the inquiry into the death 36 years ago of an American tourist on the island.",
+            ),
+            (
+                "The 27-year-old bartender was found dead in his flat in Leeds on Tuesday.",
+                "The 29-year-old bartender was found dead at his flat in Leeds on Tuesday.",
+            ),
+            (
+                "Surgeons gave the climber an 85% chance of survival after the fall.\n\n"
+                "The rescue took six hours. Surgeons gave the climber a 50% chance of survival after the fall.",
+            ),
+            (
+                "The storm hit the coast, killing at least two people in the fishing village of Brixham.",
+                "The storm killed at least three people in the fishing village of Brixham.",
+            ),
+        ),
+        miss=(
+            (
+                "The film took $35.6 million in North America over its opening weekend.",
+                "The film grossed about $36 million in North America in its opening weekend.",
+            ),
+            (
+                "In 2012 the company earned $5 million from sales of the drug in Europe.",
+                "The company earned $7 million from sales of the drug in Europe in 2013.",
+            ),
+            (
+                "Sales of the drug rose to $7 million in Europe, up from $5 million in Europe.\n\n"
+                "Sales of the drug were $5 million in Europe.",
+            ),
+            (
+                "The striker scored 20 goals for the club in the league this season.",
+                "The striker scored 25 goals for the club in all competitions this season.",
+            ),
+            (
+                "Another 12 people were taken to hospital after the crash near the bridge.",
+                "Police said 30 people were taken to hospital after the crash near the bridge.",
+            ),
+            (
+                "The 27-year-old bartender was not found dead in his flat in Leeds on Tuesday.",
+                "The 29-year-old bartender was found dead at his flat in Leeds on Tuesday.",
+            ),
+            (
+                "Season 2 of the drama will be filmed in Belfast next spring, the broadcaster said.",
+                "Season 3 of the drama will be filmed in Belfast next spring.",
+            ),
+        ),
+    ),
+)
