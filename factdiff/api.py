@@ -299,7 +299,7 @@ class Findings:
         self.story_of = story_of
         self.found: dict[str, Discrepancy] = {}
         self.agreed: dict[str, Agreement] = {}
-        self.evidence: dict[str, list[tuple[int, int]]] = {}
+        self.evidence: dict[str, dict[str, list[tuple[int, int]]]] = {"across": {}, "within": {}, "all": {}}
 
     def judge(self, rule: Rule, block: Sequence[Any]) -> None:
         for alike in rule.agree(block) if rule.agree is not None else ():
@@ -312,12 +312,15 @@ class Findings:
             self.found.setdefault(discrepancy.id, discrepancy.model_copy(update={"story": story}))
             for variant in discrepancy.variants:
                 for claim in variant.claims:
-                    self.evidence.setdefault(claim.doc, []).append((claim.start, claim.end))
+                    for scope in (discrepancy.scope, "all"):
+                        self.evidence[scope].setdefault(claim.doc, []).append((claim.start, claim.end))
 
     def already_reported(self, discrepancy: Discrepancy) -> bool:
-        """Every piece of its evidence overlaps evidence an earlier report shows."""
+        """Every piece of its evidence overlaps evidence an earlier report shows: a report across
+        documents for one across them, any report for one inside a document."""
+        shown = self.evidence["across"] if discrepancy.scope == "across" else self.evidence["all"]
         return all(
-            any(start < claim.end and claim.start < end for start, end in self.evidence.get(claim.doc, ()))
+            any(start < claim.end and claim.start < end for start, end in shown.get(claim.doc, ()))
             for variant in discrepancy.variants
             for claim in variant.claims
         )

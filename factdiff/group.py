@@ -69,7 +69,7 @@ def comparable(claim: Any, keys_by_kind: Mapping[str, Sequence[BlockKeys]]) -> b
     return any(next(iter(keys(claim)), None) is not None for keys in keys_by_kind.get(claim.kind, ()))
 
 
-MAX_POSTINGS = 100
+MAX_POSTINGS = 30
 """A word in more claims than this in one story is too common to find a restatement by (it
 still counts in the claim's own weight): the index's cost stays linear in the claims."""
 MIN_SHARED = 0.5

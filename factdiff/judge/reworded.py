@@ -125,7 +125,7 @@ def _not_a_count(sentence: str, value: Value) -> bool:
     )
 
 
-def _frame(tokens: list[Token], index: int) -> tuple[list[str], list[str]]:
+def _frame(tokens: Sequence[Token], index: int) -> tuple[list[str], list[str]]:
     """The content words within FRAME places before and after a value, nearest first (other
     values are skipped over, not counted)."""
     before = [t.form for t in reversed(tokens[max(0, index - FRAME) : index]) if t.value is None]
@@ -143,7 +143,7 @@ def _frames_meet(first: tuple[list[str], list[str]], second: tuple[list[str], li
     return len(set(before_a) & set(before_b)) + len(set(after_a) & set(after_b))
 
 
-def aligned_values(first: list[Token], second: list[Token]) -> tuple[list[Aligned], int] | None:
+def aligned_values(first: Sequence[Token], second: Sequence[Token]) -> tuple[list[Aligned], int] | None:
     """The values that stand in the same frame in both sentences, and how many content words
     align in order, or None when too few align for the two to be one statement.
 
@@ -184,7 +184,7 @@ def aligned_values(first: list[Token], second: list[Token]) -> tuple[list[Aligne
     return pairs, shared
 
 
-def _unaligned_times(tokens: list[Token], aligned: Sequence[Value]) -> bool:
+def _unaligned_times(tokens: Sequence[Token], aligned: Sequence[Value]) -> bool:
     """A year or a date the sentence gives that is not aligned: it scopes the sentence to a time the other does not state."""
     return any(t.value is not None and t.value.kind in DATING and t.value not in aligned for t in tokens)
 

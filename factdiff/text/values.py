@@ -7,7 +7,7 @@ America": film, earn, <number:$>, north, america on both sides)."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from factdiff.text.calendar import MONTH_NAMES, SHORT_MONTHS, WEEKDAYS
@@ -153,7 +153,8 @@ def _no_value(sentence: str, match: re.Match[str]) -> bool:
     return bool(NOT_A_VALUE.match(sentence, match.end()) or converted) or before[-1:].isdigit() or before[-1:] == "/"
 
 
-def values(sentence: str) -> list[Value]:
+@lru_cache(maxsize=4096)
+def values(sentence: str) -> tuple[Value, ...]:
     """Every typed value in the sentence, in order; none inside a web address. Months and
     weekdays must be capitalised unless the whole sentence is in lower case ('may' and
     'march' are then not read)."""
@@ -174,18 +175,21 @@ def values(sentence: str) -> list[Value]:
         day = match["before"] or match["after"]
         if kind == "month" and day and 1 <= int(day) <= 31:
             kind, number = "day", number * 100 + int(day)
-        found.append(Value(kind, f"<{kind}>", match.start(), match.end(), Interval(number, number), None))
+        end = match.end() - sentence.endswith(".", match.start(), match.end())  # 'Sept.' keeps no sentence's stop
+        found.append(Value(kind, f"<{kind}>", match.start(), end, Interval(number, number), None))
     found.sort(key=lambda value: (value.start, -value.end))
-    return [
+    return tuple(
         value
         for index, value in enumerate(found)
         if (index == 0 or value.start >= found[index - 1].end)
         and not any(start <= value.start < end for start, end in addresses)
-    ]
+    )
 
 
-def aligned_tokens(sentence: str) -> list[Token]:
-    """The sentence as it is aligned: content lemmas and value slots, in order."""
+@lru_cache(maxsize=4096)
+def aligned_tokens(sentence: str) -> tuple[Token, ...]:
+    """The sentence as it is aligned: content lemmas and value slots, in order (cached: a
+    sentence is judged against several alike)."""
     typed = values(sentence)
     result: list[Token] = []
     position = 0
@@ -198,4 +202,4 @@ def aligned_tokens(sentence: str) -> list[Token]:
         if value:
             result.append(Token(value.slot, value.start, value.end, value))
             position = value.end
-    return result
+    return tuple(result)
