@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from factdiff.models import StatementClaim, construct
-from factdiff.text.values import aligned_tokens
+from factdiff.text.values import aligned_tokens, values
 
 KIND = "statement"
 CLAIM = StatementClaim
@@ -29,6 +29,8 @@ def extract(context: Any) -> list[StatementClaim]:
     text = context.text
     claims: list[StatementClaim] = []
     for start, end in context.document.sentences:
+        if not values(text[start:end]):
+            continue  # most sentences state no value: no lemmas read for them
         tokens = aligned_tokens(text[start:end])
         words = [token.form for token in tokens if token.value is None]
         if len(words) < MIN_WORDS or len(tokens) > MAX_TOKENS or len(words) == len(tokens):
