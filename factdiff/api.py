@@ -299,7 +299,8 @@ class Findings:
         self.story_of = story_of
         self.found: dict[str, Discrepancy] = {}
         self.agreed: dict[str, Agreement] = {}
-        self.evidence: dict[str, dict[str, list[tuple[int, int]]]] = {"across": {}, "within": {}, "all": {}}
+        self.evidence: dict[str, list[tuple[int, int]]] = {}
+        self.evidence_across: dict[str, list[tuple[int, int]]] = {}
 
     def judge(self, rule: Rule, block: Sequence[Any]) -> None:
         for alike in rule.agree(block) if rule.agree is not None else ():
@@ -312,13 +313,14 @@ class Findings:
             self.found.setdefault(discrepancy.id, discrepancy.model_copy(update={"story": story}))
             for variant in discrepancy.variants:
                 for claim in variant.claims:
-                    for scope in (discrepancy.scope, "all"):
-                        self.evidence[scope].setdefault(claim.doc, []).append((claim.start, claim.end))
+                    self.evidence.setdefault(claim.doc, []).append((claim.start, claim.end))
+                    if discrepancy.scope == "across":
+                        self.evidence_across.setdefault(claim.doc, []).append((claim.start, claim.end))
 
     def already_reported(self, discrepancy: Discrepancy) -> bool:
         """Every piece of its evidence overlaps evidence an earlier report shows: a report across
         documents for one across them, any report for one inside a document."""
-        shown = self.evidence["across"] if discrepancy.scope == "across" else self.evidence["all"]
+        shown = self.evidence_across if discrepancy.scope == "across" else self.evidence
         return all(
             any(start < claim.end and claim.start < end for start, end in shown.get(claim.doc, ()))
             for variant in discrepancy.variants

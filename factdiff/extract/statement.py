@@ -29,9 +29,10 @@ def extract(context: Any) -> list[StatementClaim]:
     text = context.text
     claims: list[StatementClaim] = []
     for start, end in context.document.sentences:
-        if not values(text[start:end]):
+        sentence = text[start:end]
+        if not values(sentence):
             continue  # most sentences state no value: no lemmas read for them
-        tokens = aligned_tokens(text[start:end])
+        tokens = aligned_tokens(sentence)
         words = [token.form for token in tokens if token.value is None]
         if len(words) < MIN_WORDS or len(tokens) > MAX_TOKENS or len(words) == len(tokens):
             continue

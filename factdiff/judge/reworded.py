@@ -41,7 +41,7 @@ from factdiff.judge import Examples, Rule, discrepancy
 from factdiff.judge.sentences import headline, narrowed
 from factdiff.models import Discrepancy, StatementClaim
 from factdiff.text.interval import Interval
-from factdiff.text.lexicon import alignment_data, quantity_data
+from factdiff.text.lexicon import alignment_data, phrase_pattern, quantity_data
 from factdiff.text.values import Token, Value, aligned_tokens, values
 
 MIN_ALIGNED = 3
@@ -93,11 +93,10 @@ def _words(name: str) -> frozenset[str]:
 
 
 @cache
-def _not_counts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Words before a number that make it a label or another set; words after it that make it a score."""
+def _not_counts() -> tuple[frozenset[str], frozenset[str]]:
+    """Words next to a number that make it a label or another set; words after it that make it a score."""
     data = quantity_data()
-    before = {*data.label_words, *data.different_set_cues["before"]}
-    return frozenset(before), frozenset(data.score_nouns), frozenset(data.part_prepositions)
+    return frozenset({*data.label_words, *data.different_set_cues["before"]}), frozenset(data.score_nouns)
 
 
 def _lower_words(text: str) -> list[str]:
@@ -113,7 +112,7 @@ def _not_a_count(sentence: str, value: Value) -> bool:
     points') or a part ('two of the victims')."""
     if value.kind != "number":
         return False
-    before, scores, _ = _not_counts()
+    before, scores = _not_counts()
     previous = _lower_words(sentence[max(0, value.start - 40) : value.start])[-1:]
     following = _lower_words(sentence[value.end : value.end + 40])[:2]
     return bool(
@@ -163,14 +162,18 @@ def aligned_values(first: Sequence[Token], second: Sequence[Token]) -> tuple[lis
         or shared < LONGER_SHARE * max(words_first, words_second)
     ):
         return None
-    frames_second = [(j, _frame(second, j)) for j, t in enumerate(second) if t.value is not None]
+    frames_second = {j: _frame(second, j) for j, t in enumerate(second) if t.value is not None}
     pairs = []
     for i, token in enumerate(first):
         if token.value is None:
             continue
         frame = _frame(first, i)
         scored = sorted(
-            ((_frames_meet(frame, other_frame), j) for j, other_frame in frames_second if second[j].form == token.form),
+            (
+                (_frames_meet(frame, other_frame), j)
+                for j, other_frame in frames_second.items()
+                if second[j].form == token.form
+            ),
             reverse=True,
         )
         if not scored or scored[0][0] < MIN_FRAME or (len(scored) > 1 and scored[1][0] == scored[0][0]):
@@ -178,7 +181,7 @@ def aligned_values(first: Sequence[Token], second: Sequence[Token]) -> tuple[lis
         j = scored[0][1]
         before, after = frame
         other = second[j].value
-        anchor = after[0] if after and after[:1] == _frame(second, j)[1][:1] else before[0]
+        anchor = after[0] if after and after[:1] == frames_second[j][1][:1] else before[0]
         if other is not None:
             pairs.append(Aligned(token.value, other, anchor))
     return pairs, shared
@@ -194,14 +197,14 @@ def _names(sentence: str) -> set[str]:
     return {word.lower() for word in WORD.findall(sentence)[1:] if word[0].isupper()} - _words("stop_words")
 
 
-def _relative_day(sentence: str) -> bool:
-    """'today', 'yesterday': each report's own day, not the event's."""
-    return any(word in _relative_days() for word in _lower_words(sentence))
-
-
 @cache
-def _relative_days() -> frozenset[str]:
-    return frozenset(word for phrase in quantity_data().time_anchors["relative_days"] for word in phrase.split()[-1:])
+def _relative_days() -> re.Pattern[str]:
+    return phrase_pattern(quantity_data().time_anchors["relative_days"])
+
+
+def _relative_day(sentence: str) -> bool:
+    """'today', 'the day before': each report's own day, not the event's."""
+    return _relative_days().search(sentence) is not None
 
 
 def differs(first: Value, second: Value) -> str | None:
@@ -216,28 +219,34 @@ def differs(first: Value, second: Value) -> str | None:
     return None
 
 
+class Difference(NamedTuple):
+    """Two aligned values that differ, and how well their sentences align."""
+
+    aligned: Aligned
+    verdict: str
+    aligned_words: int
+    shorter: int
+
+
 def judge(block: Sequence[StatementClaim]) -> Iterable[Discrepancy]:
     """The block's first claim against each of the others (the claims most alike to it, and
     those most alike to them): a value that the other side states in one of them is not
     contradicted there, only said in another sentence."""
     claim, *alike = block
-    # a value the other side states too, in a sentence alike, is not contradicted by it
     stated = {other.doc: set[tuple[str, Interval]]() for other in block}
     for other in block:
         stated[other.doc].update((value.slot, value.interval) for value in values(other.sentence))
     for other in alike:
-        opposite = {claim.doc: other.doc, other.doc: claim.doc}
-        for finding in compared(claim, other):
-            stated_by_the_other = any(
-                (value.slot, value.interval) in stated[opposite[variant.claims[0].doc]]
-                for variant in finding.variants
-                for value in values(variant.claims[0].text)
-            )
-            if claim.doc == other.doc or not stated_by_the_other:
-                yield finding
+        for difference in compared(claim, other):
+            one, two = difference.aligned.first, difference.aligned.second
+            said_elsewhere = (one.slot, one.interval) in stated[other.doc] or (two.slot, two.interval) in stated[
+                claim.doc
+            ]
+            if claim.doc == other.doc or not said_elsewhere:
+                yield _finding(claim, other, difference)
 
 
-def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Discrepancy]:
+def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Difference]:
     """The values two restatements give differently."""
     if any(headline(claim.sentence) or claim.sentence.rstrip(" \"'”’)").endswith("?") for claim in (first, second)):
         return  # a headline's words are a desk's; a question states nothing
@@ -275,12 +284,11 @@ def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Discrepa
             return
     shorter = min(sum(t.value is None for t in tokens_first), sum(t.value is None for t in tokens_second))
     for aligned, verdict in differing:
-        yield _finding(first, second, aligned, verdict, aligned_words, shorter)
+        yield Difference(aligned, verdict, aligned_words, shorter)
 
 
-def _finding(
-    first: StatementClaim, second: StatementClaim, aligned: Aligned, verdict: str, aligned_words: int, shorter: int
-) -> Discrepancy:
+def _finding(first: StatementClaim, second: StatementClaim, difference: Difference) -> Discrepancy:
+    aligned, verdict = difference.aligned, difference.verdict
     one, other = aligned.first, aligned.second
     shown_first = first.sentence[one.start : one.end]
     shown_second = second.sentence[other.start : other.end]
@@ -295,8 +303,8 @@ def _finding(
         severity = "low"
     where = "one article" if first.doc == second.doc else "two articles"
     explanation = (
-        f"Two sentences in {where} say the same thing in other words (they share {aligned_words} of the shorter's "
-        f"{shorter} content words, and “{aligned.anchor}” stands beside the value in both) with {PHRASES[one.kind]} changed: “{shown_first}” in one, "
+        f"Two sentences in {where} say the same thing in other words (they share {difference.aligned_words} of the "
+        f"shorter's {difference.shorter} content words, and “{aligned.anchor}” stands beside the value in both) with {PHRASES[one.kind]} changed: “{shown_first}” in one, "
         f"“{shown_second}” in the other."
     )
     if verdict == "bounds":

@@ -10,7 +10,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from factdiff.text.calendar import MONTH_NAMES, SHORT_MONTHS, WEEKDAYS
+from factdiff.text.calendar import MONTH_NAMES, SHORT_MONTHS, WEEKDAYS, month_number
 from factdiff.text.interval import Interval, hedged
 from factdiff.text.lemmas import lemma
 from factdiff.text.lexicon import quantity_data
@@ -90,19 +90,6 @@ def _calendar_pattern() -> re.Pattern[str]:
     )
 
 
-@cache
-def _calendar_numbers() -> dict[str, tuple[str, int]]:
-    numbers = {name.lower(): ("month", index) for index, name in enumerate(MONTH_NAMES, 1)}
-    numbers.update(
-        {
-            short.lower(): ("month", MONTH_NAMES.index(next(m for m in MONTH_NAMES if m.startswith(short[:3]))) + 1)
-            for short in SHORT_MONTHS
-        }
-    )
-    numbers.update({day.lower(): ("weekday", index) for index, day in enumerate(WEEKDAYS, 1)})
-    return numbers
-
-
 def _number(match: re.Match[str]) -> Value | None:
     data = quantity_data()
     hedge = match["hedge"].lower() if match["hedge"] else None
@@ -171,7 +158,8 @@ def values(sentence: str) -> tuple[Value, ...]:
             continue
         if word == "May" and match.start() == 0:
             continue
-        kind, number = _calendar_numbers()[word.lower()]
+        month = month_number(word)
+        kind, number = ("month", month) if month else ("weekday", WEEKDAYS.index(word.capitalize()) + 1)
         day = match["before"] or match["after"]
         if kind == "month" and day and 1 <= int(day) <= 31:
             kind, number = "day", number * 100 + int(day)
