@@ -10,12 +10,12 @@ Library use::
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "compare", "extract_claims", "scan", "stories"]
+__all__ = ["__version__", "check", "compare", "extract_claims", "scan", "stories"]
 
 
 def __getattr__(name: str) -> object:
     """Import the API on first use, so `python -m factdiff` can explain a missing dependency."""
-    if name in ("compare", "extract_claims", "scan", "stories"):
+    if name in ("check", "compare", "extract_claims", "scan", "stories"):
         from factdiff import api
 
         return getattr(api, name)

@@ -2,6 +2,7 @@
 
 report = factdiff.scan(["seeds/"])
 report = factdiff.compare("a.txt", "b.txt", within=True)
+report = factdiff.check("wire.txt", ["rewrite.txt", "summary.txt"])
 claims = factdiff.extract_claims(["seeds/"])
 grouping = factdiff.stories(["archive/"])
 """
@@ -51,6 +52,7 @@ from factdiff.models import (
 )
 from factdiff.story import Evidence, find_stories, single_story, story_names
 from factdiff.text.language import checked, language_of
+from factdiff.trace import Locator, Source, trace
 
 PathLike = str | Path
 
@@ -408,6 +410,68 @@ def compare(
     if not within:
         found = [d for d in found if d.scope == "across"]
     return _report(documents, warnings, analysis, found)
+
+
+def check(
+    source: PathLike | Iterable[PathLike],
+    derived: PathLike | Iterable[PathLike],
+    *,
+    date: datetime.date | None = None,
+    encoding: str | None = None,
+) -> Report:
+    """Every claim of each derived text traced to the source (several files read as one body
+    of evidence): supported, contradicted or unsupported (``Report.checks``); the
+    discrepancies are those between the source and a derived text, as ``compare`` finds them."""
+    reading = Reading(all_claims=True, date=date, encoding=encoding)
+    sources, warnings = read_paths(_listed(source), jobs=1, reading=reading)
+    derived_documents, more = read_paths(_listed(derived), jobs=1, reading=reading)
+    return traced(sources, derived_documents, [*warnings, *more], _texts([*sources, *derived_documents]))
+
+
+def check_documents(source: Sequence[Document], derived: Sequence[Document]) -> Report:
+    """``check`` for documents already in memory (tests, benchmarks, scripts)."""
+    sources = [extracted(document, all_claims=True) for document in source]
+    derived_documents = [extracted(document, all_claims=True) for document in derived]
+    return traced(sources, derived_documents, [], MemoryTexts([*source, *derived]))
+
+
+def _listed(paths: PathLike | Iterable[PathLike]) -> list[PathLike]:
+    return [paths] if isinstance(paths, (str, Path)) else list(paths)
+
+
+def traced(sources: Sequence[Read], derived: Sequence[Read], warnings: Sequence[Warning_], texts: Texts) -> Report:
+    """Each derived document judged with the sources as one story, then traced claim by claim."""
+    source_ids = {document.info.id for document in sources}
+    paths = {document.info.id: document.info.path for document in [*sources, *derived]}
+    locator = Locator(texts, paths)
+    source_claims = [unpack(packed, texts) for document in sources for packed in document.claims]
+    source = Source([document.info.id for document in sources], source_claims, locator)
+    found: dict[str, Discrepancy] = {}
+    checks = []
+    for document in derived:
+        if document.info.id in source_ids:
+            continue
+        analysis = judge_all([*sources, document], texts, one_story=True)
+        between = [
+            finding
+            for finding in analysis.discrepancies
+            if finding.scope == "across" and document.info.id in _documents_of(finding)
+        ]
+        found.update((finding.id, finding) for finding in between)
+        claims = [unpack(packed, texts) for packed in document.claims]
+        checks.extend(trace(document.info.id, claims, source, between))
+    ordered = sorted(found.values(), key=lambda d: (SEVERITY_RANK[d.severity], d.kind, d.subject, d.id))
+    return Report(
+        documents=tuple(document.info for document in [*sources, *derived]),
+        discrepancies=tuple(ordered),
+        warnings=tuple(warnings),
+        sources=tuple(document.info.id for document in sources),
+        checks=tuple(checks),
+    )
+
+
+def _documents_of(finding: Discrepancy) -> set[str]:
+    return {claim.doc for variant in finding.variants for claim in variant.claims}
 
 
 def stories(paths: Iterable[PathLike], *, jobs: int | None = None, reading: Reading = DEFAULT_READING) -> Report:

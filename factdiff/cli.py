@@ -159,7 +159,8 @@ def emit(view: str, shown: Report | ClaimList, output: dict[str, Any], code: int
         stream = open(target, "w", encoding="utf-8", newline="\n") if target else sys.stdout  # noqa: SIM115
     except OSError as error:
         raise Trouble(f"cannot write output: {target}: {(error.strerror or str(error)).lower()}") from None
-    texts = api.report_texts(shown) if output["output_format"] == "html" else None
+    shows_text = output["output_format"] == "html" or (view == "check" and output["output_format"] == "rich")
+    texts = api.report_texts(shown) if shows_text else None
     sink = Sink(
         stream, output["color"] if not target or output["color"] == "always" else "never", output["quiet"], texts
     )
@@ -408,6 +409,50 @@ def compare(first: str, second: str, within: bool, encoding: str | None, date: A
     report = api.compare(first, second, within=within, date=date and date.date(), encoding=encoding)
     report = reviewed(report, [first], options)
     return emit("report", report, output, report_code(report, options["exit_zero"]))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="SOURCE DERIVED...")
+@click.option(
+    "--source",
+    "more_sources",
+    multiple=True,
+    type=click.Path(),
+    help="Another source file or folder, read with SOURCE as one body of evidence (repeatable).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["contradicted", "unsupported"]),
+    default="unsupported",
+    show_default=True,
+    help="What makes the exit status 1: a contradicted claim only, or any claim not supported.",
+)
+@encoding_option
+@date_option
+@output_options("check")
+@guarded
+def check(
+    paths: tuple[str, ...], more_sources: tuple[str, ...], fail_on: str, encoding: str | None, date: Any, **options: Any
+) -> int:
+    """Trace every number, date, name and quotation of DERIVED texts to SOURCE.
+
+    SOURCE (a file or a folder) is the evidence; each DERIVED text (a rewrite, a summary, a
+    translation) is checked against it. Each claim is supported (where the source says it),
+    contradicted (the source says otherwise) or unsupported (the source does not say it).
+
+    Example: factdiff check seeds/000_ee73806791a84dfe.txt seeds/001_de6dd166a4080cc0.txt
+    """
+    if len(paths) < 2:
+        raise click.UsageError("give a SOURCE and at least one DERIVED text to check against it")
+    output = output_of(options)
+    first, *derived = paths
+    report = api.check([first, *more_sources], derived, date=date and date.date(), encoding=encoding)
+    failing = {"contradicted"} if fail_on == "contradicted" else {"contradicted", "unsupported"}
+    if report.warnings:
+        code = EXIT_TROUBLE
+    else:
+        code = EXIT_FOUND if any(check.verdict in failing for check in report.checks) else EXIT_CLEAN
+    return emit("check", report, output, code)
 
 
 def checked_claim_kinds(

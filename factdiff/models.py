@@ -388,6 +388,45 @@ class Discrepancy(Record):
     story: str | None = Field(default=None, description="Id of the story whose documents the claims come from.")
 
 
+Verdict = Literal["supported", "contradicted", "unsupported"]
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
+
+
+class Span(Record):
+    """A stretch of one document: where a check's claim or its evidence is written."""
+
+    doc: str = Field(description="Id of the document.")
+    path: str
+    text: str = Field(description="Exact text: the document's text between start and end.")
+    start: int
+    end: int
+    line: int = Field(description="1-based line of start.")
+    column: int = Field(description="1-based column of start.")
+    sentence: str = Field(description="The sentence that holds it.")
+
+
+class Check(Record):
+    """One claim of a derived text (a rewrite, a summary, a translation) traced to its source."""
+
+    id: str = Field(description="Stable: the derived document, the claim's kind and its span.")
+    kind: str = Field(
+        description="What is checked: number, date, person, organisation, place, name (a name in "
+        "lower-cased text, whatever it names), quote, or the kind of a finding's claim (pronoun)."
+    )
+    claim: Span = Field(description="Where the derived text makes the claim.")
+    verdict: Verdict = Field(
+        description="supported: the source says it; contradicted: the source says otherwise (a discrepancy); "
+        "unsupported: nothing in the source gives it."
+    )
+    evidence: tuple[Span, ...] = Field(
+        default=(),
+        description="supported: where the source says it; contradicted: what the source says instead; "
+        "unsupported: the source sentence nearest in words, as context only.",
+    )
+    finding: str | None = Field(default=None, description="Id of the discrepancy that contradicts it.")
+    explanation: str
+
+
 class Tool(Record):
     name: str = "factdiff"
     version: str = __version__
@@ -415,6 +454,12 @@ class Report(Record):
     suppressed: int = Field(default=0, description="Findings left out as already reviewed (config, baseline).")
     in_baseline: int = Field(default=0, description="How many of the suppressed findings the baseline holds.")
     warnings: tuple[Warning_, ...] = ()
+    sources: tuple[str, ...] = Field(
+        default=(), description="`factdiff check`: ids of the documents read as the source; the others are derived."
+    )
+    checks: tuple[Check, ...] = Field(
+        default=(), description="`factdiff check`: each claim of the derived documents, traced to the source."
+    )
 
 
 class DiscrepancyLine(Discrepancy):

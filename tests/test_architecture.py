@@ -22,6 +22,7 @@ STAGES = (
     ("story",),
     ("group",),
     ("judge",),
+    ("trace",),  # a derived text's claims traced to its source
     ("config",),  # review: what an editor has already checked
     ("render", "schema"),
     ("api",),
@@ -29,7 +30,7 @@ STAGES = (
 )
 """In pipeline order; a module may import its own stage and those above it."""
 
-ONLY_TEXT_AND_MODELS = {"judge", "story", "config", "group"}
+ONLY_TEXT_AND_MODELS = {"judge", "story", "config", "group", "trace"}
 """Stages that see claims only as records: they import text helpers and models, never a stage."""
 
 

@@ -3,8 +3,10 @@
 Part 1 (planted) plants one known discrepancy (or a fact-keeping control edit) in a copy of each real
 article and compares the copy with the original, as ``factdiff compare`` does. Part 2 (factcc) compares
 each FactCC/FRANK article with its model-written summary. Part 3 (summedits) compares each SummEdits
-document with its summary or a minimally edited copy of it. The Markdown tables are written to
-benchmarks/results/quality.md only when all three parts ran, so a partial run never replaces the full result.
+document with its summary or a minimally edited copy of it. Part 4 (check) runs ``factdiff check article
+summary`` on both sets: a summary is flagged when any of its claims is contradicted or unsupported. The
+Markdown tables are written to benchmarks/results/quality.md only when all parts ran, so a partial run
+never replaces the full result.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import NamedTuple, TypeVar
 from benchmarks.corpus import articles, bench_rows, summedits_rows, write_result
 from benchmarks.quality.plant import CONTROLS, ERRORS, Plant
 from factdiff import __version__
-from factdiff.api import find_discrepancies
+from factdiff.api import check_documents, find_discrepancies
 from factdiff.load import make_document
 from factdiff.models import Discrepancy
 
@@ -39,7 +41,7 @@ PUBLISHED = {
 """Balanced accuracy (factcc, frank) on the SummaC test split, from ../shared/bench/README.md."""
 PUBLISHED_SUMMEDITS = {"GPT-4": 0.821, "QAFactEval": 0.655, "SummaC-Conv": 0.571, "human": 0.909}
 """Balanced accuracy over all ten SummEdits domains, from ../shared/bench/README.md (the dataset's README)."""
-PARTS = ("planted", "factcc", "summedits")
+PARTS = ("planted", "factcc", "summedits", "check")
 CHUNKSIZE = 16
 """Pairs a worker takes at a time: enough to keep the pickling overhead small, few enough to balance the load."""
 ENTITY_EDIT = "entity_modification"
@@ -317,6 +319,50 @@ def summedits_examples(scored: Scored, limit: int) -> str:
     return "\n".join(lines)
 
 
+def traced(pair: tuple[str, str]) -> list[tuple[str, str, str]]:
+    """(verdict, kind, text) of each claim ``factdiff check`` does not find supported (a worker's task)."""
+    report = check_documents([make_document(pair[0], "article.txt")], [make_document(pair[1], "summary.txt")])
+    return [(check.verdict, check.kind, check.claim.text) for check in report.checks if check.verdict != "supported"]
+
+
+def checks(jobs: int) -> str:
+    """``check`` on FactCC, FRANK and SummEdits: a pair is flagged when any claim is not supported."""
+    rows = [*bench_rows(), *summedits_rows()]
+    outcomes: dict[str, Counter[str]] = defaultdict(Counter)
+    verdicts: dict[str, Counter[str]] = defaultdict(Counter)
+    for row, found in zip(rows, each(traced, [(row["doc_a"], row["doc_b"]) for row in rows], jobs), strict=True):
+        subset = row["meta"].get("subset", "summedits")
+        inconsistent = row["label"] == "inconsistent"
+        outcomes[subset][outcome_key(bool(found), inconsistent)] += 1
+        if inconsistent and ENTITY_EDIT in edit_kinds(row["type"]):
+            outcomes[subset]["entity"] += 1
+            outcomes[subset]["entity flagged"] += bool(found)
+        for verdict, kind, _text in found:
+            verdicts[subset][f"{verdict} {kind}"] += 1
+    lines = [
+        "Each summary checked against its article; flagged when a claim is contradicted or unsupported.",
+        "",
+        "| set | pairs | flagged | precision | recall | recall (entity edits) | specificity | balanced accuracy |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for subset in ("factcc", "frank", "summedits"):
+        c = outcomes[subset]
+        flagged = c["TP"] + c["FP"]
+        recall = ratio(c["TP"], c["TP"] + c["FN"])
+        specificity = ratio(c["TN"], c["TN"] + c["FP"])
+        entity = f"{ratio(c['entity flagged'], c['entity']):.3f}" if c["entity"] else "—"
+        lines.append(
+            f"| {subset} | {sum(c[key] for key in ('TP', 'FP', 'TN', 'FN'))} | {flagged} | "
+            f"{ratio(c['TP'], flagged):.3f} | {recall:.3f} | {entity} | {specificity:.3f} | "
+            f"{(recall + specificity) / 2:.3f} |"
+        )
+    lines += ["", "| set | claims not supported, by verdict and kind |", "|---|---|"]
+    for subset in ("factcc", "frank", "summedits"):
+        shown = ", ".join(f"{key} {count}" for key, count in verdicts[subset].most_common())
+        lines.append(f"| {subset} | {shown} |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.quality", description=__doc__)
     parser.add_argument("--limit", type=int, help="Plant in only the first N articles (quicker).")
@@ -348,6 +394,8 @@ def main() -> None:
         sections.append("## Planted discrepancies and controls\n\n" + planted(args.limit, args.jobs))
     if "factcc" in args.parts:
         sections.append("## FactCC / FRANK: `compare article summary`\n\n" + summaries(args.jobs))
+    if "check" in args.parts:
+        sections.append("## `check article summary`: FactCC, FRANK, SummEdits\n\n" + checks(args.jobs))
     if "summedits" in args.parts:
         scored = with_findings(summedits_rows(), args.jobs)
         sections.append(

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
-from factdiff.models import Agreement, Discrepancy, Report, Story, Variant
+from factdiff.models import VERDICTS, Agreement, Check, Discrepancy, Report, Span, Story, Variant
 from factdiff.text.language import checked
 
 SCOPE_PHRASES = {"within": "within one document", "across": "across documents"}
@@ -37,6 +37,34 @@ def summary_line(report: Report) -> str:
         f"{found}{detail} in {counted(len(report.documents), 'document')}, "
         f"{counted(len(report.warnings), 'warning')}" + "".join(f"; {note}" for note in extras) + "."
     )
+
+
+VERDICT_MARKS = {"supported": "✓", "contradicted": "✗", "unsupported": "?"}
+"""The mark a checked claim carries in a derived text, whatever the colour."""
+
+
+def check_summary(checks: Sequence[Check]) -> str:
+    """'12 claims: 10 supported, 1 contradicted, 1 unsupported.'"""
+    verdicts = Counter(check.verdict for check in checks)
+    return f"{counted(len(checks), 'claim')}: " + ", ".join(f"{verdicts[v]} {v}" for v in VERDICTS) + "."
+
+
+def checks_by_document(report: Report) -> list[tuple[str, list[Check]]]:
+    """Each derived document's path and its checks, in input order."""
+    checks: dict[str, list[Check]] = {}
+    for check in report.checks:
+        checks.setdefault(check.claim.doc, []).append(check)
+    return [(d.path, checks.get(d.id, [])) for d in report.documents if d.id not in report.sources]
+
+
+def check_line(check: Check) -> str:
+    """'unsupported number “34” (line 28): No number in the source can be '34'.'"""
+    return f"{check.verdict} {check.kind} “{' '.join(check.claim.text.split())}” (line {check.claim.line}): {check.explanation}"
+
+
+def evidence_line(span: Span) -> str:
+    """'seeds/000.txt:12: the sentence'."""
+    return f"{span.path}:{span.line}: {' '.join(span.sentence.split())}"
 
 
 def suppression_note(report: Report) -> str:

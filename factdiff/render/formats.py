@@ -14,10 +14,10 @@ from pydantic import BaseModel
 from rich.console import Console
 
 from factdiff.models import ClaimList, Report, Texts
-from factdiff.render.html import render_html
+from factdiff.render.html import render_checks_html, render_html
 from factdiff.render.json import render_claims_jsonl, render_json, render_jsonl
-from factdiff.render.markdown import render_markdown
-from factdiff.render.rich import TrimmedLines, render_claims_table, render_rich, render_stories
+from factdiff.render.markdown import render_checks_markdown, render_markdown
+from factdiff.render.rich import TrimmedLines, render_checks, render_claims_table, render_rich, render_stories
 
 Color = Literal["auto", "always", "never"]
 COLORS: tuple[Color, ...] = ("auto", "always", "never")
@@ -67,6 +67,12 @@ RENDERERS: Mapping[str, Mapping[str, Renderer]] = {
         "table": lambda listing, sink: render_claims_table(listing, sink.console()),
         "json": _json,
         "jsonl": lambda listing, sink: render_claims_jsonl(listing, sink.stream),
+    },
+    "check": {
+        "rich": lambda report, sink: render_checks(report, sink.console(), sink.texts, summary=not sink.quiet),
+        "json": _json,
+        "markdown": lambda report, sink: render_checks_markdown(report, sink.stream),
+        "html": lambda report, sink: render_checks_html(report, sink.stream, sink.texts),
     },
     "stories": {
         "table": lambda report, sink: render_stories(report, sink.console(), summary=not sink.quiet),

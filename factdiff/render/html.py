@@ -17,8 +17,11 @@ from typing import Any, TextIO
 from factdiff.models import Discrepancy, Report, Texts
 from factdiff.render import (
     SCOPE_PHRASES,
+    VERDICT_MARKS,
     agreement_line,
     changed_spans,
+    check_summary,
+    checks_by_document,
     document_labels,
     evidence_parts,
     source_line,
@@ -34,7 +37,7 @@ th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bot
 .finding { border-left: 5px solid #999; padding: .6rem 1rem; margin: 1.2rem 0; background: #fafafa; }
 .high { border-color: #c62828; } .medium { border-color: #ef8f00; } .low { border-color: #1e88e5; }
 .meta { color: #555; font-size: .85rem; } .explanation { font-style: italic; }
-mark { background: #ffe082; } .value { font-weight: 600; white-space: nowrap; }
+mark { background: #ffe082; } mark.supported { background: #c8e6c9; } mark.contradicted { background: #ef9a9a; } .value { font-weight: 600; white-space: nowrap; }
 .filters label { margin-right: 1rem; } [hidden] { display: none; }
 a.evidence { color: inherit; text-decoration: none; border-bottom: 1px dotted #888; }
 a.evidence:hover { background: #f0f4ff; }
@@ -219,4 +222,48 @@ def render_html(report: Report, out: TextIO, texts: Texts | None = None) -> None
             f'<p class="meta">warning: <code>{escape(w.path)}</code>: {escape(w.message)}</p>' for w in report.warnings
         )
         + f"<script>{SCRIPT}</script></body></html>\n"
+    )
+
+
+def render_checks_html(report: Report, out: TextIO, texts: Texts | None = None) -> None:
+    """One page: per derived text, the tally, the text with every checked claim marked by its
+    verdict (with ``texts``), and a table of the claims with the source's evidence."""
+    sections = []
+    for path, checks in checks_by_document(report):
+        article = ""
+        if checks and texts is not None:
+            text = texts.text(checks[0].claim.doc)
+            pieces, position = [], 0
+            for check in checks:
+                pieces.append(escape(text[position : check.claim.start]))
+                pieces.append(
+                    f'<mark class="{check.verdict}" title="{escape(check.explanation)}">{escape(check.claim.text)}</mark>'
+                    f"{VERDICT_MARKS[check.verdict]}"
+                )
+                position = check.claim.end
+            pieces.append(escape(text[position:]))
+            article = f'<div class="article">{"".join(pieces)}</div>'
+        rows = "".join(
+            f"<tr><td>{check.claim.line}</td><td>{escape(check.claim.text)}</td><td>{check.kind}</td>"
+            f"<td>{VERDICT_MARKS[check.verdict]} {check.verdict}</td><td>{escape(check.explanation)}</td><td>"
+            + "<br>".join(
+                f"<code>{escape(span.path)}</code>:{span.line}: {escape(span.sentence)}" for span in check.evidence
+            )
+            + "</td></tr>"
+            for check in checks
+        )
+        sections.append(
+            f"<section><h2><code>{escape(path)}</code></h2><p>{escape(check_summary(checks))}</p>{article}"
+            "<table><tr><th>Line</th><th>Claim</th><th>Kind</th><th>Verdict</th><th>Why</th><th>Source</th></tr>"
+            f"{rows}</table></section>"
+        )
+    out.write(
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>factdiff check</title><style>{STYLE}</style></head><body><h1>factdiff check</h1>"
+        + "".join(sections)
+        + "".join(
+            f'<p class="meta">warning: <code>{escape(w.path)}</code>: {escape(w.message)}</p>' for w in report.warnings
+        )
+        + "</body></html>\n"
     )

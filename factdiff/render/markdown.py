@@ -10,8 +10,11 @@ from factdiff.models import Discrepancy, Report
 from factdiff.render import (
     AGREEMENTS_SHOWN,
     SCOPE_PHRASES,
+    VERDICT_MARKS,
     agreement_line,
     by_story,
+    check_summary,
+    checks_by_document,
     counted,
     document_labels,
     evidence_parts,
@@ -66,3 +69,23 @@ def _discrepancy(out: TextIO, number: int, found: Discrepancy, heading: str, lab
         for number, claim in enumerate(variant.claims):
             value = f"{escape(variant.value)} ({support(found, variant)})" if number == 0 else "″"
             out.write(f"| {value} | `{source_line(claim, labels)}` | {evidence(claim)} |\n")
+
+
+def render_checks_markdown(report: Report, out: TextIO) -> None:
+    """Per derived text: the tally, then every checked claim with its verdict and evidence."""
+    out.write("# factdiff check\n")
+    for path, checks in checks_by_document(report):
+        out.write(f"\n## `{path}`\n\n{check_summary(checks)}\n\n")
+        if not checks:
+            continue
+        out.write("| line | claim | kind | verdict | why | source |\n|---|---|---|---|---|---|\n")
+        for check in checks:
+            source = "<br>".join(f"`{span.path}`:{span.line}: {escape(span.sentence)}" for span in check.evidence)
+            out.write(
+                f"| {check.claim.line} | {escape(check.claim.text)} | {check.kind} | "
+                f"{VERDICT_MARKS[check.verdict]} {check.verdict} | {escape(check.explanation)} | {source} |\n"
+            )
+    if report.warnings:
+        out.write("\n## Warnings\n\n")
+        for warning in report.warnings:
+            out.write(f"- `{warning.path}`: {escape(warning.message)}\n")

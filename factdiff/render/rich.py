@@ -12,15 +12,20 @@ from rich.table import Table
 from rich.text import Text
 
 from factdiff.extract import describe
-from factdiff.models import ClaimList, Discrepancy, Report
+from factdiff.models import ClaimList, Discrepancy, Report, Texts
 from factdiff.render import (
     AGREEMENTS_SHOWN,
     SCOPE_PHRASES,
+    VERDICT_MARKS,
     agreement_line,
     by_story,
     changed_spans,
+    check_line,
+    check_summary,
+    checks_by_document,
     counted,
     document_labels,
+    evidence_line,
     evidence_parts,
     source_line,
     summary_line,
@@ -119,6 +124,38 @@ def render_rich(report: Report, console: Console, summary: bool = True) -> None:
         console.print(Text(""))
     if summary:
         console.print(Text(summary_line(report), style="bold"))
+
+
+VERDICT_STYLES = {"supported": "green", "contradicted": "bold red", "unsupported": "bold yellow"}
+
+
+def render_checks(report: Report, console: Console, texts: Texts | None, summary: bool = True) -> None:
+    """Each derived text with every checked claim marked (✓ supported, ✗ contradicted,
+    ? unsupported), then what is not supported, with the source's evidence, and the tally."""
+    for path, checks in checks_by_document(report):
+        console.print(Text(f"{path}: checked against {counted(len(report.sources), 'source')}", style="bold underline"))
+        if checks and texts is not None:
+            text = texts.text(checks[0].claim.doc)
+            marked = Text()
+            position = 0
+            for check in checks:
+                marked.append(text[position : check.claim.start])
+                marked.append(check.claim.text, style=VERDICT_STYLES[check.verdict])
+                marked.append(VERDICT_MARKS[check.verdict], style=VERDICT_STYLES[check.verdict])
+                position = check.claim.end
+            marked.append(text[position:])
+            console.print(Padding(marked, (1, 0, 1, 2), expand=False))
+        for check in checks:
+            if check.verdict == "supported":
+                continue
+            line = Text(f"{VERDICT_MARKS[check.verdict]} ", style=VERDICT_STYLES[check.verdict])
+            line.append(check_line(check))
+            console.print(Padding(line, (0, 0, 0, 2), expand=False))
+            for span in check.evidence:
+                console.print(Padding(Text(evidence_line(span), style="dim"), (0, 0, 0, 4), expand=False))
+        if summary:
+            console.print(Text(f"{path}: {check_summary(checks)}", style="bold"))
+        console.print(Text(""))
 
 
 UNBOUNDED_WIDTH = 1_000_000

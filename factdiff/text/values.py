@@ -26,10 +26,12 @@ WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 NOT_A_VALUE = re.compile(
     r"\s?(?:[ap]\.?m\b\.?|gmt\b|utc\b|bst\b|[ecmp][sd]?t\b|o'clock\b)"  # a clock time: '6 p.m.', '1300 GMT'
     r"|\s?/\s?[0-9]|[½¼¾\ufffd]"  # a fraction: '4 1/2', '41 / 2', '4½'
-    r"|\s[0-9]",  # a telephone number or a list of numbers: '0845 125 222'
+    r"|\s[0-9]"  # a telephone number or a list of numbers: '0845 125 222'
+    r"|[a-z]\b",  # a code: '4Q 2020', '3D', '5G'
     re.IGNORECASE,
 )
-"""What may follow a number that makes it no count, date or amount."""
+"""What may follow a number that makes it no count, date or amount (and a word and a hyphen
+before it: 'COVID-19', 'F-16' name a thing)."""
 CONVERTED = re.compile(r"[0-9](?:\s*(?:million|billion|thousand|[a-z]{1,3}))?\s*\($", re.IGNORECASE)
 """An amount right before an opening bracket: what the bracket holds is the same amount converted."""
 
@@ -66,7 +68,7 @@ def _value_pattern() -> re.Pattern[str]:
     number_words = set(data.number_words) - AMBIGUOUS_NUMBER_WORDS
     currencies = alternation(data.currencies)
     return re.compile(
-        rf"(?<![\w$£€¥.,/])(?<![0-9]-)(?<![0-9]:)"
+        rf"(?<![\w$£€¥.,/])(?<![^\W_]-)(?<![0-9]:)"
         rf"(?:(?P<hedge>{alternation(data.hedges)})\s+)?"
         rf"(?:(?P<currency>{currencies})\s?)?"
         rf"(?:(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?P<decimals>\.[0-9]+)?(?![0-9]|[/:-][0-9])"
