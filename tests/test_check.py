@@ -92,7 +92,9 @@ def test_a_discrepancy_with_the_source_makes_its_claim_contradicted():
 
 
 def test_acronyms_and_codes_are_supported_as_the_source_writes_them_out():
-    source = "Revenue rose 19% year-over-year in the third quarter, despite COVID, the United Nations Security Council said."
+    source = (
+        "Revenue rose 19% year-over-year in the third quarter, despite COVID, the United Nations Security Council said."
+    )
     found = verdicts("Revenue rose 19% YoY in Q3 despite COVID-19, the UNSC said.", source)
     assert found["YoY"] == found["Q3"] == found["UNSC"] == "supported"
     assert verdicts("Revenue rose 19% in Q2 despite H5N1.", source) == {
