@@ -3,9 +3,9 @@ where), contradicted (the rules find a discrepancy between them) or unsupported 
 the source gives it; the nearest source sentence is shown as context).
 
 A derived text words things its own way, so support is looked for by value, not by wording:
-a number is supported by a number in the source whose interval overlaps it, a date by the
-same date, a name by the same words whatever their case, a quotation by the same words from
-the same speaker. What this calls unsupported, the source does not say at all.
+a number is supported by a source number that implies it, in a sentence sharing a content
+word, a date by the same date, a name by the same words whatever their case, a quotation by
+the same words from the same speaker. What this calls unsupported, the source does not say.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from factdiff.text.sentences import split_sentences
 from factdiff.text.values import WORD, Value, aligned_tokens, values
 
 KIND_OF_VALUE = {"number": "number", "age": "number", "ordinal": "number"}
-COUNTS = frozenset({"number", "age"})
 """What a typed value is checked as; the rest (years, months, days, weekdays) are dates."""
+COUNTS = frozenset({"number", "age"})
 SPELT_OTHERWISE = 85.0
 """rapidfuzz ratio from which an unknown word is taken as the source's name spelt otherwise."""
 MIN_NAME_LETTERS = 3
@@ -55,6 +55,8 @@ class Sentence(NamedTuple):
     lemmas: frozenset[str]
     words: str
     """Its words, lower case, accents folded, one space apart and around: for phrase look-up."""
+    compact: str
+    """Its letters and digits folded, nothing between: for codes ('COVID-19' / 'Covid 19')."""
 
 
 def forms_of(word: str) -> tuple[str, ...]:
@@ -69,6 +71,35 @@ def phrase(text: str) -> str:
 
 def fold_word(word: str) -> str:
     return fold(word) if not word.isascii() else word.lower()
+
+
+class Locator:
+    """Spans of documents with their line, column and sentence (each document split once)."""
+
+    def __init__(self, texts: Texts, paths: Mapping[str, str]) -> None:
+        self.texts = texts
+        self.paths = paths
+        self.sentences: dict[str, tuple[list[int], tuple[tuple[int, int], ...]]] = {}
+
+    def span(self, document: str, start: int, end: int) -> Span:
+        text = self.texts.text(document)
+        if document not in self.sentences:
+            spans = split_sentences(text)
+            self.sentences[document] = ([first for first, _ in spans], spans)
+        firsts, spans = self.sentences[document]
+        at = bisect.bisect_right(firsts, start) - 1
+        starts = self.texts.line_starts(document)
+        line = bisect.bisect_right(starts, start)
+        return Span(
+            doc=document,
+            path=self.paths[document],
+            text=text[start:end],
+            start=start,
+            end=end,
+            line=line,
+            column=start - starts[line - 1] + 1,
+            sentence=text[spans[at][0] : spans[at][1]] if at >= 0 else text[start:end],
+        )
 
 
 class Source:
@@ -94,7 +125,7 @@ class Source:
                 sentence = text[start:end]
                 index = len(self.sentences)
                 lemmas = frozenset(token.form for token in aligned_tokens(sentence) if token.value is None)
-                self.sentences.append(Sentence(document, start, sentence, lemmas, phrase(sentence)))
+                self.sentences.append(Sentence(document, start, sentence, lemmas, phrase(sentence), fold(sentence)))
                 self.values.extend((value, index) for value in values(sentence))
                 self._index_initials([word.lower() for word in WORD.findall(sentence)], index)
                 for position, word in enumerate(WORD.finditer(sentence)):
@@ -111,7 +142,6 @@ class Source:
         """Words the source writes only capitalised, and not only first in a sentence: names."""
         self.people = [claim for claim in claims if claim.kind == "person"]
         self.organisations = {claim.key for claim in claims if claim.kind == "organisation"}
-        self.acronyms = {claim.acronym for claim in claims if claim.kind == "acronym"}
         self.quotes = [claim for claim in claims if claim.kind == "quote"]
 
     def span(self, document: str, start: int, end: int) -> Span:
@@ -154,35 +184,6 @@ class Source:
     def holding(self, words: str) -> list[int]:
         """The source sentences holding these words (a ``phrase``) together, in order."""
         return [index for index, sentence in enumerate(self.sentences) if words in sentence.words]
-
-
-class Locator:
-    """Spans of documents with their line, column and sentence (each document split once)."""
-
-    def __init__(self, texts: Texts, paths: Mapping[str, str]) -> None:
-        self.texts = texts
-        self.paths = paths
-        self.sentences: dict[str, tuple[list[int], tuple[tuple[int, int], ...]]] = {}
-
-    def span(self, document: str, start: int, end: int) -> Span:
-        text = self.texts.text(document)
-        if document not in self.sentences:
-            spans = split_sentences(text)
-            self.sentences[document] = ([first for first, _ in spans], spans)
-        firsts, spans = self.sentences[document]
-        at = bisect.bisect_right(firsts, start) - 1
-        starts = self.texts.line_starts(document)
-        line = bisect.bisect_right(starts, start)
-        return Span(
-            doc=document,
-            path=self.paths[document],
-            text=text[start:end],
-            start=start,
-            end=end,
-            line=line,
-            column=start - starts[line - 1] + 1,
-            sentence=text[spans[at][0] : spans[at][1]] if at >= 0 else text[start:end],
-        )
 
 
 class Claimed(NamedTuple):
@@ -391,7 +392,7 @@ def _code_checks(sentence: str, offset: int, source: Source) -> Iterator[Claimed
         if len(named) >= MIN_NAME_LETTERS and named.isalpha() and number.isdigit():  # 'COVID-19': 'COVID'
             written.append(fold(named))
         holding = [
-            index for index, held in enumerate(source.sentences) if any(form in fold(held.text) for form in written)
+            index for index, held in enumerate(source.sentences) if any(form in held.compact for form in written)
         ]
         if holding:
             found: tuple[Verdict, tuple[Span, ...], str] = (
