@@ -217,15 +217,18 @@ def _same_value(value: Value, other: Value) -> bool:
 def _implies(source: Interval, derived: Interval) -> bool:
     """Whether a source count supports a derived one: a bounded count ('about 700', '700')
     supports any the derived can stand for; a bound ('at least 128') only a looser bound
-    ('more than 100'), never a number it merely allows ('700')."""
+    ('more than 100') or its own number with the hedge dropped ('128'), never a number it
+    merely allows ('700')."""
     if source.high is not None:
         return source.overlaps(derived)
-    return derived.high is None and derived.low <= source.low
+    return derived.low <= source.low if derived.high is None else derived.low == derived.high == source.low
 
 
 def _value_checks(sentence: str, offset: int, source: Source) -> Iterator[Claimed]:
     lemmas = frozenset(token.form for token in aligned_tokens(sentence) if token.value is None)
     for value in values(sentence):
+        if not sentence[: value.start].strip() and sentence[value.end : value.end + 1] in (")", "."):
+            continue  # a list's number: '8) The document…'
         kind = KIND_OF_VALUE.get(value.kind, "date")
         written = sentence[value.start : value.end]
         stating = [index for other, index in source.values if _same_value(value, other)]
@@ -385,7 +388,10 @@ def _name_checks(sentence: str, offset: int, source: Source, lower_case: bool) -
 def _code_checks(sentence: str, offset: int, source: Source) -> Iterator[Claimed]:
     """Codes of letters and digits ('Q4', 'COVID-19'): supported only as the source writes them."""
     lemmas = frozenset(token.form for token in aligned_tokens(sentence) if token.value is None)
+    typed = values(sentence)
     for match in CODE.finditer(sentence):
+        if any(value.start < match.end() and match.start() < value.end for value in typed):
+            continue  # read as a value: '72-year-old', '4th'
         code = match.group()
         written = [fold(code), *quarter_phrases(code)]
         named, _, number = code.rpartition("-")

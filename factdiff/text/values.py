@@ -16,7 +16,7 @@ from factdiff.text.lemmas import lemma
 from factdiff.text.lexicon import quantity_data
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-"""The second word of 'twenty-five' ('twenty - five' in transcripts)."""
+"""The second word of 'twenty-five' ('twenty - five', 'twenty five' in transcripts)."""
 AMBIGUOUS_NUMBER_WORDS = frozenset({"one", "a couple of", "a pair of"})
 """'one of the…', 'no one', 'a couple of days': too often not a count to align as one."""
 LOWER_CASE_MONTHS_NOT = frozenset({"may", "march"})
@@ -72,7 +72,7 @@ def _value_pattern() -> re.Pattern[str]:
         rf"(?:(?P<hedge>{alternation(data.hedges)})\s+)?"
         rf"(?:(?P<currency>{currencies})\s?)?"
         rf"(?:(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?P<decimals>\.[0-9]+)?(?![0-9]|[/:-][0-9])"
-        rf"|(?P<word>{alternation(number_words)})(?:\s?-\s?(?P<units>{alternation(UNITS)}))?\b(?P<half>\s+and\s+a\s+half\b)?|(?P<ordinal_word>{alternation(data.ordinals)})\b)"
+        rf"|(?P<word>{alternation(number_words)})(?:(?:\s?-\s?|\s)(?P<units>{alternation(UNITS)}))?\b(?P<half>\s+and\s+a\s+half\b)?|(?P<ordinal_word>{alternation(data.ordinals)})\b)"
         rf"(?:(?P<age>-year-old|\s+years?\s+old\b)"
         rf"|(?<=[0-9])(?P<ordinal>st|nd|rd|th)\b"
         rf"|(?:[\s-]?(?P<magnitude>{alternation(data.magnitudes)})\b)?(?:\s?(?P<percent>%|per\s?cent\b|percent\b))?)",
