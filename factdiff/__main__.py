@@ -2,13 +2,12 @@
 
 import sys
 
+from factdiff.errors import missing_dependency
+
 try:
     from factdiff.cli import main
 except ModuleNotFoundError as error:  # run from a checkout without `pip install -e .`
-    sys.stderr.write(
-        f"factdiff: missing dependency '{error.name}'; install factdiff first, as the README's first line does: "
-        "python3 -m venv .venv && . .venv/bin/activate && python3 -m pip install -e .\n"
-    )
+    sys.stderr.write(f"factdiff: {missing_dependency(error.name)}\n")
     sys.exit(2)
 
 main()

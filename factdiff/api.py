@@ -15,7 +15,6 @@ import functools
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -52,7 +51,6 @@ from factdiff.models import (
 )
 from factdiff.story import Evidence, find_stories, single_story, story_names
 from factdiff.text.language import checked, language_of
-from factdiff.trace import Locator, Source, trace
 
 PathLike = str | Path
 
@@ -201,6 +199,8 @@ def read_paths(
     position: dict[str, int] = {}
     with contextlib.ExitStack() as stack:
         if workers > 1:
+            from concurrent.futures import ProcessPoolExecutor  # imported here: multiprocessing costs 20 ms
+
             warm_up()
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
             work = functools.partial(_read_and_extract, reading=reading)
@@ -441,6 +441,8 @@ def _listed(paths: PathLike | Iterable[PathLike]) -> list[PathLike]:
 
 def traced(sources: Sequence[Read], derived: Sequence[Read], warnings: Sequence[Warning_], texts: Texts) -> Report:
     """Each derived document judged with the sources as one story, then traced claim by claim."""
+    from factdiff.trace import Locator, Source, trace  # imported here: only check traces claims
+
     source_ids = {document.info.id for document in sources}
     paths = {document.info.id: document.info.path for document in [*sources, *derived]}
     locator = Locator(texts, paths)

@@ -1,6 +1,9 @@
 """The command line: options -> library call -> renderer -> exit code. Nothing else.
 
 Exit codes follow diff(1): 0 no discrepancies, 1 discrepancies found, 2 trouble.
+
+A command imports the library, the models and Rich when it runs, not when this module is
+imported: ``factdiff --version`` and ``--help`` then start in a fraction of the time.
 """
 
 from __future__ import annotations
@@ -14,18 +17,19 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from factdiff import __version__, api, config
-from factdiff.errors import FactdiffError
-from factdiff.models import ClaimList, Report, Warning_
-from factdiff.render import suppression_note, unchecked_note
-from factdiff.render.formats import COLORS, RENDERERS, Sink, render
-from factdiff.schema import jsonl_schema, report_schema
+from factdiff import __version__
+from factdiff.errors import FactdiffError, missing_dependency
+from factdiff.render.formats import COLORS, RENDERERS
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from factdiff import api
+    from factdiff.models import ClaimList, Report, Warning_
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_TROUBLE = 0, 1, 2
 
@@ -80,6 +84,8 @@ def guarded(command: Callable[..., int]) -> Callable[..., None]:
             code = command(*args, **kwargs)
         except FactdiffError as error:
             raise Trouble(str(error)) from None
+        except ModuleNotFoundError as error:
+            raise Trouble(missing_dependency(error.name)) from None
         except PipeClosedError as gone:
             quiet_stdout()
             sys.exit(gone.code)
@@ -150,6 +156,11 @@ def emit(view: str, shown: Report | ClaimList, output: dict[str, Any], code: int
     """Print the warnings (and once, how many documents were not checked for their language),
     write the view where asked, and return ``code``: a closed pipe still ends with it, and a
     full disk is one line of trouble, not a traceback."""
+    from factdiff import api
+    from factdiff.models import Report
+    from factdiff.render import unchecked_note
+    from factdiff.render.formats import Sink, render
+
     warn(shown.warnings)
     unchecked = unchecked_note(shown) if isinstance(shown, Report) else ""
     if unchecked:
@@ -238,6 +249,9 @@ class ProgressBar:
         if self.bar is None:
             if not self.enabled or not sys.stderr.isatty() or time.monotonic() - self.started < self.DELAY:
                 return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
             self.bar = Progress(
                 TextColumn("reading"),
                 BarColumn(),
@@ -295,6 +309,9 @@ def reviewed(report: Report, paths: Sequence[str], review: dict[str, Any]) -> Re
     written and the statistics printed when asked. An ignored id that matches nothing in
     this run is named on stderr (it does not change the exit code: the run may cover only a
     part of what the configuration was written for)."""
+    from factdiff import api, config
+    from factdiff.render import suppression_note
+
     overrides = {"min_severity": review["min_severity"], "kinds": tuple(review["kinds"])}
     found = config.effective(paths, review["config_file"], overrides, selectors=api.finding_selectors())
     for stale in config.stale_ignores(report, found.config):
@@ -360,6 +377,8 @@ READING_KEYS = ("max_bytes", "include", "exclude", "follow", "encoding")
 
 def reading_of(options: dict[str, Any], **more: Any) -> api.Reading:
     """The library's reading options from the command line's."""
+    from factdiff import api
+
     return api.Reading(**{key: options.pop(key) for key in READING_KEYS}, **more)
 
 
@@ -380,6 +399,8 @@ def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, date: Any, *
 
     Example: factdiff scan seeds/ --format json | jq '.discrepancies[].subject'
     """
+    from factdiff import api
+
     output = output_of(options)
     reading = reading_of(options, date=date and date.date())
     progress = ProgressBar(enabled=not output["quiet"])
@@ -405,6 +426,8 @@ def compare(first: str, second: str, within: bool, encoding: str | None, date: A
 
     Example: factdiff compare seeds/001_de6dd166a4080cc0.txt seeds/003_4b2072b04a3e016b.txt
     """
+    from factdiff import api
+
     output = output_of(options)
     report = api.compare(first, second, within=within, date=date and date.date(), encoding=encoding)
     report = reviewed(report, [first], options)
@@ -442,6 +465,8 @@ def check(
 
     Example: factdiff check seeds/000_ee73806791a84dfe.txt seeds/001_de6dd166a4080cc0.txt
     """
+    from factdiff import api
+
     if len(paths) < 2:
         raise click.UsageError("give a SOURCE and at least one DERIVED text to check against it")
     output = output_of(options)
@@ -458,6 +483,8 @@ def check(
 def checked_claim_kinds(
     _context: click.Context, _parameter: click.Parameter, value: tuple[str, ...]
 ) -> tuple[str, ...]:
+    from factdiff import api
+
     known = api.claim_kinds()
     for kind in value:
         if kind not in known:
@@ -478,6 +505,8 @@ def claims(paths: tuple[str, ...], kinds: tuple[str, ...], **options: Any) -> in
 
     Example: factdiff claims seeds/002_7e5945c1bd7cacaf.txt --kind quantity
     """
+    from factdiff import api
+
     output = output_of(options)
     listing = api.extract_claims(paths, kinds or None, reading=reading_of(options, all_claims=True))
     if kinds:
@@ -496,6 +525,8 @@ def stories(paths: tuple[str, ...], jobs: int | None, **options: Any) -> int:
 
     Example: factdiff stories archive/ --format json | jq '.stories[].label'
     """
+    from factdiff import api
+
     output = output_of(options)
     report = api.stories(paths, jobs=jobs, reading=reading_of(options))
     return emit("stories", report, output, EXIT_TROUBLE if report.warnings else EXIT_CLEAN)
@@ -508,6 +539,8 @@ def rules() -> int:
 
     Example: factdiff rules
     """
+    from factdiff import api
+
     for rule in api.rules():
         click.echo(f"{rule.code}  {rule.name}  ({rule.kind})")
         click.echo(f"    {rule.summary}")
@@ -528,6 +561,8 @@ def explain(code: str) -> int:
 
     Example: factdiff explain FD101
     """
+    from factdiff import api
+
     rule = next((r for r in api.rules() if code.upper() == r.code or code.lower() == r.name), None)
     if rule is None:
         raise Trouble(f"no rule {code!r}; 'factdiff rules' lists them")
@@ -551,6 +586,8 @@ def show_config(paths: tuple[str, ...], config_file: str | None) -> int:
 
     Example: factdiff config seeds/
     """
+    from factdiff import config
+
     found = config.effective(paths or (".",), config_file, {})
     click.echo(json.dumps(found.model_dump(mode="json"), indent=2, sort_keys=True))
     return EXIT_CLEAN
@@ -564,5 +601,7 @@ def schema(jsonl: bool) -> int:
 
     Example: factdiff schema > factdiff-report.schema.json
     """
+    from factdiff.schema import jsonl_schema, report_schema
+
     click.echo(json.dumps(jsonl_schema() if jsonl else report_schema(), indent=2, sort_keys=True))
     return EXIT_CLEAN

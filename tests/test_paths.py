@@ -58,7 +58,9 @@ def test_a_name_that_is_not_utf8_is_shown_escaped_in_every_format(run, tmp_path)
     assert {c["path"] for v in finding["variants"] for c in v["claims"]} == {str(folder / "bad\\xff.txt")}
     for output_format in ("rich", "markdown", "html"):
         shown = run("scan", str(folder), "--format", output_format).stdout_bytes.decode("utf-8")
-        assert "bad\\xff.txt" in shown and "said more ambushes were expected" in " ".join(shown.split())  # evidence
+        # the terminal view folds a long path at 80 columns, so look for it with line breaks taken out
+        assert "bad\\xff.txt" in "".join(shown.split())
+        assert "said more ambushes were expected" in " ".join(shown.split())  # evidence
 
 
 def test_the_html_report_shows_the_full_text_of_a_file_whose_name_is_not_utf8(run, tmp_path):

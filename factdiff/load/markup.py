@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import datetime
 import html
-import logging
 import re
 from typing import NamedTuple
 
@@ -51,6 +50,8 @@ class Page(NamedTuple):
 
 def read_page(source: str) -> Page:
     """The article in an HTML page. Raises ValueError when the page has no article text."""
+    import logging
+
     import trafilatura  # imported here: a quarter of a second, and only HTML input needs it
 
     for name in QUIET_LOGGERS:  # they log parse trouble to stderr; factdiff reports it once, itself

@@ -9,10 +9,12 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from factdiff.models import VERDICTS, Agreement, Check, Discrepancy, Report, Span, Story, Variant
 from factdiff.text.language import checked
+
+if TYPE_CHECKING:  # the output-format table imports this package when the command line starts
+    from factdiff.models import Agreement, Check, Discrepancy, Report, Span, Story, Variant
 
 SCOPE_PHRASES = {"within": "within one document", "across": "across documents"}
 
@@ -45,6 +47,8 @@ VERDICT_MARKS = {"supported": "✓", "contradicted": "✗", "unsupported": "?"}
 
 def check_summary(checks: Sequence[Check]) -> str:
     """'12 claims: 10 supported, 1 contradicted, 1 unsupported.'"""
+    from factdiff.models import VERDICTS
+
     verdicts = Counter(check.verdict for check in checks)
     return f"{counted(len(checks), 'claim')}: " + ", ".join(f"{verdicts[v]} {v}" for v in VERDICTS) + "."
 

@@ -2,22 +2,23 @@
 
 A renderer takes what it shows and a ``Sink`` (where to write, colour, quiet), so choosing a
 format, an output file or colour is the same for every command.
+
+The table imports nothing heavy: each renderer imports its module (and so the models and
+Rich) when it runs, and the command line reads the format names at start-up for free.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, TextIO
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
-from pydantic import BaseModel
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
-from factdiff.models import ClaimList, Report, Texts
-from factdiff.render.html import render_checks_html, render_html
-from factdiff.render.json import render_claims_jsonl, render_json, render_jsonl
-from factdiff.render.markdown import render_checks_markdown, render_markdown
-from factdiff.render.rich import TrimmedLines, render_checks, render_claims_table, render_rich, render_stories
+    from factdiff.models import ClaimList, Report, Texts
 
 Color = Literal["auto", "always", "never"]
 COLORS: tuple[Color, ...] = ("auto", "always", "never")
@@ -36,6 +37,10 @@ class Sink:
 
     def console(self) -> Console:
         """A Rich console that never reads article text as markup and, piped, never pads lines."""
+        from rich.console import Console
+
+        from factdiff.render.rich import TrimmedLines
+
         return Console(
             file=TrimmedLines(self.stream),
             soft_wrap=False,
@@ -51,31 +56,38 @@ class Sink:
 Renderer = Callable[[Any, Sink], None]
 
 
-def _json(model: BaseModel, sink: Sink) -> None:
-    render_json(model, sink.stream)
+def _module(name: str) -> ModuleType:
+    """``factdiff.render.<name>``, imported when a view is printed with it."""
+    return importlib.import_module(f"factdiff.render.{name}")
+
+
+def _json(model: Any, sink: Sink) -> None:
+    _module("json").render_json(model, sink.stream)
 
 
 RENDERERS: Mapping[str, Mapping[str, Renderer]] = {
     "report": {
-        "rich": lambda report, sink: render_rich(report, sink.console(), summary=not sink.quiet),
+        "rich": lambda report, sink: _module("rich").render_rich(report, sink.console(), summary=not sink.quiet),
         "json": _json,
-        "jsonl": lambda report, sink: render_jsonl(report, sink.stream),
-        "markdown": lambda report, sink: render_markdown(report, sink.stream),
-        "html": lambda report, sink: render_html(report, sink.stream, sink.texts),
+        "jsonl": lambda report, sink: _module("json").render_jsonl(report, sink.stream),
+        "markdown": lambda report, sink: _module("markdown").render_markdown(report, sink.stream),
+        "html": lambda report, sink: _module("html").render_html(report, sink.stream, sink.texts),
     },
     "claims": {
-        "table": lambda listing, sink: render_claims_table(listing, sink.console()),
+        "table": lambda listing, sink: _module("rich").render_claims_table(listing, sink.console()),
         "json": _json,
-        "jsonl": lambda listing, sink: render_claims_jsonl(listing, sink.stream),
+        "jsonl": lambda listing, sink: _module("json").render_claims_jsonl(listing, sink.stream),
     },
     "check": {
-        "rich": lambda report, sink: render_checks(report, sink.console(), sink.texts, summary=not sink.quiet),
+        "rich": lambda report, sink: _module("rich").render_checks(
+            report, sink.console(), sink.texts, summary=not sink.quiet
+        ),
         "json": _json,
-        "markdown": lambda report, sink: render_checks_markdown(report, sink.stream),
-        "html": lambda report, sink: render_checks_html(report, sink.stream, sink.texts),
+        "markdown": lambda report, sink: _module("markdown").render_checks_markdown(report, sink.stream),
+        "html": lambda report, sink: _module("html").render_checks_html(report, sink.stream, sink.texts),
     },
     "stories": {
-        "table": lambda report, sink: render_stories(report, sink.console(), summary=not sink.quiet),
+        "table": lambda report, sink: _module("rich").render_stories(report, sink.console(), summary=not sink.quiet),
         "json": _json,
     },
 }

@@ -226,6 +226,16 @@ class AlignmentData(DataFile):
     'last year', 'per share'): inside one article such sentences are not compared."""
 
 
+class GivenNameData(DataFile):
+    """Given names by their usual gender, folded (``fold``), counted from Faker's locales by
+    ``text/names.py``, which writes this file again when Faker changes."""
+
+    male: list[str]
+    female: list[str]
+    either: list[str]
+    """Names listed both ways too often to tell."""
+
+
 Model = TypeVar("Model", bound=DataFile)
 
 
@@ -281,6 +291,11 @@ def acronym_data() -> AcronymData:
 @cache
 def alignment_data() -> AlignmentData:
     return load_data("alignment", AlignmentData)
+
+
+@cache
+def given_name_data() -> GivenNameData:
+    return load_data("given_names", GivenNameData)
 
 
 def phrase_pattern(phrases: list[str] | set[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
