@@ -17,12 +17,13 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
-from simplemma import is_known
 
 from factdiff.models import Check, Discrepancy, Span, Texts, Verdict
 from factdiff.text.fold import fold
 from factdiff.text.interval import Interval
-from factdiff.text.lexicon import place_index, quantity_data
+from factdiff.text.lemmas import is_known, lemma
+from factdiff.text.lexicon import people_data, place_index, quantity_data
+from factdiff.text.names import is_given_name
 from factdiff.text.sentences import split_sentences
 from factdiff.text.values import WORD, Value, aligned_tokens, values
 
@@ -33,13 +34,16 @@ SPELT_OTHERWISE = 85.0
 """rapidfuzz ratio from which an unknown word is taken as the source's name spelt otherwise."""
 MIN_NAME_LETTERS = 3
 MAX_INITIALS = 6
+MAX_GAP = 2
+"""Words a source may write between two words of a name ('President Barack Obama')."""
 MIN_SHARED_LEMMAS = 1
 """A value is supported by a source sentence that states it and shares a content word with
 the derived sentence: a year the source gives to another event does not support it."""
 CODE = re.compile(r"\b(?=[\w-]*[0-9])(?=[\w-]*[^\W\d_])\w+(?:-\w+)*\b")
 """A word of letters and digits: 'Q4', 'COVID-19', 'F-16', 'G20'."""
-JOINING_WORDS = frozenset({"of", "the", "de", "la", "van", "von", "al", "bin", "and", "for", "&"})
-"""Lower-case words a capitalised name may hold ('Bank of England')."""
+JOINING_WORDS = frozenset({"of", "de", "la", "van", "von", "al", "bin", "for"})
+"""Lower-case words a capitalised name may hold ('Bank of England'); 'and' and 'the' join two
+names more often than they sit inside one ('Steve and Carly', 'the Chiefs and the Rams')."""
 POSSESSIVE = re.compile(r"['’]s?$")
 PLACEHOLDERS = frozenset({"unk", "lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
 """What model-written and tokenised text puts for a word it lacks ('UNK') or a bracket
@@ -177,6 +181,28 @@ class Source:
         or singular ('CNN' / 'CNNs')."""
         return any(form in self.words for form in forms_of(word))
 
+    def together(self, words: Sequence[str]) -> int | None:
+        """The first source sentence writing these folded words in order (any form of each),
+        at most MAX_GAP words between one and the next; None if none does."""
+        if not words:
+            return None
+        for index in self.with_words(forms_of(words[0])):
+            written = self.sentences[index].words.split()
+            for first, word in enumerate(written):
+                if word not in forms_of(words[0]):
+                    continue
+                position = first
+                for wanted in words[1:]:
+                    forms = forms_of(wanted)
+                    following = written[position + 1 : position + 2 + MAX_GAP]
+                    step = next((offset for offset, held in enumerate(following) if held in forms), None)
+                    if step is None:
+                        break
+                    position += 1 + step
+                else:
+                    return index
+        return None
+
     def with_words(self, words: Iterable[str]) -> list[int]:
         """The source sentences holding any of these folded words, in order."""
         return sorted({index for word in words for index in self.sentences_with.get(word, ())})
@@ -255,6 +281,19 @@ def _supported_by_words(source: Source, words: str, what: str) -> tuple[Verdict,
     if not holding:
         return None
     return "supported", (source.sentence_span(holding[0]),), f"The source names {what}."
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(fold(title) for title in people_data().titles)
+
+
+def _without_titles(words: list[str]) -> list[str]:
+    """A name's words without the titles before it ('captain richie benaud'): the title is a
+    role, which the source may give elsewhere in the sentence."""
+    while len(words) > 1 and words[0] in _titles():
+        words = words[1:]
+    return words
 
 
 def _spelt_out(source: Source, acronym: str) -> tuple[Verdict, tuple[Span, ...], str] | None:
@@ -356,20 +395,25 @@ def _places_lower() -> dict[str, str]:
 def _name_checks(sentence: str, offset: int, source: Source, lower_case: bool) -> Iterator[Claimed]:
     """Names the extractors do not type: capitalised runs ('Hyde Park Corner'), or in lower-cased
     text, runs of words the source writes only capitalised or that no dictionary knows. A run
-    is supported when the source writes each of its words (capitalised, if the run is)."""
+    is supported when one source sentence writes its words in order, a word or two apart at
+    most ('President Obama' / 'President Barack Obama'), in any case: 'Cardinal Francis' is not
+    supported by 'Cardinal Gerald Lacroix' and 'Pope Francis'."""
     lemmas = frozenset(token.form for token in aligned_tokens(sentence) if token.value is None)
     for start, end, words in _name_runs(sentence, source, lower_case):
         written = sentence[start:end]
         country = _places_lower().get(written.lower())
         kind = "place" if country else "name"
         found = None
-        if all(source.knows(word) or word in JOINING_WORDS for word in words):
-            forms = frozenset(form for word in words for form in forms_of(word))
-            holding = source.nearest(forms, source.with_words(forms), by_words=True)
+        named = _without_titles([word for word in words if word not in JOINING_WORDS])
+        holding = source.together(named)
+        if holding is not None:
+            found = "supported", (source.sentence_span(holding),), f"The source names {written}."
+        elif len(named) == 2 and is_given_name(named[0].capitalize()) and source.knows(named[1]):
+            surname = source.with_words(forms_of(named[1]))[0]
             found = (
-                "supported",
-                (source.sentence_span(holding),) if holding is not None else (),
-                f"The source names {written}.",
+                "unsupported",
+                (source.sentence_span(surname),),
+                f"The source names {named[1]!r} but never as {written!r}: the given name is added.",
             )
         if found is None and len(words) == 1 and sum(letter.isupper() for letter in written) >= 2:
             found = _spelt_out(source, written)
@@ -444,9 +488,15 @@ def _name_runs(sentence: str, source: Source, lower_case: bool) -> Iterator[tupl
     each other, with nothing but spaces, hyphens or apostrophes between them."""
     run: list[re.Match[str]] = []
     words = list(WORD.finditer(sentence))
+    named = [_name_word(word.group(), position, source, lower_case) for position, word in enumerate(words)]
+    if lower_case:  # a given name before a name word is the person's: 'steve mcclaren'
+        for position in range(len(words) - 1):
+            between = sentence[words[position].end() : words[position + 1].start()]
+            if named[position + 1] and between == " " and is_given_name(words[position].group().capitalize()):
+                named[position] = True
     for position, word in enumerate([*words, None]):
         joined = word is not None and run and not sentence[run[-1].end() : word.start()].strip(" -'’")
-        if word is not None and _name_word(word.group(), position, source, lower_case):
+        if word is not None and named[position]:
             if run and not joined:
                 yield from _finished(run)
                 run = []
@@ -472,13 +522,13 @@ def _folded(word: str) -> str:
 
 def _name_word(word: str, position: int, source: Source, lower_case: bool) -> bool:
     folded = _folded(word)
-    if len(folded) < MIN_NAME_LETTERS or not folded.isalpha() or folded in PLACEHOLDERS:
-        return False
+    if len(folded) < MIN_NAME_LETTERS or not folded.isalpha() or folded in PLACEHOLDERS or lemma(folded) is None:
+        return False  # too short, a placeholder or a stop word ('The')
     if lower_case:
-        return folded in source.names or (folded not in source.words and not is_known(folded, lang="en"))
+        return folded in source.names or (folded not in source.words and not is_known(folded))
     if not word[0].isupper():
         return False
-    return position > 0 or not is_known(folded, lang="en")
+    return position > 0 or not is_known(folded)
 
 
 def trace(

@@ -131,3 +131,16 @@ def test_the_command_marks_each_claim_and_exits_by_what_it_finds(tmp_path):
     markdown = runner.invoke(main, ["check", str(source), str(added), "-f", "markdown"]).output
     assert "| 1 | About 200 | number | ? unsupported |" in markdown
     assert runner.invoke(main, ["check", str(source)]).exit_code == 2
+
+
+def test_a_name_needs_its_words_together_in_one_source_sentence():
+    source = "Richie Benaud, the former Australia captain, died aged 84. Mr Salmond met Steve Hansen in Paris."
+    found = verdicts("former captain richie benaud died at 84. alex salmond met steve hansen.", source)
+    assert found["richie benaud"] == "supported"
+    assert found["steve hansen"] == "supported"
+    assert found["alex salmond"] == "unsupported"  # the source calls him Mr Salmond only
+    report = check_documents([make_document(source, "s.txt")], [make_document("alex salmond spoke.", "d.txt")])
+    assert "the given name is added" in report.checks[0].explanation
+    assert verdicts("Yesterday Paris Hansen arrived.", source)["Paris Hansen"] == "unsupported"  # never together
+    tribute = "Richie Benaud died. Tributes came from Captain Ian Chappell."
+    assert verdicts("captain richie benaud died.", tribute)["captain richie benaud"] == "supported"  # a role
