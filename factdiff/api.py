@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from factdiff import extract as extraction
-from factdiff.group import blocks, comparable, similar
+from factdiff.group import WordCounts, blocks, comparable, merged_counts, similar, word_counts
 from factdiff.judge import Code, Rule
 from factdiff.judge.registry import CODES, RULES
 from factdiff.load import (
@@ -259,22 +259,65 @@ def judge_all(documents: Sequence[Read], texts: Texts, *, one_story: bool = Fals
     inside them, then findings de-duplicated and ordered (``texts`` gives back a document's
     text for the claims that are judged)."""
     stories = group_stories(documents, one_story)
-    story_of = {doc: story.id for story in stories for doc in story.documents}
-    findings = Findings(story_of)
-    claims_by_kind = by_kind(documents)
-    for rule in RULES:
-        for _key, block in rule_blocks(rule, claims_by_kind, story_of, texts):
-            findings.judge(rule, block)
+    findings = judge_stories(documents, stories, texts)
     return Analysis(stories, findings.discrepancies(), findings.agreements())
 
 
+Statistics = Mapping[str, WordCounts]
+"""The run's word statistics for each rule that compares restatements (``Rule.similar``), by code."""
+
+
+def judge_stories(
+    documents: Sequence[Read], stories: Sequence[Story], texts: Texts, statistics: Statistics | None = None
+) -> Findings:
+    """Each rule's blocks judged inside the stories, which hold every one of the documents.
+    The documents may be a part of the run (some of its stories, judged on a cluster) when
+    ``statistics`` gives the whole run's word statistics: every finding depends only on its
+    own story's claims and those statistics, so the parts find what the whole does."""
+    story_of = {doc: story.id for story in stories for doc in story.documents}
+    findings = Findings(story_of)
+    claims_by_kind = by_kind(documents)
+    for index, rule in enumerate(RULES):
+        counts = statistics.get(rule.code) if statistics is not None else None
+        for key, block in rule_blocks(rule, claims_by_kind, story_of, texts, counts):
+            findings.judge(rule, block, order=(index, *block_order(rule, key, block)))
+    return findings
+
+
+def word_statistics(documents: Sequence[Read]) -> dict[str, WordCounts]:
+    """The documents' word statistics for each rule that compares restatements: add up those
+    of every part of a run (``merged_statistics``) to judge the parts alike."""
+    claims_by_kind = by_kind(documents)
+    return {rule.code: word_counts(claims_by_kind, rule.reads, rule.keys) for rule in RULES if rule.similar}
+
+
+def merged_statistics(parts: Iterable[Statistics]) -> dict[str, WordCounts]:
+    parts = list(parts)
+    return {rule.code: merged_counts(part[rule.code] for part in parts) for rule in RULES if rule.similar}
+
+
 def rule_blocks(
-    rule: Rule, claims_by_kind: Mapping[str, Sequence[PackedClaim]], story_of: Mapping[str, str], texts: Texts
+    rule: Rule,
+    claims_by_kind: Mapping[str, Sequence[PackedClaim]],
+    story_of: Mapping[str, str],
+    texts: Texts,
+    counts: WordCounts | None = None,
 ) -> Iterator[tuple[str, Sequence[Any]]]:
     """The groups a rule judges: blocks of claims with a key in common, or pairs of
-    restatements for a rule that compares them (``Rule.similar``)."""
-    grouping = similar if rule.similar else blocks
-    return grouping(claims_by_kind, rule.reads, rule.keys, story_of, texts)
+    restatements for a rule that compares them (``Rule.similar``, weighing words by
+    ``counts``, the run's word statistics, when given)."""
+    if rule.similar:
+        return similar(claims_by_kind, rule.reads, rule.keys, story_of, texts, counts)
+    return blocks(claims_by_kind, rule.reads, rule.keys, story_of, texts)
+
+
+def block_order(rule: Rule, key: str, block: Sequence[Any]) -> tuple[Any, ...]:
+    """Where a block comes in a whole run's order of a rule's blocks, whatever part of the run
+    it was found in: ``blocks`` gives them in key order (the story is in the key), ``similar``
+    in the order of their first claim's document and offset."""
+    if rule.similar:
+        return (block[0].doc, block[0].start, block[0].end)
+    return (key,)
 
 
 def group_stories(documents: Sequence[Read], one_story: bool) -> list[Story]:
@@ -303,16 +346,24 @@ class Findings:
         self.agreed: dict[str, Agreement] = {}
         self.evidence: dict[str, list[tuple[int, int]]] = {}
         self.evidence_across: dict[str, list[tuple[int, int]]] = {}
+        self.order: dict[str, tuple[Any, ...]] = {}
+        """Where each finding and agreement was first found, in the run's order of blocks: two
+        stories may find one id (the same values on the same subject), and the first is kept."""
 
-    def judge(self, rule: Rule, block: Sequence[Any]) -> None:
+    def judge(self, rule: Rule, block: Sequence[Any], order: tuple[Any, ...] = ()) -> None:
+        """Judge one block; ``order``: the block's place in the run's order (``block_order``)."""
         for alike in rule.agree(block) if rule.agree is not None else ():
             story = self.story_of[alike.claims[0].doc]
-            self.agreed.setdefault(alike.id, alike.model_copy(update={"story": story}))
+            if alike.id not in self.agreed:
+                self.agreed[alike.id] = alike.model_copy(update={"story": story})
+                self.order[alike.id] = order
         for discrepancy in rule.judge(block):
             if rule.fallback and self.already_reported(discrepancy):
                 continue
             story = self.story_of[discrepancy.variants[0].claims[0].doc]
-            self.found.setdefault(discrepancy.id, discrepancy.model_copy(update={"story": story}))
+            if discrepancy.id not in self.found:
+                self.found[discrepancy.id] = discrepancy.model_copy(update={"story": story})
+                self.order[discrepancy.id] = order
             for variant in discrepancy.variants:
                 for claim in variant.claims:
                     self.evidence.setdefault(claim.doc, []).append((claim.start, claim.end))

@@ -387,11 +387,32 @@ def reading_of(options: dict[str, Any], **more: Any) -> api.Reading:
 @click.option("--one-story", is_flag=True, help="Treat every article given as one story (for a curated folder).")
 @reading_options
 @jobs_option
+@click.option(
+    "--engine",
+    type=click.Choice(["in-process", "dask"]),
+    default="in-process",
+    show_default=True,
+    help="Where to scan: here, or on a Dask cluster (pip install 'factdiff[dask]'); the report is the same.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="tcp://HOST:8786",
+    help="With --engine dask: the cluster's scheduler (default: a local cluster of --jobs workers).",
+)
 @date_option
 @review_options
 @output_options("report")
 @guarded
-def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, date: Any, **options: Any) -> int:
+def scan(
+    paths: tuple[str, ...],
+    one_story: bool,
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    date: Any,
+    **options: Any,
+) -> int:
     """Report discrepancies across and within every article under PATHS ("-" reads standard input).
 
     Articles are first grouped into stories by the people and organisations they share;
@@ -401,11 +422,20 @@ def scan(paths: tuple[str, ...], one_story: bool, jobs: int | None, date: Any, *
     """
     from factdiff import api
 
+    if scheduler is not None and engine != "dask":
+        raise Trouble("--scheduler needs --engine dask")
     output = output_of(options)
     reading = reading_of(options, date=date and date.date())
     progress = ProgressBar(enabled=not output["quiet"])
     try:
-        report = api.scan(paths, one_story=one_story, jobs=jobs, progress=progress, reading=reading)
+        if engine == "dask":
+            from factdiff import distributed
+
+            report = distributed.scan(
+                paths, one_story=one_story, jobs=jobs, scheduler=scheduler, progress=progress, reading=reading
+            )
+        else:
+            report = api.scan(paths, one_story=one_story, jobs=jobs, progress=progress, reading=reading)
     finally:
         progress.close()
     report = reviewed(report, paths, options)

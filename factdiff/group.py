@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from factdiff.models import PackedClaim, Texts, unpack
 
@@ -79,12 +79,40 @@ CANDIDATES = 3
 """Each claim is paired with at most this many others, the most alike first."""
 
 
+class WordCounts(NamedTuple):
+    """A rule's word statistics over a whole run: how many claims it compares, and in how
+    many of them each word is (a word listed twice in one claim counts twice). ``similar``
+    weighs words by them; a run judged in parts (story by story, on a cluster) computes them
+    first over every part, so each part weighs words as the whole run does."""
+
+    claims: int
+    words: Counter[str]
+
+
+def word_counts(
+    claims_by_kind: Mapping[str, Sequence[PackedClaim]], reads: Sequence[str], words: BlockKeys
+) -> WordCounts:
+    """The word statistics of the claims of the kinds ``reads``."""
+    listed = [tuple(words(packed)) for kind in reads for packed in claims_by_kind.get(kind, ())]
+    return WordCounts(len(listed), Counter(word for claim_words in listed for word in claim_words))
+
+
+def merged_counts(parts: Iterable[WordCounts]) -> WordCounts:
+    """The word statistics of several parts of a run, as one."""
+    claims, words = 0, Counter[str]()
+    for part in parts:
+        claims += part.claims
+        words.update(part.words)
+    return WordCounts(claims, words)
+
+
 def similar(
     claims_by_kind: Mapping[str, Sequence[PackedClaim]],
     reads: Sequence[str],
     words: BlockKeys,
     story_of: Mapping[str, str],
     texts: Texts,
+    counts: WordCounts | None = None,
 ) -> Iterator[tuple[str, Sequence[Any]]]:
     """(key, [claim, *alike]) for each claim that has claims alike inside its story: those that
     share most of its words, rare words weighing more (a word's weight: log(1 + claims /
@@ -95,13 +123,15 @@ def similar(
     claims that share a word with it, through words held by at most MAX_POSTINGS claims of
     its story, and keeps the CANDIDATES best that share at least MIN_SHARED of the lighter
     one's weight. Claims are ordered by document id and offset, as ``blocks`` orders them.
+    ``counts``: the run's word statistics, when these claims are only a part of it (default:
+    these claims' own).
     """
     claims = [packed for kind in reads for packed in claims_by_kind.get(kind, ())]
     claims.sort(key=lambda packed: (packed.doc, packed.start, packed.end))
     claim_words = [tuple(words(packed)) for packed in claims]
-    frequency = Counter(word for listed in claim_words for word in listed)
-    weight = {word: math.log(1 + len(claims) / count) for word, count in frequency.items()}
-    del frequency
+    if counts is None:
+        counts = WordCounts(len(claims), Counter(word for listed in claim_words for word in listed))
+    weight = {word: math.log(1 + counts.claims / counts.words[word]) for listed in claim_words for word in listed}
     own = [sum(weight[word] for word in listed) for listed in claim_words]
     postings: dict[tuple[str, str], list[int]] = {}
     for index, listed in enumerate(claim_words):

@@ -25,7 +25,7 @@ STAGES = (
     ("trace",),  # a derived text's claims traced to its source
     ("config",),  # review: what an editor has already checked
     ("render", "schema"),
-    ("api",),
+    ("api", "distributed"),  # the library, and the same scan on a Dask cluster
     ("cli", "__main__"),
 )
 """In pipeline order; a module may import its own stage and those above it."""
