@@ -13,6 +13,8 @@ import textwrap
 from collections.abc import Callable
 from typing import NamedTuple
 
+from factdiff.text.lexicon import quantity_data
+
 
 class Plant(NamedTuple):
     text: str
@@ -32,6 +34,11 @@ QUOTE = re.compile(r"(?<![\w.,!?\"”])[\"“](?=\w)([^\"“”\n]{30,300}?)(?<=
 """A quotation: an opening mark after a space, words, a closing mark (not the gap between two quotes)."""
 QUOTE_WORD = re.compile(r"\b[a-z]{5,}\b")
 APOSTROPHE = re.compile(r"(?<=[a-z])'(?=[a-z])")
+HEDGED = re.compile(
+    "(?:" + "|".join(re.escape(hedge) for hedge in sorted(quantity_data().hedges, key=len, reverse=True)) + r")\s+$",
+    re.IGNORECASE,
+)
+"""A hedge right before a number: the text ends with it."""
 LARGE_NUMBER = re.compile(r"(?<![\w.,])[1-9][0-9]{0,2},[0-9]{3}(?![\w,])")
 VOWELS = "aeiou"
 NOT_NAMES = frozenset(
@@ -180,11 +187,14 @@ def control_separator(text: str, rng: random.Random) -> Plant | None:
 
 
 def control_hedge(text: str, rng: random.Random) -> Plant | None:
-    """'45 people' -> 'more than 40 people': compatible with the original (outside quotations)."""
+    """'45 people' -> 'more than 40 people': compatible with the original (outside quotations;
+    never where a hedge stands already, which would read 'more than more than 40')."""
     sites = [
         m
         for m in COUNT.finditer(text)
-        if 10 <= int(m.group(1).replace(",", "")) < 1900 and not inside_quotation(text, m.start())
+        if 10 <= int(m.group(1).replace(",", "")) < 1900
+        and not inside_quotation(text, m.start())
+        and not HEDGED.search(text, max(0, m.start() - 30), m.start())
     ]
     match = _pick(sites, rng)
     if match is None:
