@@ -5,23 +5,19 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
+from conftest import SEEDS, needs_shared_bench
 
-from benchmarks.corpus import BENCH_FILE, ECBPLUS, articles
+from benchmarks.corpus import ECBPLUS, articles
 from factdiff import api, distributed
 from factdiff.cli import main
 
 SAMPLE = 60
 """Articles of each benchmark corpus scanned on the cluster (kept small: a test run is minutes)."""
-HAVE_DATA = BENCH_FILE.exists() and (ECBPLUS / "docs").is_dir()
-if not HAVE_DATA and os.environ.get("FACTDIFF_REQUIRE_BENCH"):
-    raise RuntimeError(f"FACTDIFF_REQUIRE_BENCH is set but the shared benchmark data is missing under {ECBPLUS.parent}")
-needs_data = pytest.mark.skipif(not HAVE_DATA, reason=f"shared benchmark data not found under {ECBPLUS.parent}")
+needs_data = needs_shared_bench()
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,10 @@ something new on real text fails here until someone has read it."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
+from conftest import needs_shared_bench
 
-from benchmarks.corpus import BENCH_FILE, ECBPLUS, ROOT
+from benchmarks.corpus import ROOT
 from benchmarks.precision import (
     RULE_MINIMUM,
     TARGET_ALL,
@@ -21,10 +20,7 @@ from benchmarks.precision import (
     tallies,
 )
 
-HAVE_DATA = BENCH_FILE.exists() and (ECBPLUS / "docs").is_dir()
-if not HAVE_DATA and os.environ.get("FACTDIFF_REQUIRE_BENCH"):
-    raise RuntimeError(f"benchmark data required but not found under {ECBPLUS.parent}")
-pytestmark = pytest.mark.skipif(not HAVE_DATA, reason=f"shared benchmark data not found under {ECBPLUS.parent}")
+pytestmark = needs_shared_bench()
 
 
 @pytest.fixture(scope="module")
