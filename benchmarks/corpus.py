@@ -1,4 +1,5 @@
-"""Real news text for the benchmarks: the distinct articles of the shared bench file, and the seeds."""
+"""Real news text for the benchmarks: the distinct articles of the shared bench file, the ECB+
+articles, and the seeds."""
 
 from __future__ import annotations
 
@@ -43,6 +44,16 @@ def articles() -> Iterator[tuple[str, str]]:
             yield f"bench-{len(seen):04d}", text
     for path in sorted(SEEDS.glob("*.txt")):
         yield path.name, path.read_text(encoding="utf-8")
+
+
+def ecbplus_articles() -> Iterator[tuple[str, str, str]]:
+    """(file name, gold story, text) for each ECB+ article, in file-name order."""
+    gold_file = ECBPLUS / "gold.json"
+    if not gold_file.exists():
+        raise SystemExit(f"ECB+ data not found: {ECBPLUS} (set FACTDIFF_SHARED_BENCH to the bench folder)")
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    for path in sorted((ECBPLUS / "docs").glob("*.txt")):
+        yield path.name, gold[path.name]["story"], path.read_text(encoding="utf-8")
 
 
 def write_result(name: str, markdown: str) -> Path:

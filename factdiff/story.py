@@ -18,26 +18,28 @@ are alike by the cosine of their weighted evidence, halved when their publicatio
 (where known) lie more than half a year apart.
 
 Candidate pairs come from an index from evidence to documents, through names, numbers and
-dates only, each carried by at most ``POSTING_LIMIT`` documents: never all pairs, so the work
-stays linear in the number of documents. Stories are then grown by average linkage: two
-groups join while the average likeness over all their pairs of documents (unlinked pairs count
-as nothing) is at least ``LINK``, best pair first, and stays at least half that with any one
-of their documents left out: one long article that covers two stories cannot pull them
-together, and no chain of weak links does. Last, an article left alone whose evidence is
-mostly held by a story of two or more documents, and whose people (those it names more than
-once) the story names too, joins the best such story: a short article (a one-paragraph
+dates only, each carried by at most ``POSTING_LIMIT`` documents: never all pairs, and walked
+one document at a time (its later neighbours through the index, then the next document), so
+the work and the memory stay linear in the number of documents. Stories are then grown by
+average linkage: two groups join while the average likeness over all their pairs of documents
+(unlinked pairs count as nothing) is at least ``LINK``, best pair first, and stays at least
+half that with any one of their documents left out: one long article that covers two stories
+cannot pull them together, and no chain of weak links does. Last, an article left alone whose
+evidence is mostly held by a story of two or more documents, and whose people (those it names
+more than once) the story names too, joins the best such story: a short article (a one-paragraph
 update) has too little evidence for a cosine, but all it says is that story's.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import hashlib
 import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -237,10 +239,11 @@ class _Folder:
     of evidence: adding a copy must not make a story's own names look common."""
 
     def __init__(self, evidence: Mapping[str, Mapping[str, tuple[str, int]]]) -> None:
+        self.evidence = evidence
         self.docs = sorted(evidence)
         self.counts: Counter[str] = Counter(key for doc in self.docs for key in evidence[doc])
-        self.pairs = self._candidates(evidence)
-        originals = self._originals(evidence)
+        self.postings = self._postings()
+        originals = self._originals()
         carriers: Counter[str] = Counter(key for doc in originals for key in evidence[doc])
         common = max(COMMON_FROM, COMMON_SHARE * len(originals))
         weights = {key: KIND_WEIGHTS.get(_kind(key), 0.0) * _rarity(carriers[key] or 1, common) for key in self.counts}
@@ -260,24 +263,39 @@ class _Folder:
         }
         """The people each document is about: named more than once."""
 
-    def _candidates(self, evidence: Mapping[str, Mapping[str, Any]]) -> set[tuple[str, str]]:
-        """Pairs of documents that share a name, number or date carried by few documents."""
+    def _postings(self) -> dict[str, list[str]]:
+        """Names, numbers and dates carried by few documents, but more than one (most are in
+        one only, and pair nothing) -> those documents, in id order."""
         postings: dict[str, list[str]] = defaultdict(list)
         for doc in self.docs:
-            for key in evidence[doc]:
-                if _kind(key) in INDEX_KINDS and self.counts[key] <= POSTING_LIMIT:
+            for key in self.evidence[doc]:
+                if 1 < self.counts[key] <= POSTING_LIMIT and _kind(key) in INDEX_KINDS:
                     postings[key].append(doc)
-        pairs: set[tuple[str, str]] = set()
-        for docs in postings.values():
-            for index, first in enumerate(docs):
-                pairs.update((first, second) for second in docs[index + 1 :])
-        return pairs
+        return postings
 
-    def _originals(self, evidence: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    def pairs(self) -> Iterator[tuple[str, str]]:
+        """Pairs of documents that share a name, number or date carried by few documents, in
+        order, one document at a time: only that document's later neighbours are held, so
+        memory stays linear however many documents a name links."""
+        for doc in self.docs:
+            later: set[str] = set()
+            for key in self.evidence[doc]:
+                carriers = self.postings.get(key)
+                if carriers:
+                    later.update(carriers[bisect.bisect_right(carriers, doc) :])
+            for other in sorted(later):
+                yield doc, other
+
+    def candidates(self) -> set[tuple[str, str]]:
+        """Every pair ``pairs`` gives, at once (to inspect; the stages walk them one by one)."""
+        return set(self.pairs())
+
+    def _originals(self) -> list[str]:
         """One document of each group of near-copies: documents whose evidence is nearly the same."""
+        evidence = self.evidence
         copies = Partition(self.docs)
         sizes = {doc: len(evidence[doc]) for doc in self.docs}
-        for first, second in self.pairs:
+        for first, second in self.pairs():
             small, large = sorted((sizes[first], sizes[second]))
             if small < COPY * large:
                 continue  # too different in size to share COPY of their evidence
@@ -285,9 +303,6 @@ class _Folder:
             if shared >= COPY * (small + large - shared):
                 copies.join(first, second)
         return [group[0] for group in copies.groups()]
-
-    def candidates(self) -> set[tuple[str, str]]:
-        return self.pairs
 
     def likeness(self, first: str, second: str) -> float:
         """The cosine of the two documents' weighted evidence."""
@@ -313,30 +328,33 @@ def find_stories(
     ``dates``: publication dates where known (documents far apart in time are less alike)."""
     folder = _Folder(names_by_doc)
     dates = dates or {}
-    likeness = {}
-    for first, second in sorted(folder.candidates()):  # in order: each document's evidence stays at hand
+    links: dict[str, dict[str, float]] = {doc: {} for doc in folder.docs}
+    for first, second in folder.pairs():  # in order: each document's evidence stays at hand
         value = folder.likeness(first, second)
         one, other = dates.get(first), dates.get(second)
         if one and other and abs(one - other) > APART:
             value *= APART_FACTOR
         if value > 0:
-            likeness[(first, second)] = value
-    groups = _average_linkage(folder.docs, likeness)
+            links[first][second] = links[second][first] = value
+    groups = _average_linkage(links)
     groups = _join_held(groups, folder)
     stories = [_story(sorted(group), names_by_doc, folder) for group in groups]
     return sorted(stories, key=lambda story: story.documents)
 
 
-def _average_linkage(docs: Sequence[str], likeness: Mapping[tuple[str, str], float]) -> list[list[str]]:
+def _average_linkage(links: dict[str, dict[str, float]]) -> list[list[str]]:
     """Groups grown best pair first while the average likeness over all their document pairs
-    is at least ``LINK``. Ties break by document id, so the result depends on the texts only."""
-    links: dict[str, dict[str, float]] = {doc: {} for doc in docs}
-    for (first, second), value in likeness.items():
-        links[first][second] = links[second][first] = value
+    is at least ``LINK``. ``links``: each document's likeness to the others it is alike (it is
+    used up as groups merge). Ties break by document id, so the result depends on the texts only."""
     alike = {doc: dict(pairs) for doc, pairs in links.items()}  # between documents, as links merge
-    members = {doc: [doc] for doc in docs}
-    version = dict.fromkeys(docs, 0)
-    queue = [(-value, first, second, 0, 0) for (first, second), value in likeness.items() if value >= LINK]
+    members = {doc: [doc] for doc in links}
+    version = dict.fromkeys(links, 0)
+    queue = [
+        (-value, first, second, 0, 0)
+        for first, pairs in links.items()
+        for second, value in pairs.items()
+        if first < second and value >= LINK
+    ]
     heapq.heapify(queue)
     while queue:
         _, first, second, first_version, second_version = heapq.heappop(queue)

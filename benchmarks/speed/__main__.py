@@ -1,76 +1,120 @@
-"""python -m benchmarks.speed [--sizes 1000,10000] [--runs 3] [--jobs 1,2]: how fast and how big.
+"""python -m benchmarks.speed [--sizes 1000,10000,100000] [--jobs 1,2] [--runs 1]: how fast and how big.
 
-Builds corpora of real news articles (the bench file's distinct articles, repeated with a
-distinct first line when more are needed), then times ``factdiff scan --format json`` on each
-as a separate process: median wall time over the runs, throughput in MB/s and words/s, per
-core, and peak memory from the system's own accounting (``/usr/bin/time``, else
-``resource``). Two references run alongside: reading, decoding and sentence splitting alone
-(the floor), and a spaCy small-model NER pass where one is installed.
+Generates corpora of distinct articles (benchmarks/speed/generated.py: real bench articles
+recombined, with their names, numbers and dates varied), then runs ``factdiff scan --format
+json`` on each as a separate process and reports, per size and ``--jobs``: wall seconds; CPU
+seconds summed over the process and its workers, so that a machine shared with other work
+still gives comparable numbers; MB/s per core (megabytes over CPU seconds); peak resident
+memory of the process and its workers together (sampled from /proc, and never less than the
+largest single process' own peak; pages a forked worker still shares with the main process
+count once in each, so with workers this is an upper bound); and the stories found, with the largest, so that a corpus
+clustered into one story, or into none, shows. Reading, decoding and sentence splitting
+alone is the floor (CPU MB/s, in this process); a spaCy small-model NER pass is a reference
+where one is installed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
-from benchmarks.corpus import articles, write_result
+from benchmarks.corpus import write_result
+from benchmarks.speed.generated import write_corpus
 from factdiff import __version__
 from factdiff.load import decode
 from factdiff.text.sentences import split_sentences
 
-TIME = shutil.which("time") and Path("/usr/bin/time")
+SAMPLE_SECONDS = 0.1
+"""How often the memory of the process and its workers is read."""
+PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 
 
-def build_corpus(directory: Path, size: int) -> tuple[float, int]:
-    """Write ``size`` articles into directory; return (megabytes, words)."""
-    texts = [text for name, text in articles() if name.startswith("bench-")]
-    directory.mkdir(parents=True, exist_ok=True)
-    total_bytes = words = 0
-    for index in range(size):
-        text = texts[index % len(texts)]
-        if index >= len(texts):
-            text = f"Archive copy {index}.\n\n{text}"
-        data = text.encode("utf-8")
-        (directory / f"{index:06d}.txt").write_bytes(data)
-        total_bytes += len(data)
-        words += len(text.split())
-    return total_bytes / 1e6, words
+class Scan(NamedTuple):
+    """One measured run of `factdiff scan`."""
+
+    wall: float
+    cpu: float
+    peak_mb: float
+    stories: int
+    largest: int
 
 
-def timed_scan(directory: Path, jobs: int) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of one ``factdiff scan`` process."""
+def timed_scan(directory: Path, jobs: int, scratch: Path) -> Scan:
+    """Run one ``factdiff scan`` process on the directory and measure it."""
     command = [sys.executable, "-m", "factdiff", "scan", str(directory), "--format", "json", "--jobs", str(jobs)]
-    if TIME is not None and TIME.exists():
-        started = time.perf_counter()
-        done = subprocess.run([str(TIME), "-f", "%M", *command], capture_output=True, text=True)
-        wall = time.perf_counter() - started
-        peak_kb = int(done.stderr.strip().splitlines()[-1])
-    else:
-        started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True)
-        wall = time.perf_counter() - started
-        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"factdiff failed on {directory}: {done.stderr[-500:]}")
-    return wall, peak_kb / 1024
+    output, errors = scratch / "report.json", scratch / "errors.txt"
+    started = time.perf_counter()
+    with output.open("wb") as stdout, errors.open("wb") as stderr:
+        process = subprocess.Popen(command, stdout=stdout, stderr=stderr)
+        peak = _PeakMemory(process.pid)
+        _, status, usage = os.wait4(process.pid, 0)  # the usage of this process and the workers it waited for
+        process.returncode = os.waitstatus_to_exitcode(status)
+        peak.stop()
+    wall = time.perf_counter() - started
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"factdiff failed on {directory}: {errors.read_text(errors='replace')[-500:]}")
+    largest_process_mb = usage.ru_maxrss * 1024 / 1e6  # ru_maxrss is in kilobytes on Linux
+    stories = [len(story["documents"]) for story in json.loads(output.read_bytes())["stories"]]
+    return Scan(wall, usage.ru_utime + usage.ru_stime, max(peak.mb, largest_process_mb), len(stories), max(stories))
+
+
+class _PeakMemory:
+    """The largest total resident memory of a process and its descendants, sampled in a thread."""
+
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self.mb = 0.0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        while not self.done.wait(SAMPLE_SECONDS):
+            self.mb = max(self.mb, _tree_rss_mb(self.root))
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+
+
+def _tree_rss_mb(root: int) -> float:
+    """Resident megabytes of a process and all its descendants now (0 where /proc is missing)."""
+    children: dict[int, list[int]] = {}
+    resident: dict[int, int] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (entry / "stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue  # ended meanwhile
+        pid = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        resident[pid] = int(fields[21])
+    total, waiting = 0, [root]
+    while waiting:
+        pid = waiting.pop()
+        total += resident.get(pid, 0)
+        waiting += children.get(pid, [])
+    return total * PAGE_BYTES / 1e6
 
 
 def floor(directory: Path) -> float:
-    """Seconds to read, decode and split every file into sentences: what any tool must pay."""
-    started = time.perf_counter()
+    """CPU seconds to read, decode and split every file into sentences: what any tool must pay."""
+    started = time.process_time()
     for path in sorted(directory.iterdir()):
         text = decode(path.read_bytes())[0]
         split_sentences(text)
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def spacy_reference(directory: Path, limit: int = 200) -> str:
@@ -90,38 +134,56 @@ def spacy_reference(directory: Path, limit: int = 200) -> str:
     return f"{sum(len(t.encode()) for t in texts) / 1e6 / seconds:.2f} MB/s"
 
 
+def measure(directory: Path, size: int, job_counts: list[int], runs: int, seed: int) -> list[str]:
+    """Table rows for one generated corpus, one per process count."""
+    megabytes = write_corpus(directory, size, seed)
+    floor_seconds = statistics.median(floor(directory) for _ in range(runs))
+    rows = []
+    for jobs in job_counts:
+        scans = [timed_scan(directory, jobs, directory.parent) for _ in range(runs)]
+        wall = statistics.median(scan.wall for scan in scans)
+        cpu = statistics.median(scan.cpu for scan in scans)
+        peak = max(scan.peak_mb for scan in scans)
+        rows.append(
+            f"| {size:,} | {megabytes:.1f} | {jobs} | {wall:.1f} | {cpu:.1f} | {megabytes / cpu:.2f} | "
+            f"{peak:,.0f} | {peak * 1000 / size:.1f} | {scans[0].stories:,} | {scans[0].largest} | "
+            f"{megabytes / floor_seconds:.1f} |"
+        )
+        print(rows[-1], flush=True)
+    return rows
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.speed", description=__doc__)
-    parser.add_argument("--sizes", default="1000,10000", help="Corpus sizes in articles (comma-separated).")
-    parser.add_argument("--runs", type=int, default=3, help="Runs per measurement; the median is reported.")
-    parser.add_argument("--jobs", default="1,2", help="Process counts to measure (comma-separated).")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.speed", description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes", default="1000,10000,100000", help="Corpus sizes in articles, comma-separated (1000: a quick run)."
+    )
+    parser.add_argument("--jobs", default="1,2", help="Process counts to measure, comma-separated.")
+    parser.add_argument("--runs", type=int, default=1, help="Runs per measurement; the median is reported.")
+    parser.add_argument("--seed", type=int, default=0, help="Seed of the generated corpus.")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     job_counts = [int(jobs) for jobs in args.jobs.split(",")]
-    rows = []
+    rows: list[str] = []
+    reference = ""
     with tempfile.TemporaryDirectory(prefix="factdiff-speed-") as scratch:
         for size in sizes:
             directory = Path(scratch) / str(size)
-            megabytes, words = build_corpus(directory, size)
-            floor_seconds = statistics.median(floor(directory) for _ in range(args.runs))
-            for jobs in job_counts:
-                walls, peaks = zip(*(timed_scan(directory, jobs) for _ in range(args.runs)), strict=False)
-                wall = statistics.median(walls)
-                rows.append(
-                    f"| {size:,} | {megabytes:.1f} | {jobs} | {wall:.2f} | {megabytes / wall:.2f} | "
-                    f"{megabytes / wall / jobs:.2f} | {words / wall:,.0f} | {max(peaks):.0f} | "
-                    f"{megabytes / floor_seconds:.1f} | {floor_seconds / wall:.3f} |"
-                )
-                print(rows[-1], flush=True)
-        reference = spacy_reference(Path(scratch) / str(sizes[0]))
+            rows += measure(directory, size, job_counts, args.runs, args.seed)
+            reference = reference or spacy_reference(directory)
+            shutil.rmtree(directory)  # 100,000 articles take 250 MB
     report = (
         f"# factdiff {__version__} speed\n\n"
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}. "
-        f"Command: `python -m benchmarks.speed --sizes {args.sizes} --runs {args.runs} --jobs {args.jobs}`. "
-        "Median of the runs; peak memory is the largest run's maximum resident set size.\n\n"
-        "| articles | MB | jobs | wall s | MB/s | MB/s per core | words/s | peak RSS MB | floor MB/s | floor/scan |\n"
-        "|---|---|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
-        f"Floor: reading, decoding and sentence splitting alone, in one process. "
+        f"Command: `python -m benchmarks.speed --sizes {args.sizes} --jobs {args.jobs} --runs {args.runs} "
+        f"--seed {args.seed}`. Distinct generated articles (benchmarks/speed/generated.py). Median of the runs; "
+        "CPU s is summed over the process and its workers, MB/s per core is megabytes over CPU seconds; "
+        "peak RSS is the largest total of the process and its workers together (an upper bound with "
+        "workers: pages they share with the main process count in each).\n\n"
+        "| articles | MB | jobs | wall s | CPU s | MB/s per core | peak RSS MB | KB per article | stories | "
+        "largest story | floor MB/s per core |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
+        "Floor: reading, decoding and sentence splitting alone, in one process. "
         f"spaCy `en_core_web_sm` NER reference: {reference}.\n"
     )
     path = write_result("speed.md", report)

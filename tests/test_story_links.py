@@ -1,0 +1,49 @@
+"""Story links are counted one document at a time: the candidate pairs are exactly those of
+the index (documents sharing a name, number or date carried by few documents), each once and
+in order, and the stories found do not depend on the order the documents come in."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+from factdiff import story
+from factdiff.story import find_stories
+
+
+def folder_of(seed: int, documents: int = 120) -> dict[str, dict[str, tuple[str, int]]]:
+    """Evidence drawn from a few names, numbers and words, so that many documents share some,
+    and one name carried by more documents than ``POSTING_LIMIT``."""
+    rng = random.Random(seed)
+    keys = [f"person:p{index}" for index in range(40)] + [f"number:{index}" for index in range(20)]
+    keys += [f"word:w{index}" for index in range(30)]
+    evidence = {}
+    for index in range(documents + story.POSTING_LIMIT):
+        chosen = rng.sample(keys, rng.randint(1, 6)) if index < documents else []
+        evidence[f"d{index:04d}"] = {key: (key, rng.randint(1, 3)) for key in [*chosen, "name:everywhere"]}
+    return evidence
+
+
+def pairs_sharing_an_indexed_key(evidence: dict[str, dict[str, tuple[str, int]]]) -> list[tuple[str, str]]:
+    """The candidate pairs by their definition: every pair of documents, one by one."""
+    carriers = {key: sum(key in names for names in evidence.values()) for names in evidence.values() for key in names}
+    return [
+        (first, second)
+        for first, second in itertools.combinations(sorted(evidence), 2)
+        if any(
+            story._kind(key) in story.INDEX_KINDS and carriers[key] <= story.POSTING_LIMIT
+            for key in evidence[first].keys() & evidence[second].keys()
+        )
+    ]
+
+
+def test_pairs_are_those_of_the_index_each_once_in_order():
+    for seed in range(3):
+        evidence = folder_of(seed)
+        assert list(story._Folder(evidence).pairs()) == pairs_sharing_an_indexed_key(evidence)
+
+
+def test_stories_do_not_depend_on_the_order_of_the_documents():
+    evidence = folder_of(7)
+    backwards = dict(reversed(list(evidence.items())))
+    assert find_stories(evidence) == find_stories(backwards)
