@@ -224,8 +224,8 @@ class Claimed(NamedTuple):
 
 
 def _same_value(value: Value, other: Value) -> bool:
-    """Whether a source value supports a derived one: a count whose interval overlaps (any
-    unit, unless both name different ones), the same year, month, day or weekday."""
+    """Whether a source value supports a derived one: a count it implies (any unit, unless
+    both name different ones), the same ordinal, year, month, day or weekday."""
     if value.kind in COUNTS:
         if other.kind == "day" and value.kind == "number":  # 'march 31', where 'march' is not read as a month
             return value.interval.low == value.interval.high == other.interval.low % 100
@@ -251,6 +251,8 @@ def _implies(source: Interval, derived: Interval) -> bool:
 
 
 def _value_checks(sentence: str, offset: int, source: Source) -> Iterator[Claimed]:
+    """Each typed value of the derived sentence, supported by a source sentence that states a
+    value supporting it and shares a content word with this one."""
     lemmas = frozenset(token.form for token in aligned_tokens(sentence) if token.value is None)
     for value in values(sentence):
         if not sentence[: value.start].strip() and sentence[value.end : value.end + 1] in (")", "."):
@@ -298,7 +300,8 @@ def _without_titles(words: list[str]) -> list[str]:
 
 def _spelt_out(source: Source, acronym: str) -> tuple[Verdict, tuple[Span, ...], str] | None:
     """An acronym whose words the source writes out ('UNSC', 'YoY': 'year-over-year')."""
-    index = source.initials.get(_folded(acronym).removesuffix("s") if acronym.endswith("s") else _folded(acronym))
+    plural = acronym.endswith("s")  # 'CNNs': a lower-case s is no initial
+    index = source.initials.get(_folded(acronym).removesuffix("s") if plural else _folded(acronym))
     if index is None:
         return None
     return "supported", (source.sentence_span(index),), f"The source writes out {acronym}."
