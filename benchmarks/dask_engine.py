@@ -1,0 +1,250 @@
+"""python -m benchmarks.dask_engine [--sizes 10000] [--jobs 2]: in-process against ``--engine dask``.
+
+For each size, writes a corpus of distinct generated articles (benchmarks/speed/generated.py)
+to a temporary folder and runs, each as its own process, ``factdiff scan DIR --format json -q
+--jobs N`` (in-process) and the same with ``--engine dask`` (a local cluster of N workers).
+For each run: wall seconds; CPU seconds of the process and the children it waited for
+(os.wait4, as benchmarks/speed does); the client's peak resident memory (the factdiff process
+itself) and the workers' (the largest single descendant process), both sampled from /proc; and
+whether the two JSON reports are byte-identical (they must be).
+
+It also measures what the estimate for a large cluster needs: the pickled size of a sample of
+``api.read_paths`` results with their claims (what a judging task pulls) and without (the
+digest the client gathers), and from the in-process report how many read batches each judging
+task pulls (a task pulls whole batches of ``FILES_PER_TASK`` files).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+from benchmarks.corpus import write_result
+from benchmarks.speed.__main__ import PAGE_BYTES, SAMPLE_SECONDS
+from benchmarks.speed.generated import write_corpus
+from factdiff import __version__, api
+from factdiff.distributed import DOCUMENTS_PER_JUDGE, FILES_PER_TASK
+
+BASELINE = 100
+"""A small corpus run first, so that the client's memory growth per document can be told from its fixed cost."""
+TICKS = os.sysconf("SC_CLK_TCK")
+SHUFFLE_SAMPLE = 300
+"""Documents read in this process to measure pickled sizes."""
+
+
+class Run(NamedTuple):
+    """One measured ``factdiff scan`` process."""
+
+    wall: float
+    cpu: float
+    client_mb: float
+    worker_mb: float
+    sampled_cpu: float
+    exit: int
+
+
+def timed(command: list[str], scratch: Path) -> Run:
+    """Run one command and measure it and its descendants."""
+    errors = scratch / "errors.txt"
+    started = time.perf_counter()
+    with errors.open("wb") as stderr:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+        peak = _PeakPerProcess(process.pid)
+        _, status, usage = os.wait4(process.pid, 0)  # the usage of this process and the children it waited for
+        code = os.waitstatus_to_exitcode(status)
+        peak.stop()
+    wall = time.perf_counter() - started
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({code}): {errors.read_text(errors='replace')[-800:]}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, peak.client_mb, peak.worker_mb, peak.cpu, code)
+
+
+class _PeakPerProcess:
+    """The largest resident memory of a process itself, and of its largest descendant, sampled in a thread."""
+
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self.client_mb = 0.0
+        self.worker_mb = 0.0
+        self.ticks: dict[int, int] = {}
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        while not self.done.wait(SAMPLE_SECONDS):
+            resident, ticks = _descendants(self.root)
+            self.ticks.update(ticks)
+            self.client_mb = max(self.client_mb, resident.pop(self.root, 0) * PAGE_BYTES / 1e6)
+            self.worker_mb = max(self.worker_mb, max(resident.values(), default=0) * PAGE_BYTES / 1e6)
+
+    @property
+    def cpu(self) -> float:
+        """CPU seconds of the process and its descendants as last sampled (a check on os.wait4,
+        which misses children nobody waited for)."""
+        return sum(self.ticks.values()) / TICKS
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+
+
+def _descendants(root: int) -> tuple[dict[int, int], dict[int, int]]:
+    """Resident pages and CPU ticks (user and system) of a process and of each of its descendants now."""
+    children: dict[int, list[int]] = {}
+    resident: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (entry / "stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue  # ended meanwhile
+        pid = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        resident[pid] = int(fields[21])
+        ticks[pid] = int(fields[11]) + int(fields[12])
+    found: dict[int, int] = {}
+    spent: dict[int, int] = {}
+    waiting = [root]
+    while waiting:
+        pid = waiting.pop()
+        found[pid] = resident.get(pid, 0)
+        spent[pid] = ticks.get(pid, 0)
+        waiting += children.get(pid, [])
+    return found, spent
+
+
+def scan_command(directory: Path, output: Path, jobs: int, engine: str) -> list[str]:
+    command = [sys.executable, "-m", "factdiff", "scan", str(directory), "--format", "json", "-q"]
+    command += ["--jobs", str(jobs), "-o", str(output)]
+    return command + (["--engine", "dask"] if engine == "dask" else [])
+
+
+def pickled_sizes(directory: Path, count: int) -> tuple[float, float]:
+    """Mean pickled bytes per document of ``api.read_paths`` results, with claims and without."""
+    paths = sorted(directory.iterdir())[:count]
+    documents, _ = api.read_paths(paths, jobs=1)
+    full = [len(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)) for document in documents]
+    digest = [
+        len(pickle.dumps(document._replace(claims=[]), protocol=pickle.HIGHEST_PROTOCOL)) for document in documents
+    ]
+    return statistics.mean(full), statistics.mean(digest)
+
+
+def batches_pulled(report: Path, directory: Path) -> tuple[int, int]:
+    """(judging tasks, read batches they pull in all), grouping the report's stories as
+    factdiff.distributed does: each task pulls every batch holding one of its documents."""
+    data = json.loads(report.read_bytes())
+    index = {path.name: number for number, path in enumerate(sorted(directory.iterdir()))}
+    batch_of = {document["id"]: index[Path(document["path"]).name] // FILES_PER_TASK for document in data["documents"]}
+    tasks = pulled = size = 0
+    held: set[int] = set()
+    for story in data["stories"]:
+        documents = [doc if isinstance(doc, str) else doc["id"] for doc in story["documents"]]
+        held |= {batch_of[doc] for doc in documents}
+        size += len(documents)
+        if size >= DOCUMENTS_PER_JUDGE:
+            tasks, pulled, held, size = tasks + 1, pulled + len(held), set(), 0
+    if held:
+        tasks, pulled = tasks + 1, pulled + len(held)
+    return tasks, pulled
+
+
+def measure(directory: Path, size: int, jobs: int, seed: int) -> tuple[list[str], dict[str, object]]:
+    """Table rows for one corpus (one per engine) and the numbers the estimate needs."""
+    megabytes = write_corpus(directory, size, seed)
+    rows, runs, outputs = [], {}, {}
+    for engine in ("in-process", "dask"):
+        outputs[engine] = directory.parent / f"{size}-{engine}.json"
+        runs[engine] = run = timed(scan_command(directory, outputs[engine], jobs, engine), directory.parent)
+        rows.append(
+            f"| {size:,} | {megabytes:.1f} | {engine} | {jobs} | {run.wall:.1f} | {run.cpu:.1f} | "
+            f"{run.sampled_cpu:.1f} | {run.cpu / size * 1000:.1f} | {run.client_mb:,.0f} | {run.worker_mb:,.0f} |"
+        )
+        print(rows[-1], flush=True)
+    identical = outputs["in-process"].read_bytes() == outputs["dask"].read_bytes()
+    print(f"{size:,}: reports byte-identical: {identical}", flush=True)
+    facts: dict[str, object] = {"identical": identical, "runs": runs, "megabytes": megabytes}
+    if size > BASELINE:
+        shutil.copy(outputs["in-process"], Path(tempfile.gettempdir()) / f"factdiff-dask-{size}.json")
+        facts["tasks"], facts["pulled"] = batches_pulled(outputs["in-process"], directory)
+        facts["full"], facts["digest"] = pickled_sizes(directory, min(SHUFFLE_SAMPLE, size))
+        facts["report_mb"] = outputs["in-process"].stat().st_size / 1e6
+        facts["documents"] = len(json.loads(outputs["in-process"].read_bytes())["documents"])
+    return rows, facts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.dask_engine", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000", help="Corpus sizes in articles, comma-separated.")
+    parser.add_argument("--jobs", type=int, default=2, help="In-process --jobs and Dask workers.")
+    parser.add_argument("--seed", type=int, default=0, help="Seed of the generated corpus.")
+    args = parser.parse_args()
+    sizes = [BASELINE, *(int(size) for size in args.sizes.split(","))]
+    rows: list[str] = []
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="factdiff-dask-") as scratch:
+        baseline_client = 0.0
+        for size in sizes:
+            directory = Path(scratch) / str(size)
+            found, facts = measure(directory, size, args.jobs, args.seed)
+            rows += found
+            runs = facts["runs"]
+            assert isinstance(runs, dict)
+            notes.append(f"{size:,} articles: reports byte-identical: **{'yes' if facts['identical'] else 'NO'}**.")
+            if size == BASELINE:
+                baseline_client = runs["dask"].client_mb
+                continue
+            growth = (runs["dask"].client_mb - baseline_client) * 1e6 / (size - BASELINE)
+            notes.append(
+                f"{size:,} articles: dask client grows {growth:,.0f} bytes per document over the "
+                f"{BASELINE}-article run; pickled `api.read_paths` result {facts['full']:,.0f} bytes per "
+                f"document with its claims, {facts['digest']:,.0f} without (mean of the first "
+                f"{min(SHUFFLE_SAMPLE, size)}); {facts['tasks']:,} judging tasks pull "
+                f"{facts['pulled']:,} read batches of {FILES_PER_TASK} files in all "
+                f"({facts['pulled'] * FILES_PER_TASK / size:.2f} documents' claims moved per document); "
+                f"JSON report {facts['report_mb']:.1f} MB for {facts['documents']:,} documents."
+            )
+            print(notes[-1], flush=True)
+            shutil.rmtree(directory)
+    report = (
+        f"# factdiff {__version__}: in-process against --engine dask\n\n"
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        "shared with other work. "
+        f"Command: `python -m benchmarks.dask_engine --sizes {args.sizes} --jobs {args.jobs} --seed {args.seed}` "
+        f"(a {BASELINE}-article run first gives the fixed costs). Each run is "
+        f"`factdiff scan DIR --format json -q --jobs {args.jobs} -o OUT` with or without `--engine dask` "
+        f"(a `LocalCluster` of {args.jobs} worker processes), on distinct generated articles "
+        "(benchmarks/speed/generated.py). CPU s is the process and the children it waited for; "
+        "client RSS is the factdiff process' own peak; worker RSS the peak of its largest descendant "
+        "(a pool worker, or a Dask worker or nanny), sampled every "
+        f"{SAMPLE_SECONDS} s; CPU s sampled adds up /proc's user and system time of the process and each "
+        "descendant as last seen (a check on os.wait4; it misses the last tenth of a second of each), every "
+        f"{SAMPLE_SECONDS} s.\n\n"
+        "| articles | MB | engine | jobs/workers | wall s | CPU s | CPU s sampled | CPU ms per article | client peak RSS MB | "
+        "worker peak RSS MB |\n"
+        "|---|---|---|---|---|---|---|---|---|---|\n"
+        + "\n".join(rows)
+        + "\n\n"
+        + "\n".join(f"- {n}" for n in notes)
+        + "\n"
+    )
+    path = write_result("dask.md", report)
+    print(report)
+    print(f"written to {path}")
+
+
+if __name__ == "__main__":
+    main()
