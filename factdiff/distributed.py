@@ -8,9 +8,10 @@ The pipeline is split where its data is small:
    by, folds copies and finds the stories, as the in-process engine does;
 3. word statistics: each batch's counts for the rules that compare restatements, added up on
    the cluster (a restatement's words weigh by the whole run, ``group.WordCounts``);
-4. judging: a map over batches of stories, each task gathering its documents' claims from the
-   batches that hold them and reading evidence again from the files; the client merges the
-   findings, keeping for an id found in two stories the one the whole run finds first.
+4. judging: a map over batches of stories, each task given its documents' claims (picked out
+   of their batches by tasks beside them, so only those documents travel) and reading evidence
+   again from the files; the client merges the findings, keeping for an id found in two stories
+   the one the whole run finds first.
 
 Claims and texts stay on the workers; what crosses the network is digests, word counts and
 findings. Dask is an optional dependency: ``pip install 'factdiff[dask]'``.
@@ -108,9 +109,7 @@ def _scan_on(
     stories = api.group_stories(documents, one_story)
     statistics = _statistics(client, read, where)
     tasks = [
-        client.submit(
-            _judge, group, [where[doc] for doc in group_documents], statistics, _holding(read, where, group_documents)
-        )
+        client.submit(_judge, group, group_documents, statistics, _picked_out(client, read, where, group_documents))
         for group, group_documents in _story_groups(stories, documents)
     ]
     findings = api.Findings({})
@@ -194,20 +193,31 @@ def _story_groups(stories: Sequence[Story], documents: Sequence[api.Read]) -> It
         yield group, sorted((doc for s in group for doc in s.documents), key=rank.__getitem__)
 
 
-def _holding(read: Sequence[Any], where: Mapping[str, Where], documents: Sequence[str]) -> dict[int, Any]:
-    """The batches (futures) that hold the documents' claims."""
-    return {where[doc][0]: read[where[doc][0]] for doc in documents}
+def _picked_out(client: Any, read: Sequence[Any], where: Mapping[str, Where], documents: Sequence[str]) -> list[Any]:
+    """Futures of the documents' claims, picked out of their batches by a task beside each
+    batch: only these documents travel to the judging task, not the whole batches."""
+    positions: dict[int, list[tuple[int, int]]] = {}
+    for doc in documents:
+        batch, file, index = where[doc]
+        positions.setdefault(batch, []).append((file, index))
+    return [client.submit(_picked, read[batch], held) for batch, held in sorted(positions.items())]
+
+
+def _picked(results: Sequence[Sequence[Any]], positions: Sequence[tuple[int, int]]) -> list[api.Read]:
+    """Worker: some documents of a batch."""
+    return [results[file][index] for file, index in positions]
 
 
 def _judge(
     stories: Sequence[Story],
-    places: Sequence[Where],
+    documents_in_order: Sequence[str],
     statistics: api.Statistics,
-    batches: Mapping[int, Sequence[Sequence[Any]]],
+    picked: Sequence[Sequence[api.Read]],
 ) -> tuple[list[tuple[tuple[Any, ...], Discrepancy]], list[tuple[tuple[Any, ...], Agreement]]]:
     """Worker: the stories judged, with their documents' claims and texts read again from the
     files; each finding and agreement with its place in the whole run's order."""
-    documents = [batches[batch][file][index] for batch, file, index in places]
+    by_id = {document.info.id: document for part in picked for document in part}
+    documents = [by_id[doc] for doc in documents_in_order]
     findings = api.judge_stories(documents, stories, api._texts(documents), statistics)
     return (
         [(findings.order[key], found) for key, found in findings.found.items()],
