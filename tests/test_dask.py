@@ -113,3 +113,36 @@ def test_a_scheduler_needs_the_dask_engine():
     result = CliRunner().invoke(main, ["scan", str(SEEDS), "--scheduler", "tcp://127.0.0.1:8786"])
     assert result.exit_code == 2
     assert "--scheduler needs --engine dask" in result.stderr
+
+
+@needs_data
+def test_a_worker_killed_between_reading_and_judging_changes_nothing(monkeypatch):
+    """The claims a killed worker held are read again (Dask recomputes lost results): the same
+    report, never a smaller one."""
+    pytest.importorskip("dask.distributed")
+    import os
+    import signal
+
+    from dask.distributed import Client, LocalCluster
+
+    files = [str(path) for path in sorted((ECBPLUS / "docs").iterdir())[:SAMPLE]]
+    expected = api.scan(files, jobs=1)
+    killed: list[str] = []
+    group_stories = api.group_stories
+
+    def kill_a_worker_then_group(documents, one_story):
+        with Client(address) as client:
+            victim = sorted(client.scheduler_info()["workers"])[0]
+            os.kill(client.run(os.getpid, workers=[victim])[victim], signal.SIGKILL)
+        killed.append(victim)
+        return group_stories(documents, one_story)
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
+    ) as cluster:
+        address = cluster.scheduler_address
+        monkeypatch.setattr(api, "group_stories", kill_a_worker_then_group)
+        found = distributed.scan(files, scheduler=address)
+        with Client(address) as client:
+            assert killed and killed[0] not in client.scheduler_info()["workers"]  # it died, with what it held
+    assert found.model_dump_json() == expected.model_dump_json()
