@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from benchmarks.corpus import write_result
-from benchmarks.speed.__main__ import PAGE_BYTES, SAMPLE_SECONDS
+from benchmarks.speed.__main__ import PAGE_BYTES, SAMPLE_SECONDS, descendants
 from benchmarks.speed.generated import write_corpus
 from factdiff import __version__, api
 from factdiff.distributed import DOCUMENTS_PER_JUDGE, FILES_PER_TASK
@@ -85,7 +85,7 @@ class _PeakPerProcess:
 
     def _sample(self) -> None:
         while not self.done.wait(SAMPLE_SECONDS):
-            resident, ticks = _descendants(self.root)
+            resident, ticks = descendants(self.root)
             self.ticks.update(ticks)
             self.client_mb = max(self.client_mb, resident.pop(self.root, 0) * PAGE_BYTES / 1e6)
             self.worker_mb = max(self.worker_mb, max(resident.values(), default=0) * PAGE_BYTES / 1e6)
@@ -99,31 +99,6 @@ class _PeakPerProcess:
     def stop(self) -> None:
         self.done.set()
         self.thread.join()
-
-
-def _descendants(root: int) -> tuple[dict[int, int], dict[int, int]]:
-    """Resident pages and CPU ticks (user and system) of a process and of each of its descendants now."""
-    children: dict[int, list[int]] = {}
-    resident: dict[int, int] = {}
-    ticks: dict[int, int] = {}
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            fields = (entry / "stat").read_text().rpartition(")")[2].split()
-        except OSError:
-            continue  # ended meanwhile
-        pid = int(entry.name)
-        children.setdefault(int(fields[1]), []).append(pid)
-        resident[pid] = int(fields[21])
-        ticks[pid] = int(fields[11]) + int(fields[12])
-    found: dict[int, int] = {}
-    spent: dict[int, int] = {}
-    waiting = [root]
-    while waiting:
-        pid = waiting.pop()
-        found[pid] = resident.get(pid, 0)
-        spent[pid] = ticks.get(pid, 0)
-        waiting += children.get(pid, [])
-    return found, spent
 
 
 def scan_command(directory: Path, output: Path, jobs: int, engine: str) -> list[str]:

@@ -88,10 +88,11 @@ class _PeakMemory:
         self.thread.join()
 
 
-def _tree_rss_mb(root: int) -> float:
-    """Resident megabytes of a process and all its descendants now (0 where /proc is missing)."""
+def descendants(root: int) -> tuple[dict[int, int], dict[int, int]]:
+    """Resident pages and CPU ticks (user and system) of a process and of each of its descendants now."""
     children: dict[int, list[int]] = {}
     resident: dict[int, int] = {}
+    ticks: dict[int, int] = {}
     for entry in Path("/proc").glob("[0-9]*"):
         try:
             fields = (entry / "stat").read_text().rpartition(")")[2].split()
@@ -100,12 +101,21 @@ def _tree_rss_mb(root: int) -> float:
         pid = int(entry.name)
         children.setdefault(int(fields[1]), []).append(pid)
         resident[pid] = int(fields[21])
-    total, waiting = 0, [root]
+        ticks[pid] = int(fields[11]) + int(fields[12])
+    found: dict[int, int] = {}
+    spent: dict[int, int] = {}
+    waiting = [root]
     while waiting:
         pid = waiting.pop()
-        total += resident.get(pid, 0)
+        found[pid] = resident.get(pid, 0)
+        spent[pid] = ticks.get(pid, 0)
         waiting += children.get(pid, [])
-    return total * PAGE_BYTES / 1e6
+    return found, spent
+
+
+def _tree_rss_mb(root: int) -> float:
+    """Resident megabytes of a process and all its descendants now (0 where /proc is missing)."""
+    return sum(descendants(root)[0].values()) * PAGE_BYTES / 1e6
 
 
 def floor(directory: Path) -> float:
