@@ -113,6 +113,7 @@ class Source:
 
     def __init__(self, documents: Sequence[str], claims: Sequence[Any], locator: Locator) -> None:
         self.locator = locator
+        self.documents = documents
         texts = locator.texts
         self.sentences: list[Sentence] = []
         self.values: list[tuple[Value, int]] = []
@@ -261,7 +262,10 @@ def _value_checks(sentence: str, offset: int, source: Source) -> Iterator[Claime
         written = sentence[value.start : value.end]
         stating = [index for other, index in source.values if _same_value(value, other)]
         best = source.nearest(lemmas, stating)
-        if best is not None and len(lemmas & source.sentences[best].lemmas) >= MIN_SHARED_LEMMAS:
+        counted = _count_of_list(sentence, value, source)
+        if counted is not None:
+            found = counted
+        elif best is not None and len(lemmas & source.sentences[best].lemmas) >= MIN_SHARED_LEMMAS:
             found: tuple[Verdict, tuple[Span, ...], str] = (
                 "supported",
                 (source.sentence_span(best),),
@@ -270,6 +274,40 @@ def _value_checks(sentence: str, offset: int, source: Source) -> Iterator[Claime
         else:
             found = _unsupported(source, lemmas, f"No {kind} in the source can be {written!r}.")
         yield Claimed(kind, offset + value.start, offset + value.end, sentence, offset, found)
+
+
+LISTED = re.compile(
+    r"\s+(?:[^\W\d_]+\s+){0,3}?[^\W\d_]+\s*[,:(—–-]\s*"
+    r"(?P<items>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
+    r",?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+"""A count's noun, then the names it counts: 'Two friends, Steve and Carly'."""
+LIST_ITEM = re.compile(r"(?m)^[ \t]*([0-9]{1,2})[.)][ \t]+\S")
+"""A numbered list's item in the source: '4. Vertical File Storage'."""
+SMALL_COUNT = 10
+
+
+def _count_of_list(sentence: str, value: Value, source: Source) -> tuple[Verdict, tuple[Span, ...], str] | None:
+    """A small count the derived text makes itself: of the names it lists right after it, or of
+    a numbered list the source gives ('four products' for the source's items 1 to 4)."""
+    count = value.interval.low
+    if value.kind != "number" or value.hedge or value.interval.high != count or not 2 <= count <= SMALL_COUNT:
+        return None
+    listed = LISTED.match(sentence, value.end)
+    if listed and len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed["items"])) == count:
+        return "supported", (), f"The sentence itself lists {int(count)}: {listed['items']}."
+    for document in source.documents:
+        text = source.locator.texts.text(document)
+        numbers = {int(match[1]) for match in LIST_ITEM.finditer(text)}
+        if count in numbers and set(range(1, int(count) + 1)) <= numbers and count + 1 not in numbers:
+            item = next(match for match in LIST_ITEM.finditer(text) if int(match[1]) == count)
+            end = text.find("\n", item.start())
+            return (
+                "supported",
+                (source.span(document, item.start(1), end if end != -1 else len(text)),),
+                f"The source lists {int(count)} items.",
+            )
+    return None
 
 
 def _unsupported(source: Source, lemmas: frozenset[str], why: str) -> tuple[Verdict, tuple[Span, ...], str]:

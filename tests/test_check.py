@@ -144,3 +144,13 @@ def test_a_name_needs_its_words_together_in_one_source_sentence():
     assert verdicts("Yesterday Paris Hansen arrived.", source)["Paris Hansen"] == "unsupported"  # never together
     tribute = "Richie Benaud died. Tributes came from Captain Ian Chappell."
     assert verdicts("captain richie benaud died.", tribute)["captain richie benaud"] == "supported"  # a role
+
+
+def test_a_small_count_of_what_the_text_lists_is_supported():
+    chat = "Steve: hi Carly. Carly: hi Steve, drinks at Kings?"
+    found = verdicts("Two friends, Steve and Carly, plan a drink. Three friends, Steve and Carly, met.", chat)
+    assert found["Two"] == "supported"  # the sentence names the two it counts
+    assert found["Three"] == "unsupported"
+    catalogue = "Our range:\n1. Mobile Shelving\n2. Lockers\n3. Cabinets\n4. Vertical File Storage\nRegards"
+    assert verdicts("James introduces four products.", catalogue)["four"] == "supported"  # items 1 to 4
+    assert verdicts("James introduces three products.", catalogue)["three"] == "unsupported"
