@@ -25,7 +25,7 @@ from factdiff.text.lemmas import is_known, lemma
 from factdiff.text.lexicon import people_data, place_index, quantity_data
 from factdiff.text.names import is_given_name
 from factdiff.text.sentences import split_sentences
-from factdiff.text.values import WORD, Value, aligned_tokens, values
+from factdiff.text.values import WORD, Value, content_lemmas, values
 
 KIND_OF_VALUE = {"number": "number", "age": "number", "ordinal": "number"}
 """What a typed value is checked as; the rest (years, months, days, weekdays) are dates."""
@@ -129,17 +129,18 @@ class Source:
             for start, end in split_sentences(text):
                 sentence = text[start:end]
                 index = len(self.sentences)
-                lemmas = frozenset(token.form for token in aligned_tokens(sentence) if token.value is None)
+                lemmas = content_lemmas(sentence)
                 self.sentences.append(Sentence(document, start, sentence, lemmas, phrase(sentence), fold(sentence)))
                 self.values.extend((value, index) for value in values(sentence))
-                self._index_initials([word.lower() for word in WORD.findall(sentence)], index)
-                for position, word in enumerate(WORD.finditer(sentence)):
-                    folded = _folded(word.group())
+                written = WORD.findall(sentence)
+                self._index_initials([word.lower() for word in written], index)
+                for position, word in enumerate(written):
+                    folded = _folded(word)
                     self.words.add(folded)
                     listed = self.sentences_with.setdefault(folded, [])
                     if not listed or listed[-1] != index:
                         listed.append(index)
-                    if not word.group()[0].isupper():
+                    if not word[0].isupper():
                         lower_case.add(folded)
                     elif position:
                         capitalised.add(folded)
@@ -254,7 +255,7 @@ def _implies(source: Interval, derived: Interval) -> bool:
 def _value_checks(sentence: str, offset: int, source: Source) -> Iterator[Claimed]:
     """Each typed value of the derived sentence, supported by a source sentence that states a
     value supporting it and shares a content word with this one."""
-    lemmas = frozenset(token.form for token in aligned_tokens(sentence) if token.value is None)
+    lemmas = content_lemmas(sentence)
     for value in values(sentence):
         if not sentence[: value.start].strip() and sentence[value.end : value.end + 1] in (")", "."):
             continue  # a list's number: '8) The document…'
@@ -384,7 +385,7 @@ def _quote(claim: Any, source: Source) -> tuple[Verdict, tuple[Span, ...], str]:
     holding = source.holding(phrase(claim.words))
     if holding and speaker is None:
         return "supported", (source.sentence_span(holding[0]),), "The source has these words."
-    lemmas = frozenset(token.form for token in aligned_tokens(claim.words) if token.value is None)
+    lemmas = content_lemmas(claim.words)
     return _unsupported(source, lemmas, "The source has no quotation of these words from this speaker.")
 
 
@@ -397,7 +398,7 @@ def _typed_checks(claims: Sequence[Any], source: Source) -> Iterator[Claimed]:
     for claim in claims:
         if fold(claim.text) in PLACEHOLDERS:
             continue
-        lemmas = frozenset(token.form for token in aligned_tokens(claim.sentence) if token.value is None)
+        lemmas = content_lemmas(claim.sentence)
         if claim.kind == "person":
             found = (
                 _person(claim, source)
@@ -433,13 +434,19 @@ def _places_lower() -> dict[str, str]:
     return {form.lower(): country for form, country in place_index().items()}
 
 
+@cache
+def _forms_of_place(country: str) -> tuple[str, ...]:
+    """Every way the place data writes a country: its name, demonyms, capital."""
+    return tuple(sorted(form for form, place in _places_lower().items() if place == country))
+
+
 def _name_checks(sentence: str, offset: int, source: Source, lower_case: bool) -> Iterator[Claimed]:
     """Names the extractors do not type: capitalised runs ('Hyde Park Corner'), or in lower-cased
     text, runs of words the source writes only capitalised or that no dictionary knows. A run
     is supported when one source sentence writes its words in order, a word or two apart at
     most ('President Obama' / 'President Barack Obama'), in any case: 'Cardinal Francis' is not
     supported by 'Cardinal Gerald Lacroix' and 'Pope Francis'."""
-    lemmas = frozenset(token.form for token in aligned_tokens(sentence) if token.value is None)
+    lemmas = content_lemmas(sentence)
     for start, end, words in _name_runs(sentence, source, lower_case):
         written = sentence[start:end]
         country = _places_lower().get(written.lower())
@@ -459,8 +466,7 @@ def _name_checks(sentence: str, offset: int, source: Source, lower_case: bool) -
         if found is None and len(words) == 1 and sum(letter.isupper() for letter in written) >= 2:
             found = _spelt_out(source, written)
         if found is None and country:
-            forms = sorted(form for form, place in _places_lower().items() if place == country)
-            holding = next((source.holding(phrase(form)) for form in forms if source.holding(phrase(form))), [])
+            holding = next((held for form in _forms_of_place(country) if (held := source.holding(phrase(form)))), [])
             if holding:
                 found = "supported", (source.sentence_span(holding[0]),), f"The source names {country}."
         if found is None and lower_case:
@@ -472,7 +478,7 @@ def _name_checks(sentence: str, offset: int, source: Source, lower_case: bool) -
 
 def _code_checks(sentence: str, offset: int, source: Source) -> Iterator[Claimed]:
     """Codes of letters and digits ('Q4', 'COVID-19'): supported only as the source writes them."""
-    lemmas = frozenset(token.form for token in aligned_tokens(sentence) if token.value is None)
+    lemmas = content_lemmas(sentence)
     typed = values(sentence)
     for match in CODE.finditer(sentence):
         if any(value.start < match.end() and match.start() < value.end for value in typed):

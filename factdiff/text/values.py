@@ -193,3 +193,10 @@ def aligned_tokens(sentence: str) -> tuple[Token, ...]:
             result.append(Token(value.slot, value.start, value.end, value))
             position = value.end
     return tuple(result)
+
+
+@lru_cache(maxsize=4096)
+def content_lemmas(sentence: str) -> frozenset[str]:
+    """The sentence's content lemmas, each once, without its values: what two sentences about
+    one thing share."""
+    return frozenset(token.form for token in aligned_tokens(sentence) if token.value is None)
