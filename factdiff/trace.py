@@ -20,12 +20,13 @@ from rapidfuzz import fuzz
 
 from factdiff.models import Check, Discrepancy, Span, Texts, Verdict
 from factdiff.text.fold import fold
-from factdiff.text.interval import Interval
+from factdiff.text.interval import Interval, all_overlap
 from factdiff.text.lemmas import is_known, lemma
 from factdiff.text.lexicon import people_data, place_index, quantity_data
 from factdiff.text.names import is_given_name
-from factdiff.text.sentences import split_sentences
-from factdiff.text.values import WORD, Value, content_lemmas, values
+from factdiff.text.opposites import MIN_FRAME, frame, negated, opposed, opposites_of
+from factdiff.text.sentences import is_question, split_sentences
+from factdiff.text.values import WORD, Token, Value, aligned_tokens, content_lemmas, values
 
 KIND_OF_VALUE = {"number": "number", "age": "number", "ordinal": "number"}
 """What a typed value is checked as; the rest (years, months, days, weekdays) are dates."""
@@ -119,6 +120,7 @@ class Source:
         self.values: list[tuple[Value, int]] = []
         self.words: set[str] = set()
         self.sentences_with: dict[str, list[int]] = {}
+        self.sentences_with_lemma: dict[str, list[int]] = {}
         self.initials: dict[str, int] = {}
         """The initials of each run of up to MAX_INITIALS words (with and without joining
         words), and the first sentence holding it: 'year-over-year' spells 'yoy'."""
@@ -131,6 +133,8 @@ class Source:
                 index = len(self.sentences)
                 lemmas = content_lemmas(sentence)
                 self.sentences.append(Sentence(document, start, sentence, lemmas, phrase(sentence), fold(sentence)))
+                for form in lemmas:
+                    self.sentences_with_lemma.setdefault(form, []).append(index)
                 self.values.extend((value, index) for value in values(sentence))
                 written = WORD.findall(sentence)
                 self._index_initials([word.lower() for word in written], index)
@@ -226,15 +230,16 @@ class Claimed(NamedTuple):
 
 
 def _same_value(value: Value, other: Value) -> bool:
-    """Whether a source value supports a derived one: a count it implies (any unit, unless
-    both name different ones), the same ordinal, year, month, day or weekday."""
+    """Whether a source value supports a derived one: a count it implies (in the derived
+    count's unit, if it names one: '30%' is not '30-day'), the same ordinal, year, month, day
+    or weekday."""
     if value.kind in COUNTS:
         if other.kind == "day" and value.kind == "number":  # 'march 31', where 'march' is not read as a month
             return value.interval.low == value.interval.high == other.interval.low % 100
         if other.kind not in COUNTS:
             return False
-        units = {value.slot, other.slot} - {"<number>", "<age>"}
-        return len(units) <= 1 and _implies(other.interval, value.interval)
+        bare = value.slot in ("<number>", "<age>")
+        return (bare or other.slot == value.slot) and _implies(other.interval, value.interval)
     if value.kind == "ordinal":
         return other.kind == "ordinal" and value.interval == other.interval
     if value.kind == "month" and other.kind == "day":
@@ -244,12 +249,14 @@ def _same_value(value: Value, other: Value) -> bool:
 
 def _implies(source: Interval, derived: Interval) -> bool:
     """Whether a source count supports a derived one: a bounded count ('about 700', '700')
-    supports any the derived can stand for; a bound ('at least 128') only a looser bound
-    ('more than 100') or its own number with the hedge dropped ('128'), never a number it
-    merely allows ('700')."""
-    if source.high is not None:
-        return source.overlaps(derived)
-    return derived.low <= source.low if derived.high is None else derived.low == derived.high == source.low
+    supports any the derived can stand for; a floor ('at least 128') or a ceiling ('below
+    $25 billion') only a looser bound of its side ('more than 100', 'under $30 billion') or its
+    own number with the hedge dropped ('128'), never a number it merely allows ('700', '$0.14')."""
+    if source.high is None:
+        return derived.low <= source.low if derived.high is None else derived.low == derived.high == source.low
+    if source.low == 0 < source.high:
+        return (derived.low == 0 and derived.top >= source.high) or derived.low == derived.high == source.high
+    return source.overlaps(derived)
 
 
 def _value_checks(sentence: str, offset: int, source: Source) -> Iterator[Claimed]:
@@ -275,6 +282,61 @@ def _value_checks(sentence: str, offset: int, source: Source) -> Iterator[Claime
         else:
             found = _unsupported(source, lemmas, f"No {kind} in the source can be {written!r}.")
         yield Claimed(kind, offset + value.start, offset + value.end, sentence, offset, found)
+
+
+def _opposite_checks(sentence: str, offset: int, source: Source) -> Iterator[Claimed]:
+    """A word whose opposite a source sentence says in the same frame ('fell' where the source
+    has 'rose', with 'quarterly sales' around both), unless the source also says the word
+    itself in that frame (a second quarter's fall) or one of the two is negated."""
+    if is_question(sentence):
+        return
+    tokens = aligned_tokens(sentence)
+    said = negated(sentence)
+    candidates = sorted(
+        {
+            index
+            for token in tokens
+            for form in opposites_of(token.form)
+            for index in source.sentences_with_lemma.get(form, ())
+        }
+    )
+    for index in candidates:
+        other = source.sentences[index]
+        if negated(other.text) != said or is_question(other.text):
+            continue
+        found = opposed(tokens, aligned_tokens(other.text))
+        if found is None or _said_in_frame(source, tokens, found.first):
+            continue
+        word, opposite_word = (
+            sentence[found.first.start : found.first.end],
+            other.text[found.second.start : found.second.end],
+        )
+        around = ", ".join(sorted(found.shared))
+        yield Claimed(
+            "word",
+            offset + found.first.start,
+            offset + found.first.end,
+            sentence,
+            offset,
+            (
+                "contradicted",
+                (source.span(other.doc, other.start + found.second.start, other.start + found.second.end),),
+                f"The source says {opposite_word!r} where this says {word!r}, about the same thing ({around}).",
+            ),
+        )
+        return
+
+
+def _said_in_frame(source: Source, tokens: Sequence[Token], token: Token) -> bool:
+    """Whether a source sentence says this word with MIN_FRAME of its frame words around it."""
+    at = tokens.index(token)
+    around = frame(tokens, at)
+    for index in source.sentences_with_lemma.get(token.form, ()):
+        held = aligned_tokens(source.sentences[index].text)
+        for position, other in enumerate(held):
+            if other.form == token.form and len(frame(held, position) & around) >= MIN_FRAME:
+                return True
+    return False
 
 
 LISTED = re.compile(
@@ -595,6 +657,7 @@ def trace(
         sentence = text[start:end]
         found.extend(_value_checks(sentence, start, source))
         found.extend(_name_checks(sentence, start, source, lower_case))
+        found.extend(_opposite_checks(sentence, start, source))
     for start, end in split_sentences(text):
         found.extend(_code_checks(text[start:end], start, source))
     kept: list[Claimed] = []
@@ -617,6 +680,8 @@ def _contradicting(
     """The derived document's spans that findings hold, with the finding, the source's side and why."""
     held: dict[tuple[int, int], tuple[str, tuple[Span, ...], str, str]] = {}
     for finding in findings:
+        if _can_both_hold(finding):
+            continue
         own = [claim for variant in finding.variants for claim in variant.claims if claim.doc == document]
         others = tuple(
             locator.span(claim.doc, claim.start, claim.end)
@@ -627,6 +692,13 @@ def _contradicting(
         for claim in own:
             held.setdefault((claim.start, claim.end), (finding.id, others, finding.explanation, claim.kind))
     return held
+
+
+def _can_both_hold(finding: Discrepancy) -> bool:
+    """Two bounds of one count ('at least two' / 'at least three'): a possible update the rules
+    report, not a contradiction; the look-up decides whether the source implies the claim."""
+    read = [values(variant.value) for variant in finding.variants]
+    return all(len(found) == 1 for found in read) and all_overlap(found[0].interval for found in read)
 
 
 def _check(

@@ -20,7 +20,8 @@ REUSE = SEEDS / "001_de6dd166a4080cc0.txt"
 SOURCE = (
     "Kenya’s President William Ruto said on Tuesday that more than 850 police officers had been deployed to Haiti. "
     "“We concurred on the need to transform the mission,” Ruto said. "
-    "The company was founded in 2013 in Nairobi."
+    "The company was founded in 2013 in Nairobi. "
+    "Net debt will fall below $25 billion after a 30-day review of the officers."
 )
 
 
@@ -51,6 +52,9 @@ def test_the_reused_paragraphs_of_a_seed_are_supported_and_what_it_adds_is_not()
         ("Ruto announced the deployment on Tuesday.", "Tuesday", "supported"),
         ("Ruto announced the deployment on Friday.", "Friday", "unsupported"),
         ("He died of cancer in 2013.", "2013", "unsupported"),  # the source's 2013 dates another event
+        ("Net debt will fall below $30 billion.", "below $30 billion", "supported"),  # a looser ceiling
+        ("Net debt will fall to $0.14 billion.", "$0.14 billion", "unsupported"),  # a ceiling allows it, no more
+        ("Ruto said 30% of the officers had been deployed.", "30%", "unsupported"),  # '30-day' is not 30%
         ("The firm was founded in 2013.", "2013", "supported"),
         ("President William Ruto spoke to reporters.", "William Ruto", "supported"),
         ("President Samuel Otieno spoke to reporters.", "Samuel Otieno", "unsupported"),
@@ -58,6 +62,31 @@ def test_the_reused_paragraphs_of_a_seed_are_supported_and_what_it_adds_is_not()
 )
 def test_values_and_names_are_supported_by_the_same_value_or_name(derived, claim, verdict):
     assert verdicts(derived)[claim] == verdict
+
+
+@pytest.mark.parametrize(
+    ("derived", "word", "verdict"),
+    [
+        ("The company said quarterly sales in Europe fell.", "fell", "contradicted"),
+        ("Quarterly sales in Europe increased, the company said.", "increased", None),  # a synonym: no opposite
+        ("Quarterly sales in Europe did not fall, the company said.", "fall", None),  # negated: not the opposite
+        ("The hotel is unsuitable for families with young children.", "unsuitable", "contradicted"),
+        ("The hotel is suitable for families with young children.", "suitable", None),
+        ("Costs in Asia fell, the company said.", "fell", None),  # another frame: Asia's costs
+        ("Is the hotel unsuitable for families with young children?", "unsuitable", None),  # a question states nothing
+    ],
+)
+def test_a_word_whose_opposite_the_source_says_in_the_same_frame_is_contradicted(derived, word, verdict):
+    source = (
+        "Quarterly sales in Europe rose by a fifth, the company said. "
+        "The hotel is suitable for families with young children, and its pool is open all year."
+    )
+    assert verdicts(derived, source).get(word) == verdict
+
+
+def test_a_word_the_source_also_says_in_that_frame_is_not_contradicted_by_its_opposite():
+    source = "Quarterly sales in Europe rose in the spring. Quarterly sales in Europe fell in the autumn."
+    assert "fell" not in verdicts("Quarterly sales in Europe fell, the company said.", source)
 
 
 def test_a_lower_cased_summary_is_matched_without_case():

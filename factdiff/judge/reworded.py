@@ -42,6 +42,7 @@ from factdiff.judge.sentences import headline, narrowed
 from factdiff.models import Discrepancy, StatementClaim
 from factdiff.text.interval import Interval
 from factdiff.text.lexicon import alignment_data, phrase_pattern, quantity_data
+from factdiff.text.sentences import is_question
 from factdiff.text.values import Token, Value, aligned_tokens, values
 
 MIN_ALIGNED = 3
@@ -248,7 +249,7 @@ def judge(block: Sequence[StatementClaim]) -> Iterable[Discrepancy]:
 
 def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Difference]:
     """The values two restatements give differently."""
-    if any(headline(claim.sentence) or claim.sentence.rstrip(" \"'”’)").endswith("?") for claim in (first, second)):
+    if any(headline(claim.sentence) or is_question(claim.sentence) for claim in (first, second)):
         return  # a headline's words are a desk's; a question states nothing
     if _negated(first.sentence) != _negated(second.sentence):
         return

@@ -83,3 +83,8 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
 @cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(sentence_data().abbreviations)
+
+
+def is_question(sentence: str) -> bool:
+    """Whether the sentence asks rather than states ('Do you have anything similar?')."""
+    return sentence.rstrip(" \"'”’)").endswith("?")
