@@ -37,11 +37,12 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import NamedTuple
 
-from factdiff.judge import Examples, Rule, discrepancy
+from factdiff.judge import Code, Examples, Rule, discrepancy
 from factdiff.judge.sentences import headline, narrowed
 from factdiff.models import Discrepancy, StatementClaim
 from factdiff.text.interval import Interval
 from factdiff.text.lexicon import alignment_data, phrase_pattern, quantity_data
+from factdiff.text.opposites import Opposed, opposed
 from factdiff.text.sentences import is_question
 from factdiff.text.values import Token, Value, aligned_tokens, values
 
@@ -188,6 +189,18 @@ def aligned_values(first: Sequence[Token], second: Sequence[Token]) -> tuple[lis
     return pairs, shared
 
 
+def _same_values(first: Sequence[Token], second: Sequence[Token]) -> bool:
+    """Whether two sentences give the same values, each as often (a day of the week one of them
+    adds, 'said on Monday', dates the report more often than the fact)."""
+
+    def given(tokens: Sequence[Token]) -> list[tuple[str, Interval]]:
+        return sorted(
+            (t.value.slot, t.value.interval) for t in tokens if t.value is not None and t.value.kind != "weekday"
+        )
+
+    return given(first) == given(second)
+
+
 def _unaligned_times(tokens: Sequence[Token], aligned: Sequence[Value]) -> bool:
     """A year or a date the sentence gives that is not aligned: it scopes the sentence to a time the other does not state."""
     return any(t.value is not None and t.value.kind in DATING and t.value not in aligned for t in tokens)
@@ -221,9 +234,10 @@ def differs(first: Value, second: Value) -> str | None:
 
 
 class Difference(NamedTuple):
-    """Two aligned values that differ, and how well their sentences align."""
+    """Two aligned values that differ (or, where every value agrees, a word turned into its
+    opposite), and how well their sentences align."""
 
-    aligned: Aligned
+    aligned: Aligned | Opposed
     verdict: str
     aligned_words: int
     shorter: int
@@ -239,12 +253,22 @@ def judge(block: Sequence[StatementClaim]) -> Iterable[Discrepancy]:
         stated[other.doc].update((value.slot, value.interval) for value in values(other.sentence))
     for other in alike:
         for difference in compared(claim, other):
+            if isinstance(difference.aligned, Opposed):
+                if claim.doc == other.doc or not _says_word_too(block, other.doc, difference.aligned.first.form):
+                    yield _opposite_finding(claim, other, difference)
+                continue
             one, two = difference.aligned.first, difference.aligned.second
             said_elsewhere = (one.slot, one.interval) in stated[other.doc] or (two.slot, two.interval) in stated[
                 claim.doc
             ]
             if claim.doc == other.doc or not said_elsewhere:
                 yield _finding(claim, other, difference)
+
+
+def _says_word_too(block: Sequence[StatementClaim], doc: str, form: str) -> bool:
+    """Whether another sentence of that document, alike to these, says the word itself: one
+    account may give both directions (a first quarter's rise, a second's fall)."""
+    return any(claim.doc == doc and form in claim.words for claim in block)
 
 
 def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Difference]:
@@ -271,8 +295,8 @@ def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Differen
         and not _not_a_count(second.sentence, pair_.second)
         and not (pair_.first.kind in TIMES and (_relative_day(first.sentence) or _relative_day(second.sentence)))
     ]
-    if not differing or len({pair_.first.kind for pair_, _ in differing}) > 1:
-        return  # nothing differs, or a time and a count differ together: two events
+    if len({pair_.first.kind for pair_, _ in differing}) > 1:
+        return  # a time and a count differ together: two events
     if _unaligned_times(tokens_first, [p.first for p in pairs]) or _unaligned_times(
         tokens_second, [p.second for p in pairs]
     ):
@@ -284,6 +308,10 @@ def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Differen
         ):
             return
     shorter = min(sum(t.value is None for t in tokens_first), sum(t.value is None for t in tokens_second))
+    if not differing and _same_values(tokens_first, tokens_second):
+        turned = opposed(tokens_first, tokens_second)
+        if turned is not None:
+            yield Difference(turned, "opposite", aligned_words, shorter)
     for aligned, verdict in differing:
         yield Difference(aligned, verdict, aligned_words, shorter)
 
@@ -325,6 +353,70 @@ def _finding(first: StatementClaim, second: StatementClaim, difference: Differen
     )
 
 
+def _opposite_finding(first: StatementClaim, second: StatementClaim, difference: Difference) -> Discrepancy:
+    turned = difference.aligned
+    assert isinstance(turned, Opposed)
+    word = first.sentence[turned.first.start : turned.first.end]
+    opposite_word = second.sentence[turned.second.start : turned.second.end]
+    context = " ".join(first.sentence.split())
+    subject = context if len(context) <= SUBJECT_CHARS else context[: SUBJECT_CHARS - 1] + "…"
+    where = "one article" if first.doc == second.doc else "two articles"
+    around = ", ".join(f"“{form}”" for form in sorted(turned.shared))
+    return discrepancy(
+        OPPOSITE,
+        subject=f"“{subject}”",
+        key=f"opposite:{turned.first.form}:{turned.second.form}:{first.doc}:{second.doc}",
+        variants=[
+            (word, [narrowed(first, (turned.first.start, turned.first.end))]),
+            (opposite_word, [narrowed(second, (turned.second.start, turned.second.end))]),
+        ],
+        severity="medium",
+        confidence=0.7,
+        explanation=(
+            f"Two sentences in {where} say the same thing in other words (they share {difference.aligned_words} of "
+            f"the shorter's {difference.shorter} content words, and every number in them agrees), but one says "
+            f"“{word}” where the other says its opposite, “{opposite_word}”, with {around} around both."
+        ),
+    )
+
+
+OPPOSITE = Code(
+    code="FD403",
+    name="opposite-word",
+    kind="edit",
+    summary="One fact restated in other words with the same numbers, but one word turned into its opposite.",
+    why="'Sales rose 5%' and 'sales fell 5%' agree on every number and still contradict each other.",
+    examples=Examples(
+        catch=(
+            (
+                "Quarterly sales of the drug in Europe rose 5% to $7 million, the company said on Monday.",
+                "The company said quarterly sales of the drug in Europe fell 5% to $7 million.",
+            ),
+            (
+                "Inspectors found the dam at Kariba suitable for 40 more years of service, the report said.",
+                "The report found the dam at Kariba unsuitable for 40 more years of service.",
+            ),
+        ),
+        miss=(
+            (  # a synonym, not an opposite
+                "Quarterly sales of the drug in Europe rose 5% to $7 million, the company said on Monday.",
+                "The company said quarterly sales of the drug in Europe increased 5% to $7 million.",
+            ),
+            (  # negated: 'did not fall' is no opposite of 'rose'
+                "Quarterly sales of the drug in Europe rose 5% to $7 million, the company said on Monday.",
+                "The company said quarterly sales of the drug in Europe did not fall 5% to $7 million.",
+            ),
+            (  # the other article gives both directions
+                "Quarterly sales of the drug in Europe rose 5% to $7 million, the company said on Monday.",
+                "Quarterly sales of the drug in Europe rose 5% to $7 million in the first half. "
+                "Quarterly sales of the drug in Europe fell 5% to $7 million in the second half.",
+            ),
+        ),
+    ),
+)
+"""Reported by FD402's judge when the restatements agree on every value and differ by an opposite."""
+
+
 RULE = Rule(
     code="FD402",
     name="reworded-value",
@@ -336,6 +428,7 @@ RULE = Rule(
     similar=True,
     judge=judge,
     fallback=True,
+    emits=(OPPOSITE,),
     examples=Examples(
         catch=(
             (
