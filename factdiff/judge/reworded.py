@@ -32,6 +32,7 @@ did not already report.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import cache
@@ -193,10 +194,8 @@ def _same_values(first: Sequence[Token], second: Sequence[Token]) -> bool:
     """Whether two sentences give the same values, each as often (a day of the week one of them
     adds, 'said on Monday', dates the report more often than the fact)."""
 
-    def given(tokens: Sequence[Token]) -> list[tuple[str, Interval]]:
-        return sorted(
-            (t.value.slot, t.value.interval) for t in tokens if t.value is not None and t.value.kind != "weekday"
-        )
+    def given(tokens: Sequence[Token]) -> Counter[tuple[str, Interval]]:
+        return Counter((t.value.slot, t.value.interval) for t in tokens if t.value and t.value.kind != "weekday")
 
     return given(first) == given(second)
 
@@ -395,6 +394,10 @@ OPPOSITE = Code(
             (
                 "Inspectors found the dam at Kariba suitable for 40 more years of service, the report said.",
                 "The report found the dam at Kariba unsuitable for 40 more years of service.",
+            ),
+            (  # a floor and a count of the same number: the values agree as they stand
+                "The strike by more than 20 pilots and 20 engineers at the Lagos airport was legal, a court ruled.",
+                "A court ruled the strike by more than 20 pilots and 20 engineers at the Lagos airport was illegal.",
             ),
         ),
         miss=(
