@@ -9,9 +9,11 @@ itself) and the workers' (the largest single descendant process), both sampled f
 whether the two JSON reports are byte-identical (they must be).
 
 It also measures what the estimate for a large cluster needs: the pickled size of a sample of
-``api.read_paths`` results with their claims (what a judging task pulls) and without (the
-digest the client gathers), and from the in-process report how many read batches each judging
-task pulls (a task pulls whole batches of ``FILES_PER_TASK`` files).
+``api.read_paths`` results with their claims (what a judging task is sent of each of its
+documents) and of the digest the client is sent instead (``distributed._digests``), and from
+the in-process report the judging tasks and the picking tasks that feed them (one per read
+batch of ``FILES_PER_TASK`` files a judging task's documents are in). From these it writes an
+estimate for 10 million articles, extrapolated linearly.
 """
 
 from __future__ import annotations
@@ -29,13 +31,13 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from benchmarks.corpus import write_result
 from benchmarks.speed.__main__ import PAGE_BYTES, SAMPLE_SECONDS, descendants
 from benchmarks.speed.generated import write_corpus
 from factdiff import __version__, api
-from factdiff.distributed import DOCUMENTS_PER_JUDGE, FILES_PER_TASK
+from factdiff.distributed import DOCUMENTS_PER_JUDGE, FILES_PER_TASK, _digests
 
 BASELINE = 100
 """A small corpus run first, so that the client's memory growth per document can be told from its fixed cost."""
@@ -52,6 +54,7 @@ class Run(NamedTuple):
     client_mb: float
     worker_mb: float
     sampled_cpu: float
+    client_cpu: float
     exit: int
 
 
@@ -68,7 +71,7 @@ def timed(command: list[str], scratch: Path) -> Run:
     wall = time.perf_counter() - started
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed ({code}): {errors.read_text(errors='replace')[-800:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, peak.client_mb, peak.worker_mb, peak.cpu, code)
+    return Run(wall, usage.ru_utime + usage.ru_stime, peak.client_mb, peak.worker_mb, peak.cpu, peak.client_cpu, code)
 
 
 class _PeakPerProcess:
@@ -96,6 +99,11 @@ class _PeakPerProcess:
         which misses children nobody waited for)."""
         return sum(self.ticks.values()) / TICKS
 
+    @property
+    def client_cpu(self) -> float:
+        """CPU seconds of the process itself as last sampled: the part no worker shares."""
+        return self.ticks.get(self.root, 0) / TICKS
+
     def stop(self) -> None:
         self.done.set()
         self.thread.join()
@@ -108,36 +116,37 @@ def scan_command(directory: Path, output: Path, jobs: int, engine: str) -> list[
 
 
 def pickled_sizes(directory: Path, count: int) -> tuple[float, float]:
-    """Mean pickled bytes per document of ``api.read_paths`` results, with claims and without."""
+    """Mean pickled bytes per document of ``api.read_paths`` results with their claims, and of
+    the digest the client is sent instead."""
     paths = sorted(directory.iterdir())[:count]
     documents, _ = api.read_paths(paths, jobs=1)
     full = [len(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)) for document in documents]
-    digest = [
-        len(pickle.dumps(document._replace(claims=[]), protocol=pickle.HIGHEST_PROTOCOL)) for document in documents
+    digests = [
+        len(pickle.dumps(_digests([[document]])[0][0], protocol=pickle.HIGHEST_PROTOCOL)) for document in documents
     ]
-    return statistics.mean(full), statistics.mean(digest)
+    return statistics.mean(full), statistics.mean(digests)
 
 
-def batches_pulled(report: Path, directory: Path) -> tuple[int, int]:
-    """(judging tasks, read batches they pull in all), grouping the report's stories as
-    factdiff.distributed does: each task pulls every batch holding one of its documents."""
+def judging_tasks(report: Path, directory: Path) -> tuple[int, int]:
+    """(judging tasks, picking tasks feeding them), grouping the report's stories as
+    factdiff.distributed does: one picking task per read batch holding a task's documents."""
     data = json.loads(report.read_bytes())
     index = {path.name: number for number, path in enumerate(sorted(directory.iterdir()))}
     batch_of = {document["id"]: index[Path(document["path"]).name] // FILES_PER_TASK for document in data["documents"]}
-    tasks = pulled = size = 0
+    tasks = picking = size = 0
     held: set[int] = set()
     for story in data["stories"]:
         documents = [doc if isinstance(doc, str) else doc["id"] for doc in story["documents"]]
         held |= {batch_of[doc] for doc in documents}
         size += len(documents)
         if size >= DOCUMENTS_PER_JUDGE:
-            tasks, pulled, held, size = tasks + 1, pulled + len(held), set(), 0
+            tasks, picking, held, size = tasks + 1, picking + len(held), set(), 0
     if held:
-        tasks, pulled = tasks + 1, pulled + len(held)
-    return tasks, pulled
+        tasks, picking = tasks + 1, picking + len(held)
+    return tasks, picking
 
 
-def measure(directory: Path, size: int, jobs: int, seed: int) -> tuple[list[str], dict[str, object]]:
+def measure(directory: Path, size: int, jobs: int, seed: int) -> tuple[list[str], dict[str, Any]]:
     """Table rows for one corpus (one per engine) and the numbers the estimate needs."""
     megabytes = write_corpus(directory, size, seed)
     rows, runs, outputs = [], {}, {}
@@ -146,19 +155,48 @@ def measure(directory: Path, size: int, jobs: int, seed: int) -> tuple[list[str]
         runs[engine] = run = timed(scan_command(directory, outputs[engine], jobs, engine), directory.parent)
         rows.append(
             f"| {size:,} | {megabytes:.1f} | {engine} | {jobs} | {run.wall:.1f} | {run.cpu:.1f} | "
-            f"{run.sampled_cpu:.1f} | {run.cpu / size * 1000:.1f} | {run.client_mb:,.0f} | {run.worker_mb:,.0f} |"
+            f"{run.sampled_cpu:.1f} | {run.client_cpu:.1f} | {run.cpu / size * 1000:.1f} | {run.client_mb:,.0f} | "
+            f"{run.worker_mb:,.0f} |"
         )
         print(rows[-1], flush=True)
     identical = outputs["in-process"].read_bytes() == outputs["dask"].read_bytes()
     print(f"{size:,}: reports byte-identical: {identical}", flush=True)
-    facts: dict[str, object] = {"identical": identical, "runs": runs, "megabytes": megabytes}
+    facts: dict[str, Any] = {"identical": identical, "runs": runs, "megabytes": megabytes}
     if size > BASELINE:
         shutil.copy(outputs["in-process"], Path(tempfile.gettempdir()) / f"factdiff-dask-{size}.json")
-        facts["tasks"], facts["pulled"] = batches_pulled(outputs["in-process"], directory)
+        facts["tasks"], facts["picking"] = judging_tasks(outputs["in-process"], directory)
         facts["full"], facts["digest"] = pickled_sizes(directory, min(SHUFFLE_SAMPLE, size))
         facts["report_mb"] = outputs["in-process"].stat().st_size / 1e6
         facts["documents"] = len(json.loads(outputs["in-process"].read_bytes())["documents"])
     return rows, facts
+
+
+SCALE = 10_000_000
+WORKERS = 50
+"""The estimate: this many articles on this many workers, extrapolated linearly from the largest run."""
+
+
+def scaled(size: int, jobs: int, run: Run, baseline: Run, growth: float, facts: dict[str, Any]) -> str:
+    """A section estimating a SCALE-article run on WORKERS workers from one measured Dask run."""
+    full, digest, report_mb = facts["full"], facts["digest"], facts["report_mb"]
+    client_cpu = (run.client_cpu - baseline.client_cpu) / (size - BASELINE)
+    worker_cpu = (run.cpu - baseline.cpu) / (size - BASELINE) - client_cpu
+    held = (run.worker_mb - baseline.worker_mb) * 1e6 / ((size - BASELINE) / jobs)
+    return (
+        f"\n## Estimate: {SCALE / 1e6:,.0f} million articles on {WORKERS} workers\n\n"
+        f"Extrapolated linearly from what the {size:,}-article Dask run costs more than the "
+        f"{BASELINE}-article one (not measured at that scale): the workers spend {worker_cpu * 1000:.1f} ms of "
+        f"CPU per article (the run's CPU less the client's), {worker_cpu * SCALE / 3600:,.0f} CPU hours, "
+        f"{worker_cpu * SCALE / 3600 / WORKERS:.1f} hours on {WORKERS} of them; the client spends "
+        f"{client_cpu * 1000:.1f} ms per article on one core (taking in digests, finding the stories, merging "
+        f"findings; here it also ran the scheduler), {client_cpu * SCALE / 3600:.1f} hours, which no worker "
+        "shares. Memory: the client grows "
+        f"{growth / 1e3:.1f} KB per document, {growth * SCALE / 1e9:,.0f} GB at {SCALE:,}; a worker "
+        f"{held / 1e3:.0f} KB per article it holds, {held * SCALE / WORKERS / 1e9:,.0f} GB at "
+        f"{SCALE // WORKERS:,} each (or spilled to disk by Dask). Network: {digest * SCALE / 1e9:,.0f} GB of "
+        f"digests to the client, {full * SCALE / 1e9:,.0f} GB of claims to the judging tasks (each document's "
+        f"once, {full:,.0f} bytes), a {report_mb * SCALE / size / 1e3:,.1f} GB JSON report.\n"
+    )
 
 
 def main() -> None:
@@ -170,8 +208,9 @@ def main() -> None:
     sizes = [BASELINE, *(int(size) for size in args.sizes.split(","))]
     rows: list[str] = []
     notes: list[str] = []
+    estimate = ""
     with tempfile.TemporaryDirectory(prefix="factdiff-dask-") as scratch:
-        baseline_client = 0.0
+        baseline: dict[str, Run] = {}
         for size in sizes:
             directory = Path(scratch) / str(size)
             found, facts = measure(directory, size, args.jobs, args.seed)
@@ -180,19 +219,19 @@ def main() -> None:
             assert isinstance(runs, dict)
             notes.append(f"{size:,} articles: reports byte-identical: **{'yes' if facts['identical'] else 'NO'}**.")
             if size == BASELINE:
-                baseline_client = runs["dask"].client_mb
+                baseline = runs
                 continue
-            growth = (runs["dask"].client_mb - baseline_client) * 1e6 / (size - BASELINE)
+            growth = (runs["dask"].client_mb - baseline["dask"].client_mb) * 1e6 / (size - BASELINE)
             notes.append(
                 f"{size:,} articles: dask client grows {growth:,.0f} bytes per document over the "
                 f"{BASELINE}-article run; pickled `api.read_paths` result {facts['full']:,.0f} bytes per "
-                f"document with its claims, {facts['digest']:,.0f} without (mean of the first "
-                f"{min(SHUFFLE_SAMPLE, size)}); {facts['tasks']:,} judging tasks pull "
-                f"{facts['pulled']:,} read batches of {FILES_PER_TASK} files in all "
-                f"({facts['pulled'] * FILES_PER_TASK / size:.2f} documents' claims moved per document); "
+                f"document with its claims, digest sent to the client {facts['digest']:,.0f} (mean of the first "
+                f"{min(SHUFFLE_SAMPLE, size)}); {facts['tasks']:,} judging tasks fed by "
+                f"{facts['picking']:,} picking tasks (each document's claims travel once); "
                 f"JSON report {facts['report_mb']:.1f} MB for {facts['documents']:,} documents."
             )
             print(notes[-1], flush=True)
+            estimate = scaled(size, args.jobs, runs["dask"], baseline["dask"], growth, facts)
             shutil.rmtree(directory)
     report = (
         f"# factdiff {__version__}: in-process against --engine dask\n\n"
@@ -207,14 +246,16 @@ def main() -> None:
         "(a pool worker, or a Dask worker or nanny), sampled every "
         f"{SAMPLE_SECONDS} s; CPU s sampled adds up /proc's user and system time of the process and each "
         "descendant as last seen (a check on os.wait4; it misses the last tenth of a second of each), every "
-        f"{SAMPLE_SECONDS} s.\n\n"
-        "| articles | MB | engine | jobs/workers | wall s | CPU s | CPU s sampled | CPU ms per article | client peak RSS MB | "
-        "worker peak RSS MB |\n"
-        "|---|---|---|---|---|---|---|---|---|---|\n"
+        f"{SAMPLE_SECONDS} s; client CPU s is the factdiff process' own share of it (with Dask it also runs "
+        "the local cluster's scheduler).\n\n"
+        "| articles | MB | engine | jobs/workers | wall s | CPU s | CPU s sampled | client CPU s | CPU ms per article | "
+        "client peak RSS MB | worker peak RSS MB |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|\n"
         + "\n".join(rows)
         + "\n\n"
         + "\n".join(f"- {n}" for n in notes)
         + "\n"
+        + estimate
     )
     path = write_result("dask.md", report)
     print(report)

@@ -141,14 +141,20 @@ EVERY_CLAIM = Reading(all_claims=True)
 
 def _read_and_extract(item: tuple[Path, str | None], reading: Reading) -> list[Read | Warning_]:
     """Worker: one file, read and extracted (top level, so a process pool can run it)."""
+    return extracted_results(read_file(*item, max_bytes=reading.max_bytes, encoding=reading.encoding), item[0], reading)
+
+
+def extracted_results(found: Iterable[Document | Warning_], file: Path, reading: Reading) -> list[Read | Warning_]:
+    """The documents read from a file (or from a range of its lines, on a cluster) extracted
+    as ``reading`` says, dated by --date where their input gives none; warnings kept in place."""
     results: list[Read | Warning_] = []
-    for result in read_file(*item, max_bytes=reading.max_bytes, encoding=reading.encoding):
+    for result in found:
         if isinstance(result, Warning_):
             results.append(result)
             continue
         if result.date is None and reading.date is not None:
             result = result.model_copy(update={"date": reading.date})
-        results.append(extracted(result, reading.all_claims, str(item[0])))
+        results.append(extracted(result, reading.all_claims, str(file)))
     return results
 
 

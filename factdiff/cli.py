@@ -245,7 +245,7 @@ class ProgressBar:
         self.bar: Progress | None = None
         self.task: Any = None
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int, phase: str = "reading") -> None:
         if self.bar is None:
             if not self.enabled or not sys.stderr.isatty() or time.monotonic() - self.started < self.DELAY:
                 return
@@ -253,7 +253,7 @@ class ProgressBar:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self.bar = Progress(
-                TextColumn("reading"),
+                TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),
@@ -261,7 +261,9 @@ class ProgressBar:
                 transient=True,
             )
             self.bar.start()
-            self.task = self.bar.add_task("read", total=total)
+            self.task = self.bar.add_task(phase, total=total)
+        elif phase != self.bar.tasks[0].description:  # the next phase (--engine dask: judging) counts afresh
+            self.bar.reset(self.task, total=total, description=phase)
         self.bar.update(self.task, completed=done)
 
     def close(self) -> None:

@@ -2,10 +2,12 @@
 
 The pipeline is split where its data is small:
 
-1. read and extract: a map over batches of files; the workers read the files (they must
-   reach the same paths as the client: shared storage) and keep the claims;
-2. digests: the client gathers only each document's record and the names its story is found
-   by, folds copies and finds the stories, as the in-process engine does;
+1. read and extract: a map over batches of files, and over ranges of whole lines of each large
+   JSON Lines shard; the workers read the files (they must reach the same paths as the client:
+   shared storage) and keep the claims;
+2. digests: the client takes in each document's id, date, the names its story is found by and
+   its report record, packed, as they arrive; it folds copies and finds the stories, as the
+   in-process engine does, then drops the names;
 3. word statistics: each batch's counts for the rules that compare restatements, added up on
    the cluster (a restatement's words weigh by the whole run, ``group.WordCounts``);
 4. judging: a map over batches of stories, each task given its documents' claims (picked out
@@ -14,34 +16,76 @@ The pipeline is split where its data is small:
    the one the whole run finds first.
 
 Claims and texts stay on the workers; what crosses the network is digests, word counts and
-findings. Dask is an optional dependency: ``pip install 'factdiff[dask]'``.
+findings. Progress counts the cluster's finished tasks: files and ranges read, then documents
+judged. Dask is an optional dependency: ``pip install 'factdiff[dask]'``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
+import itertools
 import os
+import pickle
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, NamedTuple, Protocol
 
 from factdiff import api
 from factdiff.errors import FactdiffError
-from factdiff.load import iter_files, streamed
-from factdiff.models import Agreement, Discrepancy, Report, Story, Warning_
+from factdiff.load import BOMS, iter_files, shown_path, streamed
+from factdiff.load.decode import MOJIBAKE
+from factdiff.load.formats import RECORD_SUFFIXES, jsonl_record
+from factdiff.models import Agreement, Discrepancy, DocumentInfo, Report, Story, Warning_
+from factdiff.story import Evidence, find_stories, single_story
 
 FILES_PER_TASK = 8
 """Files read and extracted by one task: enough to outweigh a task's overhead, few enough to
 spread a small input over the workers."""
+RANGE_BYTES = 8 * 2**20
+"""A JSON Lines shard larger than this is read by several tasks, each about this many bytes of
+whole lines: some 3,000 news articles, a minute or more of one core's extraction (20 to 30 ms an
+article, benchmarks/results/dask.md), so a range's own cost (a task, and a pass over its bytes to
+find where its lines fall, about 0.13 s, run beside the other ranges') is lost in it, while a
+1 GB shard still spreads over 128 tasks and a worker lost mid-run costs a minute to read again."""
 DOCUMENTS_PER_JUDGE = 256
 """Documents whose stories one judging task takes (a larger story is one task of its own)."""
 FAN_IN = 32
 """Word statistics added up this many at a time, in a tree."""
 INSTALL = "--engine dask needs dask.distributed: pip install 'factdiff[dask]'"
+INFO_FIELDS = tuple(DocumentInfo.model_fields)
+BYTE_ORDER_MARKS = tuple(mark for mark, _ in BOMS)
 
 Where = tuple[int, int, int]
-"""A document's place on the cluster: its batch of files, the file in it, the document in the file."""
+"""A document's place on the cluster: its reading task, the piece it read, the document in the
+piece. Its order is the input order."""
+
+
+class Progress(Protocol):
+    """Called with (done, in all, phase) as the cluster finishes tasks: files and ranges of
+    shards "reading", then documents "judging"."""
+
+    def __call__(self, done: int, total: int, phase: str) -> None: ...
+
+
+class Piece(NamedTuple):
+    """What a reading task reads: a whole file, or range ``part`` of the ``parts`` of a shard."""
+
+    path: Path
+    problem: str | None
+    part: int = 0
+    parts: int = 1
+
+
+class Digest(NamedTuple):
+    """What the client is sent of a document: its id, date and the names its story is found
+    by (kept until the stories are found), and its report record packed (``_packed``)."""
+
+    id: str
+    date: datetime.date | None
+    names: Evidence
+    info: bytes
 
 
 def scan(
@@ -50,7 +94,7 @@ def scan(
     one_story: bool = False,
     jobs: int | None = None,
     scheduler: str | None = None,
-    progress: api.Progress | None = None,
+    progress: Progress | None = None,
     reading: api.Reading = api.DEFAULT_READING,
 ) -> Report:
     """``api.scan`` on Dask: on the cluster at ``scheduler`` (``tcp://HOST:8786``), else on a
@@ -88,83 +132,292 @@ def _scan_on(
     items: Sequence[tuple[Path, str | None]],
     unread: list[Warning_],
     one_story: bool,
-    progress: api.Progress | None,
+    progress: Progress | None,
     reading: api.Reading,
 ) -> Report:
+    batches = _batches(_pieces(items, reading))
+    read = _read(client, batches, reading)
+    gathered = _gathered(client, read, [len(batch) for batch in batches], progress)
+    stories = gathered.stories(one_story)
+    findings = _judged(client, read, stories, gathered.where, progress)
+    analysis = api.Analysis(stories, findings.discrepancies(), findings.agreements())
+    return api._report(gathered.documents(), [*unread, *gathered.warnings], analysis)
+
+
+def _gathered(client: Any, read: Sequence[Any], sizes: Sequence[int], progress: Progress | None) -> Gathered:
+    """Each batch's digests taken in as its task finishes (progress: the pieces read)."""
     from dask.distributed import as_completed
 
-    batches = [list(items[start : start + FILES_PER_TASK]) for start in range(0, len(items), FILES_PER_TASK)]
-    read = [client.submit(_read_batch, batch, reading, pure=False) for batch in batches]
-    digest_futures = [client.submit(_digests, batch) for batch in read]
-    index_of = {future.key: index for index, future in enumerate(digest_futures)}
-    digests: list[Any] = [None] * len(batches)
-    done = 0
-    for future in as_completed(digest_futures):
-        digests[index_of[future.key]] = future.result()
-        done += len(batches[index_of[future.key]])
+    futures = [client.submit(_digests, batch) for batch in read]
+    index_of = {future.key: index for index, future in enumerate(futures)}
+    arriving = as_completed(futures)
+    del futures  # each batch's digests are let go on the cluster once taken in
+    gathered = Gathered()
+    done, total = 0, sum(sizes)
+    for future in arriving:
+        gathered.take(index_of[future.key], future.result())
+        done += sizes[index_of[future.key]]
         if progress is not None:
-            progress(done, len(items))
-    documents, warnings, where = _gathered(digests)
-    del digests
-    stories = api.group_stories(documents, one_story)
+            progress(done, total, "reading")
+    return gathered
+
+
+def _judged(
+    client: Any, read: Sequence[Any], stories: Sequence[Story], where: Mapping[str, Where], progress: Progress | None
+) -> api.Findings:
+    """The stories judged on the cluster in batches, their findings merged as they come in
+    (progress: the documents of the batches judged)."""
+    from dask.distributed import as_completed
+
     statistics = _statistics(client, read, where)
-    tasks = [
-        client.submit(_judge, group, group_documents, statistics, _picked_out(client, read, where, group_documents))
-        for group, group_documents in _story_groups(stories, documents)
-    ]
+    judging: dict[str, tuple[Any, int]] = {}
+    for group, group_documents in _story_groups(stories, where):
+        picked = _picked_out(client, read, where, group_documents)
+        future = client.submit(_judge, group, group_documents, statistics, picked)
+        judging[future.key] = future, len(group_documents)
     findings = api.Findings({})
     order: dict[str, tuple[Any, ...]] = {}
-    for future in as_completed(tasks):
+    judged = 0
+    if progress is not None:
+        progress(judged, len(where), "judging")
+    for future in as_completed([future for future, _ in judging.values()]):
         found, agreed = future.result()
         _merge(findings.found, order, found)
         _merge(findings.agreed, order, agreed)
-    analysis = api.Analysis(stories, findings.discrepancies(), findings.agreements())
-    return api._report(documents, [*unread, *warnings], analysis)
+        judged += judging.pop(future.key)[1]
+        if progress is not None:
+            progress(judged, len(where), "judging")
+    return findings
 
 
-def _read_batch(batch: Sequence[tuple[Path, str | None]], reading: api.Reading) -> list[list[api.Read | Warning_]]:
-    """Worker: each file of a batch read and extracted."""
-    return [api._read_and_extract(item, reading) for item in batch]
+class Gathered:
+    """What the client holds of the documents, taken in as the digests arrive and kept in input
+    order, a text read twice folded into its first reading (as ``api.read_paths`` folds it).
+    A string or name it already holds is shared: most of a document's evidence ('word:police',
+    ('police', 2)) is in others too, and unpickled each would be a copy of its own."""
 
+    def __init__(self) -> None:
+        self.infos: list[bytes] = []
+        """Each document's report record, packed."""
+        self.copies: dict[str, list[str]] = {}
+        """Paths of later inputs with exactly a document's text."""
+        self.names: dict[str, Evidence] = {}
+        self.dates: dict[str, datetime.date | None] = {}
+        self.where: dict[str, Where] = {}
+        """Where each document's claims are on the cluster."""
+        self.warnings: list[Warning_] = []
+        self.shared: dict[Any, Any] = {}
+        self.waiting: dict[int, list[list[Digest | Warning_]]] = {}
+        """Batches that came in before one ahead of them in input order."""
+        self.next_batch = 0
 
-def _digests(results: Sequence[Sequence[api.Read | Warning_]]) -> list[list[api.Read | Warning_]]:
-    """Worker: a batch's documents without their claims, and its warnings: what the client needs."""
-    return [
-        [result if isinstance(result, Warning_) else result._replace(claims=[]) for result in in_file]
-        for in_file in results
-    ]
+    def take(self, batch: int, digests: Sequence[Sequence[Digest | Warning_]]) -> None:
+        """One reading task's digests, whenever it finishes."""
+        self.waiting[batch] = [[self._compact(result) for result in in_piece] for in_piece in digests]
+        while self.next_batch in self.waiting:
+            self._add(self.next_batch, self.waiting.pop(self.next_batch))
+            self.next_batch += 1
 
-
-def _gathered(
-    digests: Sequence[Sequence[Sequence[api.Read | Warning_]]],
-) -> tuple[list[api.Read], list[Warning_], dict[str, Where]]:
-    """The documents in input order, a text read twice folded into its first reading (as
-    ``api.read_paths`` folds it), the warnings, and where each document's claims are."""
-    documents: list[api.Read] = []
-    warnings: list[Warning_] = []
-    position: dict[str, int] = {}
-    where: dict[str, Where] = {}
-    for batch, files in enumerate(digests):
-        for file, results in enumerate(files):
+    def _add(self, batch: int, digests: Sequence[Sequence[Digest | Warning_]]) -> None:
+        for piece, results in enumerate(digests):
             for index, result in enumerate(results):
                 if isinstance(result, Warning_):
-                    warnings.append(result)
-                elif result.info.id in position:
-                    first = position[result.info.id]
-                    documents[first] = api.folded(documents[first], result.info.path)
+                    self.warnings.append(result)
+                elif result.id in self.where:
+                    self.copies.setdefault(result.id, []).append(_unpacked(result.info).path)
                 else:
-                    position[result.info.id] = len(documents)
-                    documents.append(result)
-                    where[result.info.id] = (batch, file, index)
-    return documents, warnings, where
+                    self.infos.append(result.info)
+                    self.names[result.id] = result.names
+                    self.dates[result.id] = result.date
+                    self.where[result.id] = (batch, piece, index)
+
+    def _compact(self, result: Digest | Warning_) -> Digest | Warning_:
+        if isinstance(result, Warning_):
+            return result
+        share = self.shared.setdefault
+        names = {share(key, key): share(value, value) for key, value in result.names.items()}
+        return result._replace(date=share(result.date, result.date), names=names)
+
+    def stories(self, one_story: bool) -> list[Story]:
+        """The stories, as ``api.group_stories`` finds them, once every digest is in; the names
+        and dates are let go then: the client needs only the records from here on."""
+        names, dates = self.names, self.dates
+        self.names, self.dates, self.shared = {}, {}, {}
+        return single_story(names) if one_story else find_stories(names, dates)
+
+    def documents(self) -> list[api.Read]:
+        """The documents as the report lists them: each record unpacked, its copies folded in."""
+        documents = []
+        for packed in self.infos:
+            document = api.Read(_unpacked(packed), {}, [], "")
+            for copy in self.copies.get(document.info.id, ()):
+                document = api.folded(document, copy)
+            documents.append(document)
+        return documents
+
+
+def _packed(info: DocumentInfo) -> bytes:
+    """A document's report record as the client keeps it until the report: its values pickled,
+    about 120 bytes against 2 KB for the record itself."""
+    return pickle.dumps(tuple(getattr(info, field) for field in INFO_FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpacked(packed: bytes) -> DocumentInfo:
+    return DocumentInfo.model_construct(**dict(zip(INFO_FIELDS, pickle.loads(packed), strict=True)))
+
+
+def _pieces(items: Iterable[tuple[Path, str | None]], reading: api.Reading) -> Iterator[Piece]:
+    """Each file to read, a large JSON Lines shard as ranges of its lines."""
+    for path, problem in items:
+        parts = _parts(path, problem, reading)
+        for part in range(parts):
+            yield Piece(path, problem, part, parts)
+
+
+def _parts(path: Path, problem: str | None, reading: api.Reading) -> int:
+    """How many tasks read a file: one per RANGE_BYTES of a JSON Lines shard read as its bytes
+    say (not with --encoding, which may not be UTF-8, nor one --max-bytes skips)."""
+    if problem is not None or reading.encoding is not None or path.suffix.lower() not in RECORD_SUFFIXES:
+        return 1
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return 1  # reading it says why
+    if reading.max_bytes is not None and size > reading.max_bytes:
+        return 1
+    return max(1, -(-size // RANGE_BYTES))
+
+
+def _batches(pieces: Iterable[Piece]) -> list[list[Piece]]:
+    """The pieces in input order, in batches of up to FILES_PER_TASK whole files or one range of a shard."""
+    batches: list[list[Piece]] = []
+    for piece in pieces:
+        if piece.parts == 1 and batches and batches[-1][-1].parts == 1 and len(batches[-1]) < FILES_PER_TASK:
+            batches[-1].append(piece)
+        else:
+            batches.append([piece])
+    return batches
+
+
+def _read(client: Any, batches: Sequence[Sequence[Piece]], reading: api.Reading) -> list[Any]:
+    """Futures of the batches read and extracted, in input order; a shard's ranges once tasks
+    beside them have found where its lines fall."""
+    read = []
+    ranges = None
+    for batch in batches:
+        piece = batch[0]
+        if piece.parts == 1:
+            read.append(client.submit(_read_batch, batch, reading, pure=False))
+            continue
+        if piece.part == 0:
+            ranges = client.submit(
+                _line_ranges,
+                [
+                    client.submit(_lines_in_range, piece.path, part, piece.parts, RANGE_BYTES, pure=False)
+                    for part in range(piece.parts)
+                ],
+            )
+        read.append(client.submit(_read_range, piece, ranges, reading, pure=False))
+    return read
+
+
+def _read_batch(batch: Sequence[Piece], reading: api.Reading) -> list[list[api.Read | Warning_]]:
+    """Worker: each file of a batch read and extracted."""
+    return [api._read_and_extract((piece.path, piece.problem), reading) for piece in batch]
+
+
+class LinesInRange(NamedTuple):
+    """Where a range of a shard's whole lines falls, how many lines it holds (as
+    ``str.splitlines`` counts them, as the reader numbers records) and whether it is blank."""
+
+    start: int
+    end: int
+    lines: int
+    blank: bool
+
+
+def _lines_in_range(path: Path, part: int, parts: int, size: int) -> LinesInRange | None:
+    """Worker: range ``part`` of a shard cut into ``parts`` of about ``size`` bytes, each from
+    the first line that starts in it; None when reading the shard in parts could differ from
+    reading it whole: a byte-order mark, a NUL, bytes that are not UTF-8 or mojibake (the whole
+    file decides how it is decoded and repaired)."""
+    try:
+        with path.open("rb") as file:
+            start = _line_start(file, part * size)
+            end = _line_start(file, (part + 1) * size) if part < parts - 1 else None
+            file.seek(start)
+            data = file.read(-1 if end is None else end - start)
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None  # read whole: as the reader decodes it, or says why it cannot
+    if b"\x00" in data or (part == 0 and data.startswith(BYTE_ORDER_MARKS)) or MOJIBAKE.search(text):
+        return None
+    return LinesInRange(start, start + len(data), len(text.splitlines()), not text.strip())
+
+
+def _line_start(file: BinaryIO, offset: int) -> int:
+    """Where the first line that starts at or after an offset starts."""
+    if offset == 0:
+        return 0
+    file.seek(offset - 1)
+    file.readline()
+    return file.tell()
+
+
+def _line_ranges(found: Sequence[LinesInRange | None]) -> list[tuple[int, int, int]] | None:
+    """Worker: each range of a shard as (start, end, lines before it); None when the shard
+    must be read whole: a range cannot be read alone, or all are blank (an empty file)."""
+    ranges = [facts for facts in found if facts is not None]
+    if len(ranges) < len(found) or all(facts.blank for facts in ranges):
+        return None
+    before = itertools.accumulate((facts.lines for facts in ranges), initial=0)
+    return [(facts.start, facts.end, lines) for facts, lines in zip(ranges, before, strict=False)]
+
+
+def _read_range(
+    piece: Piece, ranges: Sequence[tuple[int, int, int]] | None, reading: api.Reading
+) -> list[list[api.Read | Warning_]]:
+    """Worker: the records of one range of a shard's lines, numbered, read and extracted as
+    the reader of the whole file does; the whole file in the first range when it cannot be
+    read in parts."""
+    if ranges is None:
+        return [api._read_and_extract((piece.path, piece.problem), reading) if piece.part == 0 else []]
+    start, end, before = ranges[piece.part]
+    name = shown_path(piece.path)
+    lines = enumerate(_range_text(piece.path, start, end).splitlines(), before + 1)
+    records = (jsonl_record(name, number, line) for number, line in lines if line.strip())
+    return [api.extracted_results(records, piece.path, reading)]
+
+
+def _range_text(path: Path, start: int, end: int) -> str:
+    """The text between two offsets of a shard, which its pass found whole lines of UTF-8."""
+    with contextlib.suppress(OSError, UnicodeDecodeError), path.open("rb") as file:
+        file.seek(start)
+        data = file.read(end - start)
+        if len(data) == end - start:
+            return data.decode("utf-8")
+    raise FactdiffError(f"{shown_path(path)}: changed while factdiff was reading it; run again", code="E102")
+
+
+def _digests(results: Sequence[Sequence[api.Read | Warning_]]) -> list[list[Digest | Warning_]]:
+    """Worker: what the client needs of a batch: each document's digest, and the warnings."""
+    return [
+        [
+            result
+            if isinstance(result, Warning_)
+            else Digest(result.info.id, result.info.date, result.names, _packed(result.info))
+            for result in in_piece
+        ]
+        for in_piece in results
+    ]
 
 
 def _statistics(client: Any, read: Sequence[Any], where: Mapping[str, Where]) -> Any:
     """A future of the run's word statistics, added up on the cluster from each batch's
     documents (a copy counts once, as in-process)."""
     kept: dict[int, list[tuple[int, int]]] = {}
-    for batch, file, index in where.values():
-        kept.setdefault(batch, []).append((file, index))
+    for batch, piece, index in where.values():
+        kept.setdefault(batch, []).append((piece, index))
     parts = [client.submit(_batch_statistics, read[batch], positions) for batch, positions in sorted(kept.items())]
     if not parts:
         return api.merged_statistics([])
@@ -175,22 +428,22 @@ def _statistics(client: Any, read: Sequence[Any], where: Mapping[str, Where]) ->
 
 def _batch_statistics(results: Sequence[Sequence[Any]], positions: Sequence[tuple[int, int]]) -> api.Statistics:
     """Worker: the word statistics of a batch's documents."""
-    return api.word_statistics([results[file][index] for file, index in positions])
+    return api.word_statistics([results[piece][index] for piece, index in positions])
 
 
-def _story_groups(stories: Sequence[Story], documents: Sequence[api.Read]) -> Iterator[tuple[list[Story], list[str]]]:
-    """Stories in batches of about DOCUMENTS_PER_JUDGE documents, each with its documents in input order."""
-    rank = {document.info.id: number for number, document in enumerate(documents)}
+def _story_groups(stories: Sequence[Story], where: Mapping[str, Where]) -> Iterator[tuple[list[Story], list[str]]]:
+    """Stories in batches of about DOCUMENTS_PER_JUDGE documents, each with its documents in
+    input order (the order of their places on the cluster)."""
     group: list[Story] = []
     size = 0
     for story in stories:
         group.append(story)
         size += len(story.documents)
         if size >= DOCUMENTS_PER_JUDGE:
-            yield group, sorted((doc for s in group for doc in s.documents), key=rank.__getitem__)
+            yield group, sorted((doc for s in group for doc in s.documents), key=where.__getitem__)
             group, size = [], 0
     if group:
-        yield group, sorted((doc for s in group for doc in s.documents), key=rank.__getitem__)
+        yield group, sorted((doc for s in group for doc in s.documents), key=where.__getitem__)
 
 
 def _picked_out(client: Any, read: Sequence[Any], where: Mapping[str, Where], documents: Sequence[str]) -> list[Any]:
@@ -198,14 +451,14 @@ def _picked_out(client: Any, read: Sequence[Any], where: Mapping[str, Where], do
     batch: only these documents travel to the judging task, not the whole batches."""
     positions: dict[int, list[tuple[int, int]]] = {}
     for doc in documents:
-        batch, file, index = where[doc]
-        positions.setdefault(batch, []).append((file, index))
+        batch, piece, index = where[doc]
+        positions.setdefault(batch, []).append((piece, index))
     return [client.submit(_picked, read[batch], held) for batch, held in sorted(positions.items())]
 
 
 def _picked(results: Sequence[Sequence[Any]], positions: Sequence[tuple[int, int]]) -> list[api.Read]:
     """Worker: some documents of a batch."""
-    return [results[file][index] for file, index in positions]
+    return [results[piece][index] for piece, index in positions]
 
 
 def _judge(

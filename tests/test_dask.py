@@ -1,9 +1,9 @@
 """``scan --engine dask``: the same JSON bytes as the in-process engine, on a 2-worker local
-cluster, for the seeds and samples of the shared benchmark data; a clear line without Dask."""
+cluster, for the seeds, the ECB+ articles and the FactCC/FRANK articles (a JSON Lines shard
+read in ranges); a clear line without Dask."""
 
 from __future__ import annotations
 
-import itertools
 import json
 import sys
 
@@ -15,8 +15,8 @@ from benchmarks.corpus import ECBPLUS, articles
 from factdiff import api, distributed
 from factdiff.cli import main
 
-SAMPLE = 60
-"""Articles of each benchmark corpus scanned on the cluster (kept small: a test run is minutes)."""
+KILLED_SAMPLE = 60
+"""ECB+ articles scanned while a worker is killed (a cluster of its own: kept small)."""
 needs_data = needs_shared_bench()
 
 
@@ -50,22 +50,49 @@ def test_the_seeds_give_the_same_bytes_on_a_cluster(scheduler):
 
 
 @needs_data
-def test_ecbplus_articles_give_the_same_bytes_on_a_cluster(scheduler):
-    files = sorted((ECBPLUS / "docs").iterdir())[:SAMPLE]
-    assert_same_on_the_cluster(scheduler, *map(str, files))
+def test_the_ecbplus_articles_give_the_same_bytes_on_a_cluster(scheduler):
+    assert_same_on_the_cluster(scheduler, *map(str, sorted((ECBPLUS / "docs").iterdir())))
+
+
+RANGE_BYTES = 40_000
+"""Ranges forced on a shard of about 1.5 MB by the test below: some 40 of them."""
 
 
 @needs_data
-def test_factcc_frank_articles_give_the_same_bytes_on_a_cluster(scheduler, tmp_path):
-    sample = list(itertools.islice(articles(), SAMPLE))
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in sample:
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    assert_same_on_the_cluster(scheduler, str(folder))
+def test_the_factcc_frank_articles_read_in_ranges_of_a_shard_give_the_same_bytes(scheduler, tmp_path, monkeypatch):
+    """The FactCC/FRANK articles (and the seeds) as one JSON Lines shard, each range of its
+    lines a task of its own: the same documents, ids, line numbers, order and warnings as one
+    reading, with a blank line, a malformed line, a record without text, a record whose raw
+    U+2028 and NEL ``str.splitlines`` breaks into three lines, a copy of an earlier record (in
+    another range), and a shard that must be read whole (a cp1252 byte)."""
+    lines = [json.dumps({"text": text, "title": name}) + "\n" for name, text in articles()]
+    lines[5:5] = ["\n", '{"text": "unterminated\n', json.dumps({"title": "no text"}) + "\n"]
+    odd = {"text": "Mr Smith said\u2028 the 340 firms\x85 merged in 2019.", "date": "2020-01-02"}
+    lines[20:20] = [json.dumps(odd, ensure_ascii=False) + "\n", "   \r\n", lines[10]]
     shard = tmp_path / "articles.jsonl"
-    shard.write_text("".join(json.dumps({"text": text}) + "\n" for _, text in sample), encoding="utf-8")
-    assert_same_on_the_cluster(scheduler, str(shard))
+    shard.write_text("".join(lines), encoding="utf-8")
+    whole = tmp_path / "cp1252.jsonl"
+    whole.write_bytes("".join(lines[100:130]).encode("utf-8") + b'{"text": "Caf\xe9 owner Ann Lee said 340 jobs."}\n')
+    monkeypatch.setattr(distributed, "RANGE_BYTES", RANGE_BYTES)
+    ranges = [distributed._parts(path, None, api.DEFAULT_READING) for path in (shard, whole)]
+    assert ranges[0] > 30 and ranges[1] > 1
+    found = [distributed._lines_in_range(shard, part, ranges[0], RANGE_BYTES) for part in range(ranges[0])]
+    assert distributed._line_ranges(found) is not None
+    assert distributed._lines_in_range(whole, ranges[1] - 1, ranges[1], RANGE_BYTES) is None
+    assert_same_on_the_cluster(scheduler, str(shard), str(whole))
+
+
+def test_progress_counts_files_read_then_documents_judged(scheduler):
+    calls: list[tuple[int, int, str]] = []
+    report = distributed.scan([SEEDS], scheduler=scheduler, progress=lambda *call: calls.append(call))
+    files, documents = len(list(SEEDS.glob("*.txt"))), len(report.documents)
+    judging = [call[2] for call in calls].index("judging")
+    assert {phase for _, _, phase in calls[:judging]} == {"reading"}
+    assert {phase for _, _, phase in calls[judging:]} == {"judging"}
+    for phase in (calls[:judging], calls[judging:]):
+        assert [done for done, _, _ in phase] == sorted(done for done, _, _ in phase)
+    assert calls[judging - 1 : judging + 1] == [(files, files, "reading"), (0, documents, "judging")]
+    assert calls[-1] == (documents, documents, "judging")
 
 
 def test_a_local_cluster_is_started_when_no_scheduler_is_named():
@@ -125,23 +152,23 @@ def test_a_worker_killed_between_reading_and_judging_changes_nothing(monkeypatch
 
     from dask.distributed import Client, LocalCluster
 
-    files = [str(path) for path in sorted((ECBPLUS / "docs").iterdir())[:SAMPLE]]
+    files = [str(path) for path in sorted((ECBPLUS / "docs").iterdir())[:KILLED_SAMPLE]]
     expected = api.scan(files, jobs=1)
     killed: list[str] = []
-    group_stories = api.group_stories
+    find_stories = distributed.find_stories
 
-    def kill_a_worker_then_group(documents, one_story):
+    def kill_a_worker_then_group(names, dates):
         with Client(address) as client:
             victim = sorted(client.scheduler_info()["workers"])[0]
             os.kill(client.run(os.getpid, workers=[victim])[victim], signal.SIGKILL)
         killed.append(victim)
-        return group_stories(documents, one_story)
+        return find_stories(names, dates)
 
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
     ) as cluster:
         address = cluster.scheduler_address
-        monkeypatch.setattr(api, "group_stories", kill_a_worker_then_group)
+        monkeypatch.setattr(distributed, "find_stories", kill_a_worker_then_group)
         found = distributed.scan(files, scheduler=address)
         with Client(address) as client:
             assert killed and killed[0] not in client.scheduler_info()["workers"]  # it died, with what it held
