@@ -25,8 +25,9 @@ What keeps this from comparing two facts that only look alike:
   'last year', 'per share') gives two values of one thing on purpose: such pairs are left,
   and only a single differing value is reported.
 Two floors or two ceilings of one count ('at least two' / 'at least three') can both hold:
-they are reported as low, a possible update. This rule reports only what the other rules
-did not already report.
+they are reported as low, a possible update. Two restatements whose values all agree but
+where one word is turned into its opposite ('rose' / 'fell', ``text/opposites.py``) are
+reported as FD403. This rule reports only what the other rules did not already report.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from factdiff.judge.sentences import headline, narrowed
 from factdiff.models import Discrepancy, StatementClaim
 from factdiff.text.interval import Interval
 from factdiff.text.lexicon import alignment_data, phrase_pattern, quantity_data
-from factdiff.text.opposites import Opposed, opposed
+from factdiff.text.opposites import Opposed, negated, opposed
 from factdiff.text.sentences import is_question
 from factdiff.text.values import Token, Value, aligned_tokens, values
 
@@ -104,10 +105,6 @@ def _not_counts() -> tuple[frozenset[str], frozenset[str]]:
 
 def _lower_words(text: str) -> list[str]:
     return [word.lower() for word in WORD.findall(text)]
-
-
-def _negated(sentence: str) -> bool:
-    return any(word in _words("negations") for word in _lower_words(sentence))
 
 
 def _not_a_count(sentence: str, value: Value) -> bool:
@@ -274,7 +271,7 @@ def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Differen
     """The values two restatements give differently."""
     if any(headline(claim.sentence) or is_question(claim.sentence) for claim in (first, second)):
         return  # a headline's words are a desk's; a question states nothing
-    if _negated(first.sentence) != _negated(second.sentence):
+    if negated(first.sentence) != negated(second.sentence):
         return
     names_first, names_second = _names(first.sentence), _names(second.sentence)
     if names_first and names_second and not names_first & names_second:
