@@ -5,8 +5,6 @@ Models are frozen and forbid unknown fields. Extractors build claims with
 (config, input metadata) and everything written out goes through validation.
 """
 
-from __future__ import annotations
-
 import bisect
 import collections
 import datetime
@@ -26,7 +24,7 @@ SEVERITY_RANK: dict[str, int] = {"high": 0, "medium": 1, "low": 2}
 class Record(BaseModel):
     """Base for every model: immutable, strict about unknown keys."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 RecordType = TypeVar("RecordType", bound=Record)

@@ -39,6 +39,26 @@ def test_compare_imports_neither_faker_nor_the_html_reader_nor_a_process_pool():
     assert not {"faker", "trafilatura", "concurrent.futures.process", "factdiff.trace"} & loaded
 
 
+def test_compare_s_terminal_view_imports_no_table():
+    arguments = ["compare", *COMPARED, "--output", os.devnull]
+    run = f"from factdiff.cli import main\ntry:\n    main({arguments!r})\nexcept SystemExit:\n    pass"
+    loaded = modules_after(run)
+    assert "rich.console" in loaded
+    assert "rich.table" not in loaded
+
+
+def test_importing_the_models_builds_no_validator():
+    """pydantic builds a model's validator when the model is first used (``defer_build``): a
+    command pays for the models it validates and prints, not for every one."""
+    built = (
+        "from pydantic import BaseModel\nfrom factdiff import models\n"
+        "print(*(name for name, model in vars(models).items()"
+        " if isinstance(model, type) and issubclass(model, BaseModel) and model.__pydantic_complete__))"
+    )
+    done = subprocess.run([sys.executable, "-c", built], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert set(done.stdout.split()) <= {"Tool"}  # built by Report's default, Tool()
+
+
 def test_the_given_name_data_is_what_faker_gives():
     """After a Faker upgrade, write data/given_names.json again: python -m factdiff.text.names"""
     assert given_names() == faker_given_names()

@@ -19,7 +19,7 @@ from typing import Any
 
 from factdiff.models import PersonClaim, construct
 from factdiff.text.fold import fold
-from factdiff.text.lexicon import people_data, phrase_pattern, place_index
+from factdiff.text.lexicon import people_data, phrase_regex, place_index
 from factdiff.text.names import is_given_name, name_gender
 
 KIND = "person"
@@ -76,12 +76,12 @@ OFFICE_WINDOW = 40
 
 @cache
 def _office_before() -> re.Pattern[str]:
-    return re.compile(phrase_pattern(people_data().offices, flags=0).pattern + r"[ \t]+\Z")
+    return re.compile(phrase_regex(people_data().offices, flags=0) + r"[ \t]+\Z")
 
 
 @cache
 def _alias_before() -> re.Pattern[str]:
-    return re.compile(r",?\s*" + phrase_pattern(people_data().alias_cues).pattern + r"\s+[“\"‘']?\Z", re.IGNORECASE)
+    return re.compile(r",?\s*" + phrase_regex(people_data().alias_cues) + r"\s+[“\"‘']?\Z", re.IGNORECASE)
 
 
 def office_and_owner(text: str, start: int) -> tuple[str | None, str | None]:

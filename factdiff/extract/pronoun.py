@@ -24,7 +24,7 @@ from typing import Any
 
 from factdiff.models import PersonClaim, PronounClaim, construct
 from factdiff.text.fold import fold
-from factdiff.text.lexicon import people_data, phrase_pattern, place_index
+from factdiff.text.lexicon import people_data, phrase_pattern, phrase_regex, place_index
 from factdiff.text.names import is_given_name, name_gender
 from factdiff.text.quotes import quotation_open
 
@@ -47,8 +47,8 @@ def _grammar() -> dict[str, Any]:
     """Speech verbs right after ("she told") or before ("said he") a pronoun, a modal right
     before it, and the participles that make "can he heard" a typo."""
     data = people_data()
-    speaking = phrase_pattern(data.speaking).pattern
-    modal = phrase_pattern(data.modals).pattern
+    speaking = phrase_regex(data.speaking)
+    modal = phrase_regex(data.modals)
     return {
         "speech_after": re.compile(r"\s+(?:[a-z]+ly\s+)?" + speaking, re.IGNORECASE),
         "speech_before": re.compile(speaking + r"\s+\Z", re.IGNORECASE),

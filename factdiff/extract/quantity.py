@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 from factdiff.models import QuantityClaim, construct
 from factdiff.text.calendar import MONTH_WORDS, WEEKDAYS
 from factdiff.text.interval import hedged
-from factdiff.text.lexicon import people_data, phrase_pattern, place_index, place_pattern, quantity_data
+from factdiff.text.lexicon import people_data, phrase_pattern, phrase_regex, place_index, place_pattern, quantity_data
 
 KIND = "quantity"
 CLAIM = QuantityClaim
@@ -162,13 +162,13 @@ def _patterns() -> dict[str, Any]:
     word_numbers.update({k: (v, None) for k, v in data.vague_quantities.items()})
     cues = {place: frozenset(words) for place, words in data.different_set_cues.items()}
     relative = "|".join(data.relative_pronouns)
-    anaphors = phrase_pattern(data.anaphors).pattern
+    anaphors = phrase_regex(data.anaphors)
     return {
-        "fraction": re.compile(phrase_pattern(list(data.fractions)).pattern + r"(?=\s+of\b)", re.IGNORECASE),
+        "fraction": re.compile(phrase_regex(list(data.fractions)) + r"(?=\s+of\b)", re.IGNORECASE),
         "fractions": {k.lower(): v for k, v in data.fractions.items()},
         "ordinal": phrase_pattern([f"the {word}" for word in data.ordinals]),
         "ordinals": {k.lower(): v for k, v in data.ordinals.items()},
-        "hedge_before": re.compile(phrase_pattern(list(data.hedges)).pattern + r"\s+\Z", re.IGNORECASE),
+        "hedge_before": re.compile(phrase_regex(list(data.hedges)) + r"\s+\Z", re.IGNORECASE),
         "hedge_words": frozenset(word for hedge in data.hedges for word in hedge.split()),
         "word_number": phrase_pattern(list(word_numbers)),
         "word_numbers": {k.lower(): v for k, v in word_numbers.items()},
@@ -187,7 +187,7 @@ def _patterns() -> dict[str, Any]:
         | {"last", "next", "this", "alone"},
         "durations": frozenset(data.duration_units),
         "clause_break": re.compile(
-            CLAUSE_PUNCTUATION + "|" + phrase_pattern([*data.clause_breaks, *people_data().speaking], flags=0).pattern
+            CLAUSE_PUNCTUATION + "|" + phrase_regex([*data.clause_breaks, *people_data().speaking], flags=0)
         ),
         "relative_pronouns": frozenset(data.relative_pronouns),
         "dating": frozenset(data.dating_clauses),

@@ -17,14 +17,14 @@ from factdiff.judge import connected_components
 from factdiff.models import PersonClaim
 from factdiff.text.calendar import MONTH_WORDS
 from factdiff.text.fold import fold
-from factdiff.text.lexicon import people_data, phrase_pattern
+from factdiff.text.lexicon import people_data, phrase_regex
 
 YEAR = r"(?<![\d,.])(?:1[89]|20)[0-9]{2}(?![\d,])"
 
 
 @cache
 def _time_marker() -> re.Pattern[str]:
-    words = phrase_pattern(people_data().time_markers, flags=0).pattern
+    words = phrase_regex(people_data().time_markers, flags=0)
     return re.compile(rf"{words}|{YEAR}|\b(?:{MONTH_WORDS})\b")
 
 

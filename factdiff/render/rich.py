@@ -8,7 +8,6 @@ from typing import Any
 from rich.console import Console, Group
 from rich.measure import Measurement
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from factdiff.extract import describe
@@ -164,6 +163,8 @@ UNBOUNDED_WIDTH = 1_000_000
 
 def render_claims_table(claims: ClaimList, console: Console) -> None:
     """One row per claim; the source column never wraps, so a path stays one word to grep."""
+    from rich.table import Table  # imported here: the other views print no table
+
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
     table.add_column("kind", no_wrap=True)
     table.add_column("source", no_wrap=True, overflow="ignore")
