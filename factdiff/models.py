@@ -409,7 +409,8 @@ class Check(Record):
     id: str = Field(description="Stable: the derived document, the claim's kind and its span.")
     kind: str = Field(
         description="What is checked: number, date, person, organisation, place, name (a name in "
-        "lower-cased text, whatever it names), quote, or the kind of a finding's claim (pronoun)."
+        "lower-cased text, whatever it names), quote, word (a word whose opposite the source says about "
+        "the same thing), or the kind of a finding's claim (pronoun)."
     )
     claim: Span = Field(description="Where the derived text makes the claim.")
     verdict: Verdict = Field(
