@@ -287,7 +287,8 @@ def _value_checks(sentence: str, offset: int, source: Source) -> Iterator[Claime
 def _opposite_checks(sentence: str, offset: int, source: Source) -> Iterator[Claimed]:
     """A word whose opposite a source sentence says in the same frame ('fell' where the source
     has 'rose', with 'quarterly sales' around both), unless the source also says the word
-    itself in that frame (a second quarter's fall) or one of the two is negated."""
+    itself in that frame (a second quarter's fall), or only one of the two is negated ('did not
+    fall' is no opposite of 'rose'), or either asks a question."""
     if is_question(sentence):
         return
     tokens = aligned_tokens(sentence)
