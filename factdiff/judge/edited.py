@@ -4,7 +4,8 @@ Two sentences meet when half of each is the same (see ``extract/sentence.py``). 
 reported when everything else is the same word for word and the one changed stretch (at
 most ``MAX_CHANGED`` tokens) is a typed value:
 - a number whose values, read with their hedges, cannot both hold ("45" / "68"; but "45" /
-  "more than 40" is compatible), or a year, a month or a day of the week;
+  "more than 40" is compatible, as are "at least two" / "at least three", whose shared hedge
+  bounds both), or a year, a month or a day of the week;
 - a name or an acronym ("Godfrey" / "Godfroy", "MSS" / "MMS");
 - a gendered pronoun ("he" / "she");
 - any word inside a quotation, which should be word for word.
@@ -47,6 +48,8 @@ MAX_BLOCK = 24
 TEMPLATE_FORMS = 4
 """A frame the coverage fills in this many ways (four goal scorers, four race results) is a template."""
 SUBJECT_CHARS = 70
+MAX_HEDGE_WORDS = 3
+"""Words of the longest hedge ('no fewer than', 'in excess of')."""
 SEVERE_GAP = 0.2
 """Relative gap between two changed numbers above which the change is high severity."""
 
@@ -126,7 +129,8 @@ def classify(change: Change, first: str, second: str) -> tuple[str, str] | None:
     if not substantive_changes(compared_words(changed_first), compared_words(changed_second)):
         return None  # typography or an editor's [bracketed] words
     a, b = change.first_words, change.second_words
-    number = _number_change(a, b)
+    shared_hedge = _hedge_before(first[: change.first[0]])
+    number = _number_change(shared_hedge + a, shared_hedge + b) if shared_hedge else _number_change(a, b)
     if number is not None:
         return number or None
     if len(a) == len(b) == 1:
@@ -147,6 +151,17 @@ def classify(change: Change, first: str, second: str) -> tuple[str, str] | None:
     if quotation_open(first[: change.first[0]]) and quotation_open(second[: change.second[0]]):
         return "quote", "high"
     return None
+
+
+def _hedge_before(text: str) -> list[str]:
+    """The hedge that ends the words both sentences share before the change ('killed at least'
+    before 'two' / 'three'): it bounds both numbers."""
+    words = text.split()[-MAX_HEDGE_WORDS:]
+    hedges = quantity_data().hedges
+    for size in range(len(words), 0, -1):
+        if " ".join(words[-size:]).lower() in hedges:
+            return words[-size:]
+    return []
 
 
 def _number_change(a: list[str], b: list[str]) -> tuple[str, str] | tuple[()] | None:
@@ -311,6 +326,10 @@ RULE = Rule(
             ),
         ),
         miss=(
+            (  # two floors of one count can both hold: FD402 reports them, low, as a possible update
+                "Police said the storm killed at least two people in the fishing village of Brixham on Sunday.",
+                "Police said the storm killed at least three people in the fishing village of Brixham on Sunday.",
+            ),
             (
                 "Police said 45 people were taken to hospital after the crash on the M6 near Stafford, "
                 "and the motorway stayed closed until Tuesday evening.",
