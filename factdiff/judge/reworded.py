@@ -43,6 +43,7 @@ from factdiff.judge import Code, Examples, Rule, discrepancy
 from factdiff.judge.sentences import headline, narrowed
 from factdiff.models import Discrepancy, StatementClaim
 from factdiff.text.interval import Interval
+from factdiff.text.lemmas import is_known
 from factdiff.text.lexicon import alignment_data, phrase_pattern, quantity_data
 from factdiff.text.opposites import Opposed, negated, opposed
 from factdiff.text.sentences import is_question
@@ -202,9 +203,27 @@ def _unaligned_times(tokens: Sequence[Token], aligned: Sequence[Value]) -> bool:
     return any(t.value is not None and t.value.kind in DATING and t.value not in aligned for t in tokens)
 
 
-def _names(sentence: str) -> set[str]:
-    """Capitalised words past the first: who and where the sentence is about."""
-    return {word.lower() for word in WORD.findall(sentence)[1:] if word[0].isupper()} - _words("stop_words")
+def _names(sentence: str, first_too: bool = False) -> set[str]:
+    """Capitalised words: who and where the sentence is about. The first word counts when no
+    dictionary knows it ('Mireille', not 'Doctors'), or always with ``first_too``."""
+    words = WORD.findall(sentence)
+    names = {word.lower() for word in words[1:] if word[0].isupper()}
+    if words and words[0][0].isupper() and (first_too or not is_known(words[0])):
+        names.add(words[0].lower())
+    return names - _words("stop_words")
+
+
+def _about_others(first: str, second: str) -> bool:
+    """Whether two sentences name different people or places: each names someone, and neither
+    names anyone the other does, first word included ('Cassandra was diagnosed…' / 'Doctors
+    said Cassandra…')."""
+    names_first, names_second = _names(first), _names(second)
+    return bool(
+        names_first
+        and names_second
+        and not names_first & _names(second, first_too=True)
+        and not names_second & _names(first, first_too=True)
+    )
 
 
 @cache
@@ -273,8 +292,7 @@ def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Differen
         return  # a headline's words are a desk's; a question states nothing
     if negated(first.sentence) != negated(second.sentence):
         return
-    names_first, names_second = _names(first.sentence), _names(second.sentence)
-    if names_first and names_second and not names_first & names_second:
+    if _about_others(first.sentence, second.sentence):
         return  # about different people or places
     tokens_first, tokens_second = aligned_tokens(first.sentence), aligned_tokens(second.sentence)
     found = aligned_values(tokens_first, tokens_second)
@@ -455,6 +473,11 @@ RULE = Rule(
                 "The storm hit the coast, killing at least two people in the fishing village of Brixham.",
                 "The storm killed at least three people in the fishing village of Brixham.",
             ),
+            (  # one article; the name that opens one sentence is the other's
+                "Mireille was diagnosed with leukaemia in May and doctors gave her an 85% chance of survival "
+                "if treated with chemotherapy.\n\nHer mother said the family would appeal.\n\n"
+                "Doctors have said Mireille has a 50% chance of survival if she is treated with chemotherapy.",
+            ),
         ),
         miss=(
             (
@@ -480,6 +503,11 @@ RULE = Rule(
             (
                 "The 27-year-old bartender was not found dead in his flat in Leeds on Tuesday.",
                 "The 29-year-old bartender was found dead at his flat in Leeds on Tuesday.",
+            ),
+            (  # one article, two patients
+                "Mireille was diagnosed with leukaemia and doctors gave her an 85% chance of survival "
+                "if treated with chemotherapy.\n\nHer mother said the family would appeal.\n\n"
+                "Doctors have said Jeanne has a 50% chance of survival if she is treated with chemotherapy.",
             ),
             (
                 "Season 2 of the drama will be filmed in Belfast next spring, the broadcaster said.",
