@@ -6,7 +6,7 @@ import pytest
 
 from factdiff.text.interval import Interval
 from factdiff.text.lemmas import lemma
-from factdiff.text.values import aligned_tokens, values
+from factdiff.text.values import aligned_tokens, rate_period, values
 
 
 def read(sentence: str) -> list[tuple[str, str, Interval]]:
@@ -66,3 +66,19 @@ def test_restatements_align_as_the_same_lemmas_and_slots():
     assert took == grossed == ["film", "earn", "<number:USD>", "north", "america"]
     assert lemma("succumbed") == lemma("died") == "die"
     assert lemma("the") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("The plan costs $185 a month for a family of four.", "month"),
+        ("It costs $2,220 per year.", "year"),
+        ("He earns $40/hour.", "hour"),
+        ("Prices rose 5% annually.", "year"),
+        ("Sales were $5 million a year ago.", None),  # a time that dates it, not a rate
+        ("A 5% rise a year or two later.", None),
+        ("It costs $185.", None),
+    ],
+)
+def test_a_rates_period_is_read_after_its_number(sentence, period):
+    assert rate_period(sentence, values(sentence)[0]) == period

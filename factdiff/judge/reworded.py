@@ -20,7 +20,8 @@ What keeps this from comparing two facts that only look alike:
   two times, not one fact told twice, as do times that each sentence states and the other
   does not align ('In 2012 it earned $5m' / 'It earned $7m in 2013');
 - a number that is a label ('season 2'), a score ('20 points'), a part ('two of the'), or
-  another set ('another 12') is not a count of the fact;
+  another set ('another 12') is not a count of the fact, and a rate of another period ('$185
+  a month' / '$2,220 a year') counts something else;
 - inside one article, a sentence that reports a change or a comparison ('rose', 'from',
   'last year', 'per share') gives two values of one thing on purpose: such pairs are left,
   and only a single differing value is reported.
@@ -47,7 +48,7 @@ from factdiff.text.lemmas import is_known
 from factdiff.text.lexicon import alignment_data, phrase_pattern, quantity_data
 from factdiff.text.opposites import Opposed, negated, opposed
 from factdiff.text.sentences import is_question
-from factdiff.text.values import Token, Value, aligned_tokens, values
+from factdiff.text.values import Token, Value, aligned_tokens, rate_period, values
 
 MIN_ALIGNED = 3
 """Content words two restatements must share, at the least."""
@@ -198,6 +199,13 @@ def _same_values(first: Sequence[Token], second: Sequence[Token]) -> bool:
     return given(first) == given(second)
 
 
+def _other_periods(first: str, one: Value, second: str, other: Value) -> bool:
+    """Two rates of different periods ('$185 a month' / '$2,220 a year'); a rate and a number
+    with no period of its own ('$185 a month' / '$200') are still one count."""
+    periods = {rate_period(first, one), rate_period(second, other)}
+    return None not in periods and len(periods) == 2
+
+
 def _unaligned_times(tokens: Sequence[Token], aligned: Sequence[Value]) -> bool:
     """A year or a date the sentence gives that is not aligned: it scopes the sentence to a time the other does not state."""
     return any(t.value is not None and t.value.kind in DATING and t.value not in aligned for t in tokens)
@@ -307,6 +315,7 @@ def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Differen
         and not (verdict == "bounds" and same_document)
         and not _not_a_count(first.sentence, pair_.first)
         and not _not_a_count(second.sentence, pair_.second)
+        and not _other_periods(first.sentence, pair_.first, second.sentence, pair_.second)
         and not (pair_.first.kind in TIMES and (_relative_day(first.sentence) or _relative_day(second.sentence)))
     ]
     if len({pair_.first.kind for pair_, _ in differing}) > 1:
@@ -503,6 +512,10 @@ RULE = Rule(
             (
                 "The 27-year-old bartender was not found dead in his flat in Leeds on Tuesday.",
                 "The 29-year-old bartender was found dead at his flat in Leeds on Tuesday.",
+            ),
+            (  # one price by two periods
+                "The basic health plan costs $185 a month for a family of four, the agent said.",
+                "The basic health plan costs $2,220 a year for a family of four, the agent said.",
             ),
             (  # one article, two patients
                 "Mireille was diagnosed with leukaemia and doctors gave her an 85% chance of survival "

@@ -36,6 +36,11 @@ class QuantityData(DataFile):
     modalities: dict[Literal["pledged", "planned", "increment"], list[str]]
     subject_stop_words: list[str]
     duration_units: list[str]
+    rate_periods: dict[str, str]
+    """The period a rate is counted by ('$185 a month', '5% annually'), by the word that says it."""
+    rate_anchors: list[str]
+    """Words after 'a year' that make it a time, not a rate's period ('a year ago', 'a year or
+    two', 'a month of')."""
     fractions: dict[str, float]
     ordinals: dict[str, int]
     report_relative_scopes: list[str]

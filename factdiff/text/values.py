@@ -81,6 +81,28 @@ def _value_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _period_pattern() -> re.Pattern[str]:
+    """The period right after a rate ('$185 a month', '$2,220 per year', '$40/hour', '5%
+    annually'), not a time that dates it ('a year ago')."""
+    data = quantity_data()
+    nouns = "|".join(word for word in data.rate_periods if not word.endswith("ly"))
+    adverbs = "|".join(word for word in data.rate_periods if word.endswith("ly"))
+    anchors = "|".join(data.rate_anchors)
+    return re.compile(
+        rf"(?:\s+(?:per|a|an|each|every)\s+|\s*/\s*)(?P<noun>{nouns})\b(?![^\S\n]+(?:{anchors})\b)"
+        rf"|\s+(?P<adverb>{adverbs})\b",
+        re.IGNORECASE,
+    )
+
+
+def rate_period(sentence: str, value: Value) -> str | None:
+    """The period a number is a rate of ('month' for '$185 a month'), None when it is not one:
+    '$185 a month' and '$2,220 a year' count the same price by different periods."""
+    found = _period_pattern().match(sentence, value.end)
+    return quantity_data().rate_periods[(found["noun"] or found["adverb"]).lower()] if found else None
+
+
+@cache
 def _calendar_pattern() -> re.Pattern[str]:
     """A weekday, or a month with the day of the month before or after it ('April 14', '14th of April')."""
     months = "|".join(sorted((*MONTH_NAMES, *SHORT_MONTHS), key=len, reverse=True))
