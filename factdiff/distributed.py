@@ -415,10 +415,7 @@ def _digests(results: Sequence[Sequence[api.Read | Warning_]]) -> list[list[Dige
 def _statistics(client: Any, read: Sequence[Any], where: Mapping[str, Where]) -> Any:
     """A future of the run's word statistics, added up on the cluster from each batch's
     documents (a copy counts once, as in-process)."""
-    kept: dict[int, list[tuple[int, int]]] = {}
-    for batch, piece, index in where.values():
-        kept.setdefault(batch, []).append((piece, index))
-    parts = [client.submit(_batch_statistics, read[batch], positions) for batch, positions in sorted(kept.items())]
+    parts = [client.submit(_batch_statistics, read[batch], positions) for batch, positions in _by_batch(where.values())]
     if not parts:
         return api.merged_statistics([])
     while len(parts) > 1:
@@ -428,7 +425,7 @@ def _statistics(client: Any, read: Sequence[Any], where: Mapping[str, Where]) ->
 
 def _batch_statistics(results: Sequence[Sequence[Any]], positions: Sequence[tuple[int, int]]) -> api.Statistics:
     """Worker: the word statistics of a batch's documents."""
-    return api.word_statistics([results[piece][index] for piece, index in positions])
+    return api.word_statistics(_picked(results, positions))
 
 
 def _story_groups(stories: Sequence[Story], where: Mapping[str, Where]) -> Iterator[tuple[list[Story], list[str]]]:
@@ -449,11 +446,15 @@ def _story_groups(stories: Sequence[Story], where: Mapping[str, Where]) -> Itera
 def _picked_out(client: Any, read: Sequence[Any], where: Mapping[str, Where], documents: Sequence[str]) -> list[Any]:
     """Futures of the documents' claims, picked out of their batches by a task beside each
     batch: only these documents travel to the judging task, not the whole batches."""
-    positions: dict[int, list[tuple[int, int]]] = {}
-    for doc in documents:
-        batch, piece, index = where[doc]
-        positions.setdefault(batch, []).append((piece, index))
-    return [client.submit(_picked, read[batch], held) for batch, held in sorted(positions.items())]
+    return [client.submit(_picked, read[batch], held) for batch, held in _by_batch(where[doc] for doc in documents)]
+
+
+def _by_batch(places: Iterable[Where]) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Documents' places grouped by their reading task, in task order: (task, [(piece, index)])."""
+    grouped: dict[int, list[tuple[int, int]]] = {}
+    for batch, piece, index in places:
+        grouped.setdefault(batch, []).append((piece, index))
+    return sorted(grouped.items())
 
 
 def _picked(results: Sequence[Sequence[Any]], positions: Sequence[tuple[int, int]]) -> list[api.Read]:
