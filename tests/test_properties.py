@@ -4,18 +4,20 @@ several articles: a conflict planted in one is reported, whatever the order and 
 from __future__ import annotations
 
 import math
+import re
 import string
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple
 
-from hypothesis import event, given, settings
+from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
 from factdiff.api import analyse, find_discrepancies
 from factdiff.extract import extract
 from factdiff.load import BOMS, decode, make_document, sanitise
 from factdiff.load.markup import origin, visible_characters
+from factdiff.text.lexicon import alternation
 from factdiff.text.sentences import split_sentences
 
 NEWSY = st.lists(
@@ -332,3 +334,22 @@ def test_placing_paragraphs_in_any_markup_never_raises_and_lands_on_a_line(sourc
     lines = source.count("\n") + 1
     for _, line in origin(source, paragraphs):
         assert 1 <= line <= lines
+
+
+PHRASE = st.text(alphabet="abAB .", min_size=1, max_size=5).filter(lambda phrase: phrase.strip() == phrase)
+
+
+@given(st.lists(PHRASE, min_size=1, max_size=12), st.text(alphabet="abAB .x", max_size=30), st.booleans())
+@example(["Ab", "Abab", "ab a"], "ab a", True)  # without folding case, the 'A' branch would stop at 'ab'
+def test_a_trie_alternation_matches_what_longest_first_matches(phrases, text, ignore_case):
+    """``alternation`` writes a word list as a trie; at every position it must match exactly what
+    the plain alternation, longest phrase first, matches, with or without case."""
+    flags = re.IGNORECASE if ignore_case else 0
+    longest_first = "|".join(
+        re.escape(phrase).replace(r"\ ", r"\s+") for phrase in sorted(set(phrases), key=lambda p: (-len(p), p))
+    )
+    trie = re.compile(rf"(?:{alternation(phrases, fold_case=ignore_case)})(?!\w)", flags)
+    plain = re.compile(rf"(?:{longest_first})(?!\w)", flags)
+    for position in range(len(text) + 1):
+        expected, found = plain.match(text, position), trie.match(text, position)
+        assert (found and found.span()) == (expected and expected.span())

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from factdiff.text.calendar import MONTH_NAMES, SHORT_MONTHS, WEEKDAYS, month_number
 from factdiff.text.interval import Interval, hedged
 from factdiff.text.lemmas import lemma
-from factdiff.text.lexicon import quantity_data
+from factdiff.text.lexicon import alternation, quantity_data
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 """The second word of 'twenty-five' ('twenty - five', 'twenty five' in transcripts)."""
@@ -60,11 +60,6 @@ class Token(NamedTuple):
 @cache
 def _value_pattern() -> re.Pattern[str]:
     data = quantity_data()
-
-    def alternation(words: object) -> str:
-        ordered = sorted(words, key=lambda word: (-len(word), word))  # type: ignore[call-overload]
-        return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
-
     number_words = set(data.number_words) - AMBIGUOUS_NUMBER_WORDS
     currencies = alternation(data.currencies)
     return re.compile(
@@ -105,8 +100,8 @@ def rate_period(sentence: str, value: Value) -> str | None:
 @cache
 def _calendar_pattern() -> re.Pattern[str]:
     """A weekday, or a month with the day of the month before or after it ('April 14', '14th of April')."""
-    months = "|".join(sorted((*MONTH_NAMES, *SHORT_MONTHS), key=len, reverse=True))
-    days = "|".join(WEEKDAYS)
+    months = alternation((*MONTH_NAMES, *SHORT_MONTHS))
+    days = alternation(WEEKDAYS)
     day = r"(?P<{}>[0-9]{{1,2}})(?:st|nd|rd|th)?"
     return re.compile(
         rf"\b(?:{day.format('before')}\s+(?:of\s+)?)?(?P<name>{months}|{days})\b\.?(?:\s+{day.format('after')}\b(?![0-9,.]*[0-9]))?",
