@@ -169,7 +169,10 @@ def _words_of(sentences: Iterable[str], personal: set[str], evidence: _Collector
     capitalised: Counter[str] = Counter()
     words: Counter[str] = Counter()
     for sentence in sentences:
-        tokens = [POSSESSIVE.sub("", token) for token in WORD.findall(ADDRESS.sub(" ", sentence))]
+        tokens = [
+            POSSESSIVE.sub("", token) if "'" in token or "’" in token else token
+            for token in WORD.findall(ADDRESS.sub(" ", sentence))
+        ]
         headline = sum(token[:1].isupper() for token in tokens) > TITLE_CASE_SHARE * len(tokens)
         for position, token in enumerate(tokens):
             if token.islower():

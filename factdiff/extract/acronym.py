@@ -119,8 +119,8 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     position = 0
     for line in text.split("\n"):
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= HEADLINE_LETTERS and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters):
+        letters = sum(map(str.isalpha, line))  # map, not a generator: no Python step per character
+        if letters >= HEADLINE_LETTERS and sum(map(str.isupper, filter(str.isalpha, line))) >= CAPITALS_SHARE * letters:
             spans.append((position, position + len(line)))
         position += len(line) + 1
     for run in CAPITAL_RUN.finditer(text):
