@@ -96,17 +96,6 @@ def test_the_cached_dictionary_holds_simplemma_s_own(fresh_lemmas):
     assert all(table[form] == lemma for form, lemma in list(forms.items())[::1000])
 
 
-def test_a_long_run_reads_the_table_into_memory_and_finds_the_same_lemmas(fresh_lemmas, monkeypatch):
-    lemmas.lemma("went")  # writes the table
-    forget_lemmas()
-    table = lemmas._cached_dictionary(lemmas.LANGUAGE)
-    monkeypatch.setattr(lemmas, "LOAD_AFTER", 3)
-    looked_up = [table.get(word.lower()) for word in WORDS]  # the third look-up loads the table
-    assert table.loaded is not None and len(table.loaded) == len(table)
-    assert [table.get(word.lower()) for word in WORDS] == looked_up
-    assert looked_up[:3] == ["go", "child", "kill"]
-
-
 def test_lemmas_are_simplemma_s_whether_the_table_is_written_read_broken_or_unwritable(fresh_lemmas, monkeypatch):
     expected = [simplemma.lemmatize(word, lang="en").lower() for word in WORDS]
     known = [simplemma.is_known(word, lang="en") for word in WORDS]

@@ -119,14 +119,8 @@ def _write_table(path: Path, words: Mapping[str, str]) -> None:
             temporary.unlink()
 
 
-LOAD_AFTER = 20_000
-"""Look-ups after which a process reads the whole table into memory (0.35 s, 32 MB): a long
-run looks up far more words than a short one, at 15 µs each."""
-
-
 class WordTable(Mapping[str, str]):
-    """Word form -> lemma, looked up in the cached SQLite table one word at a time, then, in a
-    long run, in memory.
+    """Word form -> lemma, looked up in the cached SQLite table one word at a time.
 
     Each process opens its own read-only connection (one must not cross a fork: worker
     processes are forked after the parent has read a sample sentence)."""
@@ -135,25 +129,16 @@ class WordTable(Mapping[str, str]):
         self.path = path
         self.process: int | None = None
         self.connection: sqlite3.Connection | None = None
-        self.lookups = 0
-        self.loaded: dict[str, str] | None = None
         self.get("the")  # fails here, not mid-run, if the file is not a table of forms
 
     def _table(self) -> sqlite3.Connection:
         if self.connection is None or self.process != os.getpid():
             self.connection = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
             self.process = os.getpid()
-            self.lookups, self.loaded = 0, None
         return self.connection
 
     def get(self, form: str, default: str | None = None) -> str | None:  # type: ignore[override]
-        table = self._table()
-        if self.loaded is not None:
-            return self.loaded.get(form, default)
-        self.lookups += 1
-        if self.lookups >= LOAD_AFTER:
-            self.loaded = dict(table.execute("SELECT form, lemma FROM forms"))
-        row = table.execute("SELECT lemma FROM forms WHERE form = ?", (form,)).fetchone()
+        row = self._table().execute("SELECT lemma FROM forms WHERE form = ?", (form,)).fetchone()
         return row[0] if row else default
 
     def __getitem__(self, form: str) -> str:
