@@ -34,6 +34,16 @@ def summedits_rows() -> list[dict]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
+def summedits_documents() -> Iterator[tuple[str, str]]:
+    """(name, text) for each distinct source document of SummEdits' seven non-news domains
+    (earnings calls, podcasts, meetings, sales calls and emails, chats, paper abstracts)."""
+    seen: set[str] = set()
+    for row in summedits_rows():
+        if row["doc_a"] not in seen:
+            seen.add(row["doc_a"])
+            yield f"{row['meta']['domain']}-{len(seen):03d}", row["doc_a"]
+
+
 def articles() -> Iterator[tuple[str, str]]:
     """(name, text) for each distinct article in the bench file, then each seed, in a fixed order."""
     seen: set[str] = set()

@@ -1,7 +1,8 @@
 """python -m benchmarks.precision: judged precision of every finding on real coverage.
 
-Scans the two real corpora as a user would (the 575 ECB+ articles as one folder, the 457
-distinct FactCC/FRANK articles as another), looks up each finding's verdict in
+Scans the real corpora as a user would (the 575 ECB+ articles as one folder, the 457 distinct
+FactCC/FRANK articles as another, and the 137 distinct source documents of SummEdits' seven
+non-news domains as a third: transcripts, emails and abstracts nobody here tuned to), looks up each finding's verdict in
 benchmarks/judged/<corpus>.jsonl (read by hand against the articles, see ../shared/JUDGING.md),
 and prints precision per rule, overall and over high-severity findings, then every finding
 nobody has judged yet, with its evidence, ready to be judged.
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.corpus import ECBPLUS, ROOT, articles, write_result
+from benchmarks.corpus import ECBPLUS, ROOT, articles, summedits_documents, write_result
 from factdiff.api import analyse, scan
 from factdiff.load import make_document
 from factdiff.models import Discrepancy
@@ -28,9 +29,11 @@ TARGET_ALL, TARGET_HIGH, TARGET_RULE, RULE_MINIMUM = 0.9, 0.95, 0.8, 5
 def corpus_findings() -> dict[str, list[Discrepancy]]:
     """Each real corpus's findings, as `factdiff scan` reports them."""
     bench = [make_document(text, f"{name}.txt") for name, text in articles() if name.startswith("bench-")]
+    other_domains = [make_document(text, f"{name}.txt") for name, text in summedits_documents()]
     return {
         "ecbplus_train": list(scan([ECBPLUS / "docs"]).discrepancies),
         "factcc_frank": list(analyse(bench).discrepancies),
+        "summedits_documents": list(analyse(other_domains).discrepancies),
     }
 
 
@@ -107,8 +110,9 @@ def main() -> None:
     names = {finding.code: finding.rule for discrepancies in found.values() for finding in discrepancies}
     by_rule, overall, high = tallies(found)
     markdown = (
-        "Judged precision on real coverage: every finding factdiff reports on the 575 ECB+ articles "
-        "(one folder) and on the 457 distinct FactCC/FRANK articles (one folder), each read by hand "
+        "Judged precision on real text: every finding factdiff reports on the 575 ECB+ articles "
+        "(one folder), on the 457 distinct FactCC/FRANK articles (one folder) and on the 137 distinct "
+        "source documents of SummEdits' seven non-news domains (one folder), each read by hand "
         "(verdicts in benchmarks/judged/).\n\n" + table(by_rule, overall, high, names)
     )
     print(markdown)

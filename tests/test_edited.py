@@ -114,3 +114,15 @@ def test_a_number_changed_between_reports_days_apart_reads_as_a_possible_update(
     [update] = [d for d in later if d.code == "FD401"]
     assert kept.severity != "low" and "update" not in kept.explanation
     assert update.severity == "low" and "The reports are 9 days apart" in update.explanation
+
+
+def test_a_name_spelt_otherwise_is_high_and_an_unrelated_name_medium():
+    """'Stafford' / 'Stratford' is one name spelt two ways: a slip. 'Jane' / 'Sarah' in one
+    greeting may be a template used for two people (two sales calls), so it is not high."""
+    greeting = "Sales Agent: Good morning, this is Jane from the Lakeside Insurance office in Leeds."
+    [spelt] = across(WIRE, WIRE.replace("Stafford", "Stratford"))
+    [unrelated] = across(greeting, greeting.replace("Jane", "Sarah"))
+    assert (spelt.severity, spelt.confidence) == ("high", 0.9)
+    assert (unrelated.severity, unrelated.confidence) == ("medium", 0.7)
+    assert {variant.value for variant in unrelated.variants} == {"Jane", "Sarah"}
+    assert "template used for two people" in unrelated.explanation

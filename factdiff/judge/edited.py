@@ -33,11 +33,14 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+
 from factdiff.judge import REPORT_GAP, Examples, Rule, discrepancy
 from factdiff.judge.quotations import compared_words, substantive_changes
 from factdiff.judge.sentences import headline, narrowed
 from factdiff.models import Discrepancy, SentenceClaim
 from factdiff.text.calendar import MONTH_WORDS, WEEKDAYS
+from factdiff.text.fold import fold
 from factdiff.text.interval import Interval, hedged
 from factdiff.text.lexicon import people_data, place_index, quantity_data
 from factdiff.text.quotes import quotation_open
@@ -55,6 +58,8 @@ MAX_HEDGE_WORDS = 3
 """Words of the longest hedge ('no fewer than', 'in excess of')."""
 SEVERE_GAP = 0.2
 """Relative gap between two changed numbers above which the change is high severity."""
+SPELLING_SIMILARITY = 70.0
+"""rapidfuzz ratio (0-100) at which two changed names are one name spelt two ways."""
 
 NUMBER = re.compile(r"[0-9][0-9,.\u00a0\u202f\u2009]*")
 DAY_OR_MONTH = re.compile(rf"(?:{MONTH_WORDS}|{'|'.join(WEEKDAYS)})\Z")
@@ -152,10 +157,17 @@ def classify(change: Change, first: str, second: str) -> tuple[str, str] | None:
             return None
         if all(w.isupper() and len(w) > 1 for w in a + b):
             return "acronym", "medium"
-        return "name", "high"
+        return "name", "high" if _spelt_otherwise(a, b) else "medium"
     if quotation_open(first[: change.first[0]]) and quotation_open(second[: change.second[0]]):
         return "quote", "high"
     return None
+
+
+def _spelt_otherwise(a: list[str], b: list[str]) -> bool:
+    """Whether two names are one name spelt two ways ('Godfrey' / 'Geoffrey'): a slip for sure.
+    Two unrelated names ('Jane' / 'Sarah') in one sentence may be a template used for two
+    people ('Good morning, this is Jane from…') as much as one name put for another."""
+    return fuzz.ratio(fold(" ".join(a)), fold(" ".join(b))) >= SPELLING_SIMILARITY
 
 
 def _hedge_before(text: str) -> list[str]:
@@ -266,7 +278,7 @@ def judge(claims: Sequence[SentenceClaim]) -> Iterable[Discrepancy]:
                     (shown_second, [narrowed(second, change.second)]),
                 ],
                 severity=severity,
-                confidence=0.6 if bounds else 0.9,
+                confidence=0.6 if bounds else 0.7 if kind == "name" and severity == "medium" else 0.9,
                 kind=kind,
                 explanation=(
                     f"The same sentence appears in both articles with {KIND_PHRASES[kind]} changed: "
@@ -274,6 +286,9 @@ def judge(claims: Sequence[SentenceClaim]) -> Iterable[Discrepancy]:
                     + (
                         "and both are bounds of one count, so both can hold: the later may be an update of the earlier."
                         if bounds
+                        else "but the two names are not spellings of one name: one may have been put for the other, "
+                        "or the sentence is a template used for two people."
+                        if kind == "name" and severity == "medium"
                         else "so one of them was changed in editing."
                     )
                     + (

@@ -16,9 +16,11 @@ What keeps this from comparing two facts that only look alike:
 - a value that the other side also states, in a sentence alike, is not contradicted (a
   summary's sentence may join two of the article's, each with its own figures);
 - the sentences must not name different people or places;
+- a transcript's speaker label ('Project Manager:') does not count among the words they share;
 - two values that differ together (a year and a count, two dates) describe two events or
   two times, not one fact told twice, as do times that each sentence states and the other
-  does not align ('In 2012 it earned $5m' / 'It earned $7m in 2013');
+  does not align ('In 2012 it earned $5m' / 'It earned $7m in 2013'), and a period that only
+  one of them is scoped to ('grew 1.9% in the third quarter' / 'grew 20.9%');
 - a number that is a label ('season 2'), a score ('20 points'), a part ('two of the'), or
   another set ('another 12') is not a count of the fact, and a rate of another period ('$185
   a month' / '$2,220 a year') counts something else;
@@ -38,6 +40,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from factdiff.judge import Code, Examples, Rule, discrepancy
@@ -47,7 +50,7 @@ from factdiff.text.interval import Interval
 from factdiff.text.lemmas import is_known
 from factdiff.text.lexicon import alignment_data, phrase_pattern, quantity_data
 from factdiff.text.opposites import Opposed, negated, opposed
-from factdiff.text.sentences import is_question
+from factdiff.text.sentences import is_question, speaker_label_end
 from factdiff.text.values import Token, Value, aligned_tokens, rate_period, values
 
 MIN_ALIGNED = 3
@@ -189,6 +192,22 @@ def aligned_values(first: Sequence[Token], second: Sequence[Token]) -> tuple[lis
     return pairs, shared
 
 
+def _label_words(sentence: str) -> int:
+    """Content words in a transcript's speaker label ('Project Manager:'): they name who speaks,
+    so two turns of one speaker share them whatever they say."""
+    label = speaker_label_end(sentence)
+    return sum(token.start < label for token in aligned_tokens(sentence)) if label else 0
+
+
+def _period_scoped(tokens: Sequence[Token]) -> bool:
+    """Whether the sentence states an ordinal period ('the third quarter', 'his second term')."""
+    periods = _words("ordinal_periods")
+    return any(
+        token.value is not None and token.value.kind == "ordinal" and following.form in periods
+        for token, following in pairwise(tokens)
+    )
+
+
 def _same_values(first: Sequence[Token], second: Sequence[Token]) -> bool:
     """Whether two sentences give the same values, each as often (a day of the week one of them
     adds, 'said on Monday', dates the report more often than the fact)."""
@@ -307,6 +326,10 @@ def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Differen
     if found is None:
         return
     pairs, aligned_words = found
+    if aligned_words - max(_label_words(first.sentence), _label_words(second.sentence)) < MIN_ALIGNED:
+        return  # a transcript's speaker label is most of what they share ('Project Manager: … Euros')
+    if _period_scoped(tokens_first) != _period_scoped(tokens_second):
+        return  # one is scoped to a period ('in the third quarter'), the other to none
     same_document = first.doc == second.doc
     differing = [
         (pair_, verdict)
@@ -525,6 +548,14 @@ RULE = Rule(
             (
                 "Season 2 of the drama will be filmed in Belfast next spring, the broadcaster said.",
                 "Season 3 of the drama will be filmed in Belfast next spring.",
+            ),
+            (  # one is scoped to a quarter, the other is not
+                "Adjusted earnings per share at the bakery chain grew 20.9% to $2.55, the company said.",
+                "Our adjusted earnings per share at the bakery chain grew 1.9% in the third quarter to $2.55.",
+            ),
+            (  # a transcript: the speaker's label is all two turns share
+                "Project Manager: so it's a four Euro addition to the price.\n\nMarketing: okay.\n\n"
+                "Project Manager: Twenty five Euros .",
             ),
         ),
     ),

@@ -239,6 +239,9 @@ class AlignmentData(DataFile):
     ('insure') or 'habit' ('inhabit')."""
     not_opposites: list[str]
     """Words with such a prefix that are not the opposite of the rest ('invaluable', 'inhabitable')."""
+    ordinal_periods: list[str]
+    """Lemmas that make an ordinal before them a time ('the third quarter', 'his second term'):
+    a sentence scoped to one is about another time than one that is not."""
 
 
 class GivenNameData(DataFile):

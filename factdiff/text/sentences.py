@@ -88,3 +88,16 @@ def _abbreviations() -> frozenset[str]:
 def is_question(sentence: str) -> bool:
     """Whether the sentence asks rather than states ('Do you have anything similar?')."""
     return sentence.rstrip(" \"'”’)").endswith("?")
+
+
+SPEAKER_LABEL = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Za-z][\w'’.-]*){1,2}:[ \t]+(?=\S)")
+"""A transcript's speaker label, two or three words at the start of a sentence: 'Project Manager: ',
+'Sales Agent: ', 'Professor C: '. One word before a colon is as often a headline's topic ('Selena:
+20 years after her death'), which is what the sentence is about."""
+
+
+def speaker_label_end(sentence: str) -> int:
+    """Where a transcript's speaker label ends (0 when the sentence has none): the label names
+    who speaks, not what is said, and two turns by one speaker share it whatever they say."""
+    found = SPEAKER_LABEL.match(sentence)
+    return found.end() if found else 0
