@@ -37,7 +37,7 @@ from factdiff.errors import FactdiffError
 from factdiff.load import BOMS, iter_files, shown_path, streamed
 from factdiff.load.decode import MOJIBAKE
 from factdiff.load.formats import RECORD_SUFFIXES, jsonl_record
-from factdiff.models import Agreement, Discrepancy, DocumentInfo, Report, Story, Warning_
+from factdiff.models import DocumentInfo, Report, Story, Warning_
 from factdiff.story import Evidence, find_stories, single_story
 
 FILES_PER_TASK = 8
@@ -171,19 +171,18 @@ def _judged(
 
     statistics = _statistics(client, read, where)
     judging: dict[str, tuple[Any, int]] = {}
-    for group, group_documents in _story_groups(stories, where):
+    for group, group_documents in api.story_groups(stories, where, DOCUMENTS_PER_JUDGE):
         picked = _picked_out(client, read, where, group_documents)
         future = client.submit(_judge, group, group_documents, statistics, picked)
         judging[future.key] = future, len(group_documents)
     findings = api.Findings({})
-    order: dict[str, tuple[Any, ...]] = {}
     judged = 0
     if progress is not None:
         progress(judged, len(where), "judging")
     for future in as_completed([future for future, _ in judging.values()]):
         found, agreed = future.result()
-        _merge(findings.found, order, found)
-        _merge(findings.agreed, order, agreed)
+        api.merge_first(findings.found, findings.order, found)
+        api.merge_first(findings.agreed, findings.order, agreed)
         judged += judging.pop(future.key)[1]
         if progress is not None:
             progress(judged, len(where), "judging")
@@ -193,8 +192,8 @@ def _judged(
 class Gathered:
     """What the client holds of the documents, taken in as the digests arrive and kept in input
     order, a text read twice folded into its first reading (as ``api.read_paths`` folds it).
-    A string or name it already holds is shared: most of a document's evidence ('word:police',
-    ('police', 2)) is in others too, and unpickled each would be a copy of its own."""
+    A name or date it already holds is shared (``api.shared_names``): unpickled, each would be
+    a copy of its own."""
 
     def __init__(self) -> None:
         self.infos: list[bytes] = []
@@ -234,9 +233,8 @@ class Gathered:
     def _compact(self, result: Digest | Warning_) -> Digest | Warning_:
         if isinstance(result, Warning_):
             return result
-        share = self.shared.setdefault
-        names = {share(key, key): share(value, value) for key, value in result.names.items()}
-        return result._replace(date=share(result.date, result.date), names=names)
+        names = api.shared_names(result.names, self.shared)
+        return result._replace(date=self.shared.setdefault(result.date, result.date), names=names)
 
     def stories(self, one_story: bool) -> list[Story]:
         """The stories, as ``api.group_stories`` finds them, once every digest is in; the names
@@ -249,7 +247,7 @@ class Gathered:
         """The documents as the report lists them: each record unpacked, its copies folded in."""
         documents = []
         for packed in self.infos:
-            document = api.Read(_unpacked(packed), {}, [], "")
+            document = api.Read(_unpacked(packed), {}, b"", "")
             for copy in self.copies.get(document.info.id, ()):
                 document = api.folded(document, copy)
             documents.append(document)
@@ -428,21 +426,6 @@ def _batch_statistics(results: Sequence[Sequence[Any]], positions: Sequence[tupl
     return api.word_statistics(_picked(results, positions))
 
 
-def _story_groups(stories: Sequence[Story], where: Mapping[str, Where]) -> Iterator[tuple[list[Story], list[str]]]:
-    """Stories in batches of about DOCUMENTS_PER_JUDGE documents, each with its documents in
-    input order (the order of their places on the cluster)."""
-    group: list[Story] = []
-    size = 0
-    for story in stories:
-        group.append(story)
-        size += len(story.documents)
-        if size >= DOCUMENTS_PER_JUDGE:
-            yield group, sorted((doc for s in group for doc in s.documents), key=where.__getitem__)
-            group, size = [], 0
-    if group:
-        yield group, sorted((doc for s in group for doc in s.documents), key=where.__getitem__)
-
-
 def _picked_out(client: Any, read: Sequence[Any], where: Mapping[str, Where], documents: Sequence[str]) -> list[Any]:
     """Futures of the documents' claims, picked out of their batches by a task beside each
     batch: only these documents travel to the judging task, not the whole batches."""
@@ -467,23 +450,9 @@ def _judge(
     documents_in_order: Sequence[str],
     statistics: api.Statistics,
     picked: Sequence[Sequence[api.Read]],
-) -> tuple[list[tuple[tuple[Any, ...], Discrepancy]], list[tuple[tuple[Any, ...], Agreement]]]:
+) -> tuple[list[api.Placed], list[api.Placed]]:
     """Worker: the stories judged, with their documents' claims and texts read again from the
     files; each finding and agreement with its place in the whole run's order."""
     by_id = {document.info.id: document for part in picked for document in part}
     documents = [by_id[doc] for doc in documents_in_order]
-    findings = api.judge_stories(documents, stories, api._texts(documents), statistics)
-    return (
-        [(findings.order[key], found) for key, found in findings.found.items()],
-        [(findings.order[key], agreed) for key, agreed in findings.agreed.items()],
-    )
-
-
-def _merge(
-    into: dict[str, Any], order: dict[str, tuple[Any, ...]], found: Iterable[tuple[tuple[Any, ...], Any]]
-) -> None:
-    """Keep, for an id two stories found, the finding the whole run finds first."""
-    for place, finding in found:
-        if finding.id not in into or place < order[finding.id]:
-            into[finding.id] = finding
-            order[finding.id] = place
+    return api.judge_stories(documents, stories, api._texts(documents), statistics).placed()

@@ -111,8 +111,8 @@ def test_judging_story_by_story_with_the_runs_word_statistics_finds_what_the_who
     for story in whole.stories:
         part = [document for document in documents if document.info.id in story.documents]
         findings = api.judge_stories(part, [story], texts, statistics)
-        distributed._merge(found, order, [(findings.order[key], f) for key, f in findings.found.items()])
-        distributed._merge(agreed, order, [(findings.order[key], a) for key, a in findings.agreed.items()])
+        api.merge_first(found, order, [(findings.order[key], f) for key, f in findings.found.items()])
+        api.merge_first(agreed, order, [(findings.order[key], a) for key, a in findings.agreed.items()])
     merged = api.Findings({})
     merged.found, merged.agreed = found, agreed
     assert merged.discrepancies() == whole.discrepancies

@@ -1,0 +1,143 @@
+"""The in-process scan in constant memory per article: stories judged a group at a time, with
+the whole run's word statistics, give the report judging every story at once gives; claims
+stay pickled until their group is judged, and the story evidence goes once stories are found."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from factdiff import api
+from factdiff.models import PackedClaim, Story, Texts
+
+MIXED = Path(__file__).parent / "data" / "stories"
+
+SAME_AGREEMENT_IN_TWO_STORIES = {
+    "riot_herald.txt": (
+        "Three killed as Athens protest turns violent\n\n"
+        "ATHENS, May 5, 2010 - Three people died in Greece when rioters set fire to a Marfin Bank branch "
+        "during a general strike, police spokesman Athanasios Kokkalakis said.\n\n"
+        "Kokkalakis said the Hellenic Police had arrested 12 people. Prime Minister George Papandreou "
+        'called the deaths "a murderous act".\n'
+    ),
+    "riot_tribune.txt": (
+        "Athens march erupts in violence\n\n"
+        "ATHENS, May 5, 2010 - Protesters clashed with riot police in central Athens and 3 people were "
+        "killed in Greece when a Marfin Bank branch was set alight, police spokesman Athanasios "
+        "Kokkalakis told reporters.\n\n"
+        "Prime Minister George Papandreou condemned the attack. The Hellenic Police said dozens were detained.\n"
+    ),
+    "flood_courier.txt": (
+        "Flash floods sweep Thessaly villages\n\n"
+        "LARISSA, September 6, 2023 - Three people died in Greece after storm Daniel flooded villages in "
+        "Thessaly, fire service spokeswoman Vassiliki Pappa said on Wednesday.\n\n"
+        "Pappa said the Hellenic Fire Service rescued 150 residents from rooftops near Volos. Civil "
+        "protection minister Vassilis Kikilias visited Karditsa.\n"
+    ),
+    "flood_post.txt": (
+        "Storm Daniel brings deadly floods\n\n"
+        "VOLOS, September 6, 2023 - Storm Daniel dumped a year of rain on Thessaly and 3 people were "
+        "killed in Greece, said fire service spokeswoman Vassiliki Pappa.\n\n"
+        "Civil protection minister Vassilis Kikilias said the Hellenic Fire Service had evacuated "
+        "Karditsa residents.\n"
+    ),
+}
+"""Two stories (a riot, a flood) that each agree three people were killed in Greece: one
+agreement id, found in both, and the report keeps the one the whole run finds first."""
+
+
+@pytest.fixture(scope="module")
+def greece(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("greece")
+    for name, text in SAME_AGREEMENT_IN_TWO_STORIES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+class Judged:
+    """What each call of ``api.judge_stories`` was given and found, recorded around the real one."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.groups: list[tuple[list[api.Read], api.Statistics | None, api.Findings]] = []
+        judge_stories = api.judge_stories
+
+        def recorded(
+            documents: Sequence[api.Read],
+            stories: Sequence[Story],
+            texts: Texts,
+            statistics: api.Statistics | None = None,
+        ) -> api.Findings:
+            findings = judge_stories(documents, stories, texts, statistics)
+            self.groups.append((list(documents), statistics, findings))
+            return findings
+
+        monkeypatch.setattr(api, "judge_stories", recorded)
+
+
+def scanned(monkeypatch: pytest.MonkeyPatch, documents_judged_together: int, *paths: Path) -> str:
+    monkeypatch.setattr(api, "DOCUMENTS_JUDGED_TOGETHER", documents_judged_together)
+    return api.scan(paths).model_dump_json()
+
+
+def test_stories_judged_a_group_at_a_time_give_the_report_of_all_at_once(monkeypatch, greece):
+    paths = (greece, MIXED, SEEDS)
+    at_once = scanned(monkeypatch, 10**6, *paths)
+    judged = Judged(monkeypatch)
+    one_story_at_a_time = scanned(monkeypatch, 1, *paths)
+    assert one_story_at_a_time == at_once
+    found_in = [set(findings.agreed) for _, _, findings in judged.groups]
+    assert len(found_in) == 5  # the Athens riot, the Thessaly flood, the mixed folder's two, the seeds
+    assert any(first & second for index, first in enumerate(found_in) for second in found_in[index + 1 :])
+    assert scanned(monkeypatch, 3, *paths) == at_once
+
+
+def test_each_group_weighs_words_by_the_whole_run(monkeypatch, greece):
+    documents, _ = api.read_paths([greece, MIXED, SEEDS])
+    whole_run = api.word_statistics(documents)
+    judged = Judged(monkeypatch)
+    scanned(monkeypatch, 1, greece, MIXED, SEEDS)
+    assert len(judged.groups) > 1
+    assert all(statistics == whole_run for _, statistics, _ in judged.groups)
+    assert any(statistics != api.word_statistics(group) for group, statistics, _ in judged.groups)
+
+
+def test_claims_are_unpacked_a_group_at_a_time(monkeypatch, greece):
+    documents, _ = api.read_paths([greece, MIXED, SEEDS])
+    largest_story = max(len(story.documents) for story in api.group_stories(documents, one_story=False))
+    unpacked: list[int] = []
+    by_kind = api.by_kind
+
+    def counted(documents: Sequence[api.Read]) -> dict[str, list[PackedClaim]]:
+        unpacked.append(len(documents))
+        return by_kind(documents)
+
+    monkeypatch.setattr(api, "by_kind", counted)
+    scanned(monkeypatch, 2, greece, MIXED, SEEDS)
+    assert unpacked and max(unpacked) <= 2 + largest_story - 1 < len(documents)
+
+
+def test_the_story_evidence_is_let_go_before_judging(monkeypatch, greece):
+    judged = Judged(monkeypatch)
+    scanned(monkeypatch, 1, greece, MIXED, SEEDS)
+    assert judged.groups and all(document.names == {} for group, _, _ in judged.groups for document in group)
+
+
+def test_evidence_two_documents_share_is_held_once(greece):
+    documents, _ = api.read_paths([greece / "riot_herald.txt", greece / "riot_tribune.txt"])
+    herald, tribune = (document.names for document in documents)
+    tribune_keys = {key: key for key in tribune}
+    shared = [key for key in herald if key in tribune_keys]
+    alike = [key for key in shared if herald[key] == tribune[key]]
+    assert shared and alike
+    assert all(tribune_keys[key] is key for key in shared)
+    assert all(herald[key] is tribune[key] for key in alike)
+
+
+def test_a_read_document_holds_its_claims_pickled_and_gives_them_back(greece):
+    [document, *_] = api.read_paths([greece])[0]
+    assert isinstance(document.claims, bytes)
+    claims = document.packed_claims()
+    assert claims and all(claim.doc == document.info.id for claim in claims)
