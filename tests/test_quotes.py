@@ -6,6 +6,7 @@ import pytest
 from conftest import claims_of
 
 from factdiff.api import analyse, find_discrepancies, scan
+from factdiff.judge import quote_drift
 from factdiff.load import make_document
 
 
@@ -122,3 +123,13 @@ def test_the_same_quotation_in_independently_written_sentences_counts_twice():
     documents = [make_document(text, f"doc{i}.txt") for i, text in enumerate((first, copied, rewritten))]
     [agreed] = analyse(documents, one_story=True).agreements
     assert len(agreed.corroborated_by) == 3 and agreed.independent == 2
+
+
+def test_a_block_with_two_groups_of_wordings_explains_each_from_its_own_pairs():
+    """A block (quotations sharing their first and last words) may hold two quotations, each
+    worded two ways: each finding's changes come from its own pair of wordings; the other
+    pair's wordings are not among its own (scanning 2,000 generated articles as one story
+    raised KeyError here)."""
+    found = {("they said no", "they said never"): [("no", "never")], ("we won", "we lost"): [("won", "lost")]}
+    assert quote_drift._explained(found, ["they said never", "they said no"]) == [("never", "no")]
+    assert quote_drift._explained(found, ["we won", "we lost"]) == [("won", "lost")]

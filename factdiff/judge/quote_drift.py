@@ -124,11 +124,12 @@ def _explained(found: dict[tuple[str, str], list[Change]], component: list[str])
     """The changes of the linked pair that comes first in the order the wordings are shown,
     read from the wording shown first."""
     order = {form: index for index, form in enumerate(component)}
-    linked = [(sorted(pair, key=order.__getitem__), pair, changes) for pair, changes in found.items() if changes]
-    shown, pair, changes = min(
-        ((shown, pair, changes) for shown, pair, changes in linked if set(pair) <= set(order)),
-        key=lambda item: [order[form] for form in item[0]],
-    )
+    linked = [
+        (sorted(pair, key=order.__getitem__), pair, changes)
+        for pair, changes in found.items()
+        if changes and set(pair) <= order.keys()  # a pair of another group of wordings is not this one's
+    ]
+    shown, pair, changes = min(linked, key=lambda item: [order[form] for form in item[0]])
     return changes if list(pair) == shown else [(new, old) for old, new in changes]
 
 
