@@ -43,6 +43,7 @@ from factdiff.text.calendar import MONTH_WORDS, WEEKDAYS
 from factdiff.text.fold import fold
 from factdiff.text.interval import Interval, hedged
 from factdiff.text.lexicon import people_data, place_index, quantity_data
+from factdiff.text.names import SPELLING_SIMILARITY
 from factdiff.text.quotes import quotation_open
 from factdiff.text.tokens import normal_token, tokens
 from factdiff.text.values import WEB_ADDRESS
@@ -58,8 +59,6 @@ MAX_HEDGE_WORDS = 3
 """Words of the longest hedge ('no fewer than', 'in excess of')."""
 SEVERE_GAP = 0.2
 """Relative gap between two changed numbers above which the change is high severity."""
-SPELLING_SIMILARITY = 70.0
-"""rapidfuzz ratio (0-100) at which two changed names are one name spelt two ways."""
 
 NUMBER = re.compile(r"[0-9][0-9,.\u00a0\u202f\u2009]*")
 DAY_OR_MONTH = re.compile(rf"(?:{MONTH_WORDS}|{'|'.join(WEEKDAYS)})\Z")
@@ -262,6 +261,7 @@ def judge(claims: Sequence[SentenceClaim]) -> Iterable[Discrepancy]:
             bounds = severity == BOUNDS
             if bounds:
                 severity = "low"
+            two_names = kind == "name" and severity == "medium"  # not one name spelt two ways
             apart = _days_apart(first, second)
             if kind == "quantity" and apart is not None and apart >= REPORT_GAP.days:
                 severity = "low"
@@ -278,7 +278,7 @@ def judge(claims: Sequence[SentenceClaim]) -> Iterable[Discrepancy]:
                     (shown_second, [narrowed(second, change.second)]),
                 ],
                 severity=severity,
-                confidence=0.6 if bounds else 0.7 if kind == "name" and severity == "medium" else 0.9,
+                confidence=0.6 if bounds else 0.7 if two_names else 0.9,
                 kind=kind,
                 explanation=(
                     f"The same sentence appears in both articles with {KIND_PHRASES[kind]} changed: "
@@ -288,7 +288,7 @@ def judge(claims: Sequence[SentenceClaim]) -> Iterable[Discrepancy]:
                         if bounds
                         else "but the two names are not spellings of one name: one may have been put for the other, "
                         "or the sentence is a template used for two people."
-                        if kind == "name" and severity == "medium"
+                        if two_names
                         else "so one of them was changed in editing."
                     )
                     + (

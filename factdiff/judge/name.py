@@ -37,10 +37,7 @@ from factdiff.judge import Examples, Rule, connected_components, discrepancy
 from factdiff.models import Discrepancy, PersonClaim
 from factdiff.text.fold import fold
 from factdiff.text.lexicon import people_data
-from factdiff.text.names import is_given_name, name_gender
-
-GIVEN_NAME_SIMILARITY = 70.0
-"""Minimum rapidfuzz ratio (0-100) between folded given names of one surname."""
+from factdiff.text.names import SPELLING_SIMILARITY, is_given_name, name_gender
 
 MIN_SURNAME_LENGTH_FOR_TYPO = 5
 """Surnames shorter than this are too short to call a one-letter difference a typo."""
@@ -127,7 +124,7 @@ def relation(first: PersonClaim, second: PersonClaim) -> str | None:
             return None
         if romanised(given_a) == romanised(given_b) or unlisted_final_vowel(given_a, given_b):
             return "transliteration"
-        if given_a[:1] == given_b[:1] and fuzz.ratio(given_a, given_b) >= GIVEN_NAME_SIMILARITY:
+        if given_a[:1] == given_b[:1] and fuzz.ratio(given_a, given_b) >= SPELLING_SIMILARITY:
             return "spelling"  # a slip rarely changes the initial: Brian / Ian are two people
         return None
     if (

@@ -24,6 +24,9 @@ from pathlib import Path
 from factdiff.text.fold import fold
 from factdiff.text.lexicon import given_name_data, organisation_data, place_index
 
+SPELLING_SIMILARITY = 70.0
+"""rapidfuzz ratio (0-100) at which two names are one name spelt two ways (Godfrey / Geoffrey,
+Bazile / Basil), not two names."""
 GENDER_MAJORITY = 0.8
 """Share of locales that must agree before a name's gender is trusted."""
 
