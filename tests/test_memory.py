@@ -1,9 +1,11 @@
 """The in-process scan in constant memory per article: stories judged a group at a time, with
 the whole run's word statistics, give the report judging every story at once gives; claims
-stay pickled until their group is judged, and the story evidence goes once stories are found."""
+stay pickled, in a temporary file, until their group is judged, and the story evidence goes
+once stories are found."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -62,6 +64,8 @@ class Judged:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.groups: list[tuple[list[api.Read], api.Statistics | None, api.Findings]] = []
+        self.own_statistics: list[api.Statistics] = []
+        """Each group's word statistics by itself, counted while its claims can still be read."""
         judge_stories = api.judge_stories
 
         def recorded(
@@ -72,6 +76,7 @@ class Judged:
         ) -> api.Findings:
             findings = judge_stories(documents, stories, texts, statistics)
             self.groups.append((list(documents), statistics, findings))
+            self.own_statistics.append(api.word_statistics(documents))
             return findings
 
         monkeypatch.setattr(api, "judge_stories", recorded)
@@ -101,7 +106,7 @@ def test_each_group_weighs_words_by_the_whole_run(monkeypatch, greece):
     scanned(monkeypatch, 1, greece, MIXED, SEEDS)
     assert len(judged.groups) > 1
     assert all(statistics == whole_run for _, statistics, _ in judged.groups)
-    assert any(statistics != api.word_statistics(group) for group, statistics, _ in judged.groups)
+    assert any(statistics != own for (_, statistics, _), own in zip(judged.groups, judged.own_statistics, strict=True))
 
 
 def test_claims_are_unpacked_a_group_at_a_time(monkeypatch, greece):
@@ -141,3 +146,20 @@ def test_a_read_document_holds_its_claims_pickled_and_gives_them_back(greece):
     assert isinstance(document.claims, bytes)
     claims = document.packed_claims()
     assert claims and all(claim.doc == document.info.id for claim in claims)
+
+
+def test_a_scan_keeps_claims_in_a_temporary_file_and_reads_back_the_same(greece):
+    in_memory, _ = api.read_paths([greece, SEEDS])
+    with tempfile.TemporaryFile() as file:
+        spool = api.ClaimSpool(file)
+        spooled, _ = api.read_paths([greece, SEEDS], spool=spool)
+        assert all(isinstance(document.claims, api.Spooled) for document in spooled)
+        assert spool.end == sum(len(document.claims) for document in in_memory)
+        assert [d.packed_claims() for d in reversed(spooled)] == [d.packed_claims() for d in reversed(in_memory)]
+
+
+def test_judging_reads_claims_from_the_scan_s_spool(monkeypatch, greece):
+    judged = Judged(monkeypatch)
+    scanned(monkeypatch, 2, greece, SEEDS)
+    documents = [document for group, _, _ in judged.groups for document in group]
+    assert documents and all(isinstance(document.claims, api.Spooled) for document in documents)
