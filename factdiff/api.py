@@ -49,7 +49,9 @@ from factdiff.models import (
     Texts,
     Warning_,
     pack,
+    packed_info,
     unpack,
+    unpacked_info,
 )
 from factdiff.story import Evidence, find_stories, single_story, story_names
 from factdiff.text.language import checked, language_of
@@ -94,16 +96,22 @@ class ClaimSpool:
 
 
 class Read(NamedTuple):
-    """What the pipeline keeps of a document once its claims are extracted: not its text,
-    only the names its story is found by, its claims, packed and pickled together (about 3 KB
-    for a news article, against 12 KB as tuples: ``packed_claims`` unpickles them when they are
-    judged), in memory or in a scan's ``ClaimSpool``, and the file to read its text again from
-    (``info.path`` is for showing: a name that is not UTF-8 shows escaped)."""
+    """What the pipeline keeps of a document once its claims are extracted: not its text, only
+    its id, its record for the report, pickled (``info`` gives it back: 100 bytes against 1.5 KB
+    as a record), the names its story is found by, its claims, packed and pickled together
+    (about 3 KB for a news article, against 12 KB as tuples: ``packed_claims`` unpickles them
+    when they are judged), in memory or in a scan's ``ClaimSpool``, and the file to read its
+    text again from (``info.path`` is for showing: a name that is not UTF-8 shows escaped)."""
 
-    info: DocumentInfo
+    id: str
+    record: bytes
     names: Evidence
     claims: bytes | Spooled
     file: str
+
+    @property
+    def info(self) -> DocumentInfo:
+        return unpacked_info(self.record)
 
     def packed_claims(self) -> list[PackedClaim]:
         return pickle.loads(self.claims if isinstance(self.claims, bytes) else self.claims.read())
@@ -133,19 +141,21 @@ def extracted(document: Document, all_claims: bool = False, file: str | None = N
     else:
         claims, notes = [], (*notes, not_checked_note(language))
     kept = claims if all_claims else [claim for claim in claims if comparable(claim, KEYS_BY_KIND)]
+    info = DocumentInfo(
+        id=document.id,
+        path=document.path,
+        chars=document.chars,
+        date=document.date,
+        notes=notes,
+        language=language,
+        encoding=document.encoding,
+        title=document.title,
+        source=document.source,
+        url=document.url,
+    )
     return Read(
-        DocumentInfo(
-            id=document.id,
-            path=document.path,
-            chars=document.chars,
-            date=document.date,
-            notes=notes,
-            language=language,
-            encoding=document.encoding,
-            title=document.title,
-            source=document.source,
-            url=document.url,
-        ),
+        document.id,
+        packed_info(info),
         story_names(claims),
         pickle.dumps([pack(claim) for claim in kept], protocol=pickle.HIGHEST_PROTOCOL),
         document.path if file is None else file,
@@ -257,10 +267,10 @@ def read_paths(
             for result in results_of_file:
                 if isinstance(result, Warning_):
                     warnings.append(result)
-                elif result.info.id in position:
-                    documents[position[result.info.id]] = folded(documents[position[result.info.id]], result.info.path)
+                elif result.id in position:
+                    documents[position[result.id]] = folded(documents[position[result.id]], result.info.path)
                 else:
-                    position[result.info.id] = len(documents)
+                    position[result.id] = len(documents)
                     claims = result.claims if spool is None else spool.keep(result.claims)
                     documents.append(result._replace(names=shared_names(result.names, shared), claims=claims))
     return documents, unread + warnings
@@ -305,7 +315,7 @@ def folded(document: Read, copy: str) -> Read:
     """The document with another input of exactly its text noted as a copy (a wire story
     published twice is normal: it is read once, and the report says where else it was)."""
     info = document.info
-    return document._replace(info=info.model_copy(update={"copies": (*info.copies, copy)}))
+    return document._replace(record=packed_info(info.model_copy(update={"copies": (*info.copies, copy)})))
 
 
 def judge_all(documents: Sequence[Read], texts: Texts, *, one_story: bool = False) -> Analysis:
@@ -330,7 +340,7 @@ def judge_by_story(
     """The stories judged a group at a time (``story_groups``) with the whole run's word
     statistics, the groups' findings merged: what judging every story at once finds.
     ``texts_of``: the texts of a group's documents (``_texts`` keeps only that group's)."""
-    place = {document.info.id: index for index, document in enumerate(documents)}
+    place = {document.id: index for index, document in enumerate(documents)}
     statistics = run_statistics(documents)
     findings = Findings({})
     for group, in_order in story_groups(stories, place, DOCUMENTS_JUDGED_TOGETHER):
@@ -430,10 +440,10 @@ def block_order(rule: Rule, key: str, block: Sequence[Any]) -> tuple[Any, ...]:
 
 def group_stories(documents: Sequence[Read], one_story: bool) -> list[Story]:
     """The documents' stories, found from the evidence each was read with and its date."""
-    names_by_doc = {document.info.id: document.names for document in documents}
+    names_by_doc = {document.id: document.names for document in documents}
     if one_story:
         return single_story(names_by_doc)
-    return find_stories(names_by_doc, {document.info.id: document.info.date for document in documents})
+    return find_stories(names_by_doc, {document.id: document.info.date for document in documents})
 
 
 def by_kind(documents: Sequence[Read]) -> dict[str, list[PackedClaim]]:
@@ -534,7 +544,11 @@ def report_texts(report: Report | ClaimList) -> Texts:
 
 
 def _texts(documents: Sequence[Read]) -> Texts:
-    return FileTexts({d.info.id: (d.file, d.info.path, d.info.encoding) for d in documents})
+    files = {}
+    for document in documents:
+        info = document.info
+        files[document.id] = (document.file, info.path, info.encoding)
+    return FileTexts(files)
 
 
 def _report(
@@ -545,7 +559,7 @@ def _report(
 ) -> Report:
     story_of = {doc: story.id for story in analysis.stories for doc in story.documents}
     return Report(
-        documents=tuple(d.info.model_copy(update={"story": story_of.get(d.info.id)}) for d in documents),
+        documents=tuple(d.info.model_copy(update={"story": story_of.get(d.id)}) for d in documents),
         stories=tuple(analysis.stories),
         discrepancies=tuple(analysis.discrepancies if discrepancies is None else discrepancies),
         agreements=tuple(analysis.agreements),
@@ -625,31 +639,31 @@ def traced(sources: Sequence[Read], derived: Sequence[Read], warnings: Sequence[
     """Each derived document judged with the sources as one story, then traced claim by claim."""
     from factdiff.trace import Locator, Source, trace  # imported here: only check traces claims
 
-    source_ids = {document.info.id for document in sources}
-    paths = {document.info.id: document.info.path for document in [*sources, *derived]}
+    source_ids = {document.id for document in sources}
+    paths = {document.id: document.info.path for document in [*sources, *derived]}
     locator = Locator(texts, paths)
     source_claims = [unpack(packed, texts) for document in sources for packed in document.packed_claims()]
-    source = Source([document.info.id for document in sources], source_claims, locator)
+    source = Source([document.id for document in sources], source_claims, locator)
     found: dict[str, Discrepancy] = {}
     checks = []
     for document in derived:
-        if document.info.id in source_ids:
+        if document.id in source_ids:
             continue
         analysis = judge_all([*sources, document], texts, one_story=True)
         between = [
             finding
             for finding in analysis.discrepancies
-            if finding.scope == "across" and document.info.id in _documents_of(finding)
+            if finding.scope == "across" and document.id in _documents_of(finding)
         ]
         found.update((finding.id, finding) for finding in between)
         claims = [unpack(packed, texts) for packed in document.packed_claims()]
-        checks.extend(trace(document.info.id, claims, source, between))
+        checks.extend(trace(document.id, claims, source, between))
     ordered = sorted(found.values(), key=lambda d: (SEVERITY_RANK[d.severity], d.kind, d.subject, d.id))
     return Report(
         documents=tuple(document.info for document in [*sources, *derived]),
         discrepancies=tuple(ordered),
         warnings=tuple(warnings),
-        sources=tuple(document.info.id for document in sources),
+        sources=tuple(document.id for document in sources),
         checks=tuple(checks),
     )
 

@@ -26,7 +26,6 @@ import contextlib
 import datetime
 import itertools
 import os
-import pickle
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -37,7 +36,7 @@ from factdiff.errors import FactdiffError
 from factdiff.load import BOMS, iter_files, shown_path, streamed
 from factdiff.load.decode import MOJIBAKE
 from factdiff.load.formats import RECORD_SUFFIXES, jsonl_record
-from factdiff.models import DocumentInfo, Report, Story, Warning_
+from factdiff.models import Report, Story, Warning_, unpacked_info
 from factdiff.story import Evidence, find_stories, single_story
 
 FILES_PER_TASK = 8
@@ -54,7 +53,6 @@ DOCUMENTS_PER_JUDGE = 256
 FAN_IN = 32
 """Word statistics added up this many at a time, in a tree."""
 INSTALL = "--engine dask needs dask.distributed: pip install 'factdiff[dask]'"
-INFO_FIELDS = tuple(DocumentInfo.model_fields)
 BYTE_ORDER_MARKS = tuple(mark for mark, _ in BOMS)
 
 Where = tuple[int, int, int]
@@ -223,7 +221,7 @@ class Gathered:
                 if isinstance(result, Warning_):
                     self.warnings.append(result)
                 elif result.id in self.where:
-                    self.copies.setdefault(result.id, []).append(_unpacked(result.info).path)
+                    self.copies.setdefault(result.id, []).append(unpacked_info(result.info).path)
                 else:
                     self.infos.append(result.info)
                     self.names[result.id] = result.names
@@ -247,21 +245,11 @@ class Gathered:
         """The documents as the report lists them: each record unpacked, its copies folded in."""
         documents = []
         for packed in self.infos:
-            document = api.Read(_unpacked(packed), {}, b"", "")
-            for copy in self.copies.get(document.info.id, ()):
+            document = api.Read(unpacked_info(packed).id, packed, {}, b"", "")
+            for copy in self.copies.get(document.id, ()):
                 document = api.folded(document, copy)
             documents.append(document)
         return documents
-
-
-def _packed(info: DocumentInfo) -> bytes:
-    """A document's report record as the client keeps it until the report: its values pickled,
-    about 120 bytes against 2 KB for the record itself."""
-    return pickle.dumps(tuple(getattr(info, field) for field in INFO_FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _unpacked(packed: bytes) -> DocumentInfo:
-    return DocumentInfo.model_construct(**dict(zip(INFO_FIELDS, pickle.loads(packed), strict=True)))
 
 
 def _pieces(items: Iterable[tuple[Path, str | None]], reading: api.Reading) -> Iterator[Piece]:
@@ -401,9 +389,7 @@ def _digests(results: Sequence[Sequence[api.Read | Warning_]]) -> list[list[Dige
     """Worker: what the client needs of a batch: each document's digest, and the warnings."""
     return [
         [
-            result
-            if isinstance(result, Warning_)
-            else Digest(result.info.id, result.info.date, result.names, _packed(result.info))
+            result if isinstance(result, Warning_) else Digest(result.id, result.info.date, result.names, result.record)
             for result in in_piece
         ]
         for in_piece in results
@@ -453,6 +439,6 @@ def _judge(
 ) -> tuple[list[api.Placed], list[api.Placed]]:
     """Worker: the stories judged, with their documents' claims and texts read again from the
     files; each finding and agreement with its place in the whole run's order."""
-    by_id = {document.info.id: document for part in picked for document in part}
+    by_id = {document.id: document for part in picked for document in part}
     documents = [by_id[doc] for doc in documents_in_order]
     return api.judge_stories(documents, stories, api._texts(documents), statistics).placed()

@@ -8,6 +8,7 @@ Models are frozen and forbid unknown fields. Extractors build claims with
 import bisect
 import collections
 import datetime
+import pickle
 from typing import Annotated, Any, Literal, Protocol, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -88,6 +89,19 @@ class DocumentInfo(Record):
     copies: tuple[str, ...] = Field(
         default=(), description="Paths of other inputs with exactly this text, read once and folded into this document."
     )
+
+
+INFO_FIELDS = tuple(DocumentInfo.model_fields)
+
+
+def packed_info(info: DocumentInfo) -> bytes:
+    """A document's record as a run keeps it until the report: its values pickled, about 100
+    bytes against 1.5 KB for the record itself."""
+    return pickle.dumps(tuple(getattr(info, field) for field in INFO_FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpacked_info(packed: bytes) -> DocumentInfo:
+    return DocumentInfo.model_construct(**dict(zip(INFO_FIELDS, pickle.loads(packed), strict=True)))
 
 
 class Story(Record):

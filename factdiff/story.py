@@ -244,17 +244,20 @@ class _Folder:
     def __init__(self, evidence: Mapping[str, Mapping[str, tuple[str, int]]]) -> None:
         self.evidence = evidence
         self.docs = sorted(evidence)
-        self.counts: Counter[str] = Counter(key for doc in self.docs for key in evidence[doc])
+        counts = Counter(key for doc in self.docs for key in evidence[doc])
+        self.counts = {key: count for key, count in counts.items() if count > 1}
+        """How many documents carry each piece of evidence that more than one carries (most
+        pieces are in one document only: not kept, they are counted as one)."""
         self.postings = self._postings()
         originals = self._originals()
         carriers: Counter[str] = Counter(key for doc in originals for key in evidence[doc])
         common = max(COMMON_FROM, COMMON_SHARE * len(originals))
-        self.weights = {
-            key: KIND_WEIGHTS.get(_kind(key), 0.0) * _rarity(carriers[key] or 1, common) for key in self.counts
+        self.common_weights = {
+            key: KIND_WEIGHTS.get(_kind(key), 0.0) * _rarity(carried, common)
+            for key, carried in carriers.items()
+            if carried > RARE_UP_TO
         }
-        """Each piece of evidence's weight, by its kind and rarity: a document's vector holds its
-        evidence's weights scaled by how often it names each (``vector``). The vectors are not
-        kept: at 10,000 articles they took 37 MB, more than the evidence they are made from."""
+        """The weights of the evidence too common to weigh in full (``weight``)."""
         self.norms = {doc: math.sqrt(sum(value * value for value in self.vector(doc).values())) for doc in self.docs}
         people = ((doc, frozenset(self._people(doc))) for doc in self.docs)
         self.central = {doc: named for doc, named in people if named}
@@ -265,14 +268,21 @@ class _Folder:
             if mentions > 1 and _kind(key) == "person":
                 yield key
 
+    def weight(self, key: str) -> float:
+        """What a piece of evidence weighs, by its kind and its rarity across the folder. A
+        document's vector holds its evidence's weights scaled by how often it names each
+        (``vector``); the vectors are not kept (at 10,000 articles they took 37 MB)."""
+        weight = self.common_weights.get(key)
+        return KIND_WEIGHTS.get(_kind(key), 0.0) if weight is None else weight
+
     def vector(self, doc: str) -> dict[str, float]:
         """The document's evidence that weighs anything -> its weight in the document."""
-        weights = self.weights
-        return {
-            key: weights[key] * _repeated(mentions)
-            for key, (_label, mentions) in self.evidence[doc].items()
-            if weights[key] > 0
-        }
+        vector = {}
+        for key, (_label, mentions) in self.evidence[doc].items():
+            weight = self.weight(key)
+            if weight > 0:
+                vector[key] = weight * _repeated(mentions)
+        return vector
 
     def _postings(self) -> dict[str, list[str]]:
         """Names, numbers and dates carried by few documents, but more than one (most are in
@@ -280,7 +290,7 @@ class _Folder:
         postings: dict[str, list[str]] = defaultdict(list)
         for doc in self.docs:
             for key in self.evidence[doc]:
-                if 1 < self.counts[key] <= POSTING_LIMIT and _kind(key) in INDEX_KINDS:
+                if 1 < self.counts.get(key, 1) <= POSTING_LIMIT and _kind(key) in INDEX_KINDS:
                     postings[key].append(doc)
         return postings
 
@@ -318,11 +328,11 @@ class _Folder:
     def likeness(self, first: str, second: str) -> float:
         """The cosine of the two documents' weighted evidence (``vector``), from the evidence they
         share: two documents share a few pieces of it, most of which weigh something."""
-        one, other, weights = self.evidence[first], self.evidence[second], self.weights
-        shared = sum(
-            weights[key] * _repeated(one[key][1]) * (weights[key] * _repeated(other[key][1]))
-            for key in one.keys() & other.keys()
-        )
+        one, other = self.evidence[first], self.evidence[second]
+        shared = 0.0
+        for key in one.keys() & other.keys():
+            weight = self.weight(key)
+            shared += weight * _repeated(one[key][1]) * (weight * _repeated(other[key][1]))
         return shared / (self.norms[first] * self.norms[second]) if shared else 0.0
 
 
@@ -437,7 +447,7 @@ def _join_held(groups: list[list[str]], folder: _Folder) -> list[list[str]]:
     postings: dict[str, list[int]] = defaultdict(list)
     for index, union in held.items():
         for key in union:
-            if _kind(key) in INDEX_KINDS and folder.counts[key] <= POSTING_LIMIT:
+            if _kind(key) in INDEX_KINDS and folder.counts.get(key, 1) <= POSTING_LIMIT:
                 postings[key].append(index)
     target = {}
     for index, group in enumerate(groups):
