@@ -252,12 +252,10 @@ class _Folder:
         originals = self._originals()
         carriers: Counter[str] = Counter(key for doc in originals for key in evidence[doc])
         common = max(COMMON_FROM, COMMON_SHARE * len(originals))
-        self.common_weights = {
-            key: KIND_WEIGHTS.get(_kind(key), 0.0) * _rarity(carried, common)
-            for key, carried in carriers.items()
-            if carried > RARE_UP_TO
-        }
-        """The weights of the evidence too common to weigh in full (``weight``)."""
+        self.weights = {key: _weight(key, carriers[key], common) for key in counts}
+        """What each piece of evidence weighs, by its kind and its rarity across the folder. A
+        document's vector holds its evidence's weights scaled by how often it names each
+        (``vector``); the vectors are not kept (at 10,000 articles they took 37 MB)."""
         self.norms = {doc: math.sqrt(sum(value * value for value in self.vector(doc).values())) for doc in self.docs}
         people = ((doc, frozenset(self._people(doc))) for doc in self.docs)
         self.central = {doc: named for doc, named in people if named}
@@ -268,21 +266,23 @@ class _Folder:
             if mentions > 1 and _kind(key) == "person":
                 yield key
 
-    def weight(self, key: str) -> float:
-        """What a piece of evidence weighs, by its kind and its rarity across the folder. A
-        document's vector holds its evidence's weights scaled by how often it names each
-        (``vector``); the vectors are not kept (at 10,000 articles they took 37 MB)."""
-        weight = self.common_weights.get(key)
-        return KIND_WEIGHTS.get(_kind(key), 0.0) if weight is None else weight
-
     def vector(self, doc: str) -> dict[str, float]:
         """The document's evidence that weighs anything -> its weight in the document."""
-        vector = {}
-        for key, (_label, mentions) in self.evidence[doc].items():
-            weight = self.weight(key)
-            if weight > 0:
-                vector[key] = weight * _repeated(mentions)
-        return vector
+        weights = self.weights
+        return {
+            key: weights[key] * REPEATED[mentions]
+            for key, (_label, mentions) in self.evidence[doc].items()
+            if weights[key] > 0
+        }
+
+    def mass(self, doc: str) -> float:
+        """The sum of the document's vector, without making it."""
+        weights = self.weights
+        return sum(
+            weights[key] * REPEATED[mentions]
+            for key, (_label, mentions) in self.evidence[doc].items()
+            if weights[key] > 0
+        )
 
     def _postings(self) -> dict[str, list[str]]:
         """Names, numbers and dates carried by few documents, but more than one (most are in
@@ -328,17 +328,31 @@ class _Folder:
     def likeness(self, first: str, second: str) -> float:
         """The cosine of the two documents' weighted evidence (``vector``), from the evidence they
         share: two documents share a few pieces of it, most of which weigh something."""
-        one, other = self.evidence[first], self.evidence[second]
-        shared = 0.0
-        for key in one.keys() & other.keys():
-            weight = self.weight(key)
-            shared += weight * _repeated(one[key][1]) * (weight * _repeated(other[key][1]))
+        one, other, weights = self.evidence[first], self.evidence[second], self.weights
+        shared = sum(
+            weights[key] * REPEATED[one[key][1]] * (weights[key] * REPEATED[other[key][1]])
+            for key in one.keys() & other.keys()
+        )
         return shared / (self.norms[first] * self.norms[second]) if shared else 0.0
 
 
-def _repeated(mentions: int) -> float:
-    """How much more evidence named ``mentions`` times says than evidence named once."""
-    return 1 + math.log(max(mentions, 1))
+class _Repeated(dict[int, float]):
+    """How much more evidence named n times says than evidence named once (1 + ln n), by n:
+    computed once for each n a run meets."""
+
+    def __missing__(self, mentions: int) -> float:
+        value = self[mentions] = 1 + math.log(max(mentions, 1))
+        return value
+
+
+REPEATED = _Repeated()
+
+
+def _weight(key: str, carriers: int, common: float) -> float:
+    """A piece of evidence's weight: its kind's, less if many documents carry it (in full, the
+    kind's weight itself: one float for all of them, not one each)."""
+    weight = KIND_WEIGHTS.get(_kind(key), 0.0)
+    return weight if carriers <= RARE_UP_TO else weight * _rarity(carriers, common)
 
 
 def _rarity(documents: int, common: float) -> float:
@@ -441,7 +455,7 @@ def _join_held(groups: list[list[str]], folder: _Folder) -> list[list[str]]:
     whatever one long article of theirs holds."""
     held = {index: _held(group, folder) for index, group in enumerate(groups) if len(group) > 1}
     size = [
-        (sum((held[index] if index in held else folder.vector(group[0])).values()), len(group), min(group))
+        (sum(held[index].values()) if index in held else folder.mass(group[0]), len(group), min(group))
         for index, group in enumerate(groups)
     ]
     postings: dict[str, list[int]] = defaultdict(list)
@@ -453,15 +467,18 @@ def _join_held(groups: list[list[str]], folder: _Folder) -> list[list[str]]:
     for index, group in enumerate(groups):
         if len(group) > 1:
             continue  # a story of its own: only a lone article joins by what a story holds
-        union = folder.vector(group[0])
-        central = folder.central.get(group[0], frozenset())
+        [doc] = group
+        central = folder.central.get(doc, frozenset())
         proposed = {
             other
-            for key in union
+            for key in folder.evidence[doc]
+            if folder.weights[key] > 0
             for other in postings.get(key, ())
             if size[other] > size[index] and central <= held[other].keys()
         }
-        best = _best_holder(union, size[index][0], {other: held[other] for other in proposed}, size)
+        if not proposed:
+            continue
+        best = _best_holder(folder.vector(doc), size[index][0], {other: held[other] for other in proposed}, size)
         if best is not None:
             target[index] = best
     joined: dict[int, list[str]] = defaultdict(list)
@@ -514,10 +531,9 @@ def _story(docs: Sequence[str], names_by_doc: Mapping[str, Mapping[str, tuple[st
     weight: Counter[str] = Counter()
     shown: dict[str, str] = {}
     for doc in docs:
-        vector = folder.vector(doc)
         for key, (label, mentions) in names_by_doc[doc].items():
             carried[key] += 1
-            weight[key] += vector.get(key, 0.0)
+            weight[key] += folder.weights[key] * REPEATED[mentions]
             shown.setdefault(key, label)
             if _about(key, label, mentions):
                 about[key] += 1
