@@ -34,6 +34,7 @@ from pathlib import Path
 
 from benchmarks.corpus import ECBPLUS, ROOT, SEEDS, SHARED_BENCH, bench_rows, write_result
 from factdiff import api
+from factdiff.models import packed_info
 
 CROSS_KINDS = frozenset({"quantity", "date", "quote", "edit"})
 """Findings that must never compare two different events."""
@@ -88,8 +89,9 @@ def replicated(documents: Sequence[api.Read], copies: int) -> list[api.Read]:
                 (f"{key}~{copy}" if copy and not key.startswith(KEPT) else key): value
                 for key, value in document.names.items()
             }
-            info = document.info.model_copy(update={"id": f"{document.info.id}~{copy}" if copy else document.info.id})
-            out.append(document._replace(info=info, names=names))
+            doc = f"{document.id}~{copy}" if copy else document.id
+            record = packed_info(document.info.model_copy(update={"id": doc}))
+            out.append(document._replace(id=doc, record=record, names=names))
     return out
 
 
