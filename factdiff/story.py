@@ -83,8 +83,9 @@ LINK = 0.2
 LINK_FLOOR = LINK / 16
 """Likeness below this is no link: documents that share only evidence many others carry (a
 common surname, a round number). At 100,000 generated articles a third of the candidate pairs
-are such; leaving them out changed no story there, at 10,000 or on ECB+ (at LINK / 8, one of
-10,000 articles' stories split: many weak links add up between two parts of one story)."""
+are such; leaving them out changed no story there, at 10,000 or on ECB+, and at 1,000 let one
+lone article join the story of its event. At LINK / 8 one of 10,000 articles' stories split:
+many weak links add up between two parts of one story."""
 HELD = 0.6
 """Share of a group's evidence a story must hold for the group to join it..."""
 HELD_NAMES = 0.8
@@ -260,7 +261,7 @@ class _Folder:
         self.weights = {key: _weight(key, carriers[key], common) for key in counts}
         """What each piece of evidence weighs, by its kind and its rarity across the folder. A
         document's vector holds its evidence's weights scaled by how often it names each
-        (``vector``); the vectors are not kept (at 10,000 articles they took 37 MB)."""
+        (``vector``); the vectors are not kept (at 10,000 articles, about 37 MB)."""
         self.norms = {doc: math.sqrt(sum(value * value for value in self.vector(doc).values())) for doc in self.docs}
         people = ((doc, frozenset(self._people(doc))) for doc in self.docs)
         self.central = {doc: named for doc, named in people if named}
