@@ -16,12 +16,13 @@ import gc
 import os
 import pickle
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from factdiff import extract as extraction
-from factdiff.group import WordCounts, blocks, comparable, merged_counts, similar, word_counts
+from factdiff.group import WordCounts, blocks, comparable, similar, word_counts
 from factdiff.judge import Code, Rule
 from factdiff.judge.registry import CODES, RULES
 from factdiff.load import (
@@ -398,20 +399,25 @@ def word_statistics(documents: Sequence[Read]) -> dict[str, WordCounts]:
 
 
 def run_statistics(documents: Sequence[Read]) -> dict[str, WordCounts]:
-    """``word_statistics`` of all the documents, added up DOCUMENTS_JUDGED_TOGETHER documents
-    at a time: only those documents' claims are unpacked at once."""
-
-    def parts(rule: Rule) -> Iterator[WordCounts]:
-        for start in range(0, len(documents), DOCUMENTS_JUDGED_TOGETHER):
-            claims_by_kind = by_kind(documents[start : start + DOCUMENTS_JUDGED_TOGETHER])
-            yield word_counts(claims_by_kind, rule.reads, rule.keys)
-
-    return {rule.code: merged_counts(parts(rule)) for rule in RULES if rule.similar}
+    """``word_statistics`` of all the documents, DOCUMENTS_JUDGED_TOGETHER documents at a time:
+    only those documents' claims are unpacked at once, and each document's once."""
+    return merged_statistics(
+        word_statistics(documents[start : start + DOCUMENTS_JUDGED_TOGETHER])
+        for start in range(0, len(documents), DOCUMENTS_JUDGED_TOGETHER)
+    )
 
 
 def merged_statistics(parts: Iterable[Statistics]) -> dict[str, WordCounts]:
-    parts = list(parts)
-    return {rule.code: merged_counts(part[rule.code] for part in parts) for rule in RULES if rule.similar}
+    """The word statistics of several parts of a run, as one, added up as the parts come: a
+    part is let go once counted (an archive has hundreds)."""
+    codes = [rule.code for rule in RULES if rule.similar]
+    claims = dict.fromkeys(codes, 0)
+    words = {code: Counter[str]() for code in codes}
+    for part in parts:
+        for code in codes:
+            claims[code] += part[code].claims
+            words[code].update(part[code].words)
+    return {code: WordCounts(claims[code], words[code]) for code in codes}
 
 
 def rule_blocks(

@@ -97,15 +97,6 @@ def word_counts(
     return WordCounts(len(listed), Counter(word for claim_words in listed for word in claim_words))
 
 
-def merged_counts(parts: Iterable[WordCounts]) -> WordCounts:
-    """The word statistics of several parts of a run, as one."""
-    claims, words = 0, Counter[str]()
-    for part in parts:
-        claims += part.claims
-        words.update(part.words)
-    return WordCounts(claims, words)
-
-
 def similar(
     claims_by_kind: Mapping[str, Sequence[PackedClaim]],
     reads: Sequence[str],
