@@ -38,6 +38,7 @@ import hashlib
 import heapq
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
@@ -377,19 +378,40 @@ def find_stories(
     """Group documents (id -> evidence) into stories; every document is in exactly one.
     ``dates``: publication dates where known (documents far apart in time are less alike)."""
     folder = _Folder(names_by_doc)
-    dates = dates or {}
-    links: dict[str, dict[str, float]] = {doc: {} for doc in folder.docs}
+    groups = _average_linkage(_links(folder, dates or {}))
+    groups = _join_held(groups, folder)
+    stories = [_story(sorted(group), names_by_doc, folder) for group in groups]
+    return sorted(stories, key=lambda story: story.documents)
+
+
+def _links(folder: _Folder, dates: Mapping[str, datetime.date | None]) -> dict[str, dict[str, float]]:
+    """Each document's likeness to the documents it is alike, kept only where average linkage
+    can use it. Groups merge only if the average over their pairs reaches ``LINK``, so only if
+    some pair of theirs does: a group never reaches past the documents that links of ``LINK``
+    or more connect (its strong component). Weaker links are held as packed arrays until the
+    components are known, and only those inside one are kept: at 100,000 articles most weak
+    links join documents that no strong chain connects."""
+    docs = folder.docs
+    position = {doc: index for index, doc in enumerate(docs)}
+    firsts, seconds, values = array("L"), array("L"), array("d")
+    strong = Partition(docs)
     for first, second in folder.pairs():  # in order: each document's evidence stays at hand
         value = folder.likeness(first, second)
         one, other = dates.get(first), dates.get(second)
         if one and other and abs(one - other) > APART:
             value *= APART_FACTOR
         if value >= LINK_FLOOR:
-            links[first][second] = links[second][first] = value
-    groups = _average_linkage(links)
-    groups = _join_held(groups, folder)
-    stories = [_story(sorted(group), names_by_doc, folder) for group in groups]
-    return sorted(stories, key=lambda story: story.documents)
+            firsts.append(position[first])
+            seconds.append(position[second])
+            values.append(value)
+            if value >= LINK:
+                strong.join(first, second)
+    links: dict[str, dict[str, float]] = {doc: {} for doc in docs}
+    for first, second, value in zip(firsts, seconds, values, strict=True):
+        one, other = docs[first], docs[second]
+        if strong.root(one) == strong.root(other):
+            links[one][other] = links[other][one] = value
+    return links
 
 
 def _average_linkage(links: dict[str, dict[str, float]]) -> list[list[str]]:

@@ -47,3 +47,39 @@ def test_stories_do_not_depend_on_the_order_of_the_documents():
     evidence = folder_of(7)
     backwards = dict(reversed(list(evidence.items())))
     assert find_stories(evidence) == find_stories(backwards)
+
+
+def every_link(folder: story._Folder) -> dict[str, dict[str, float]]:
+    """Each pair's likeness at or above the floor, whatever component it falls in."""
+    links: dict[str, dict[str, float]] = {doc: {} for doc in folder.docs}
+    for first, second in folder.pairs():
+        value = folder.likeness(first, second)
+        if value >= story.LINK_FLOOR:
+            links[first][second] = links[second][first] = value
+    return links
+
+
+def two_events(seed: int) -> dict[str, dict[str, tuple[str, int]]]:
+    """Two events of four documents each, every document naming its event's people and numbers
+    with a few of its own; some also name one person of the other event in passing."""
+    rng = random.Random(seed)
+    evidence = {}
+    for event in "ab":
+        names = [f"person:{event}{index}" for index in range(5)] + [f"number:{event}{index}" for index in range(3)]
+        for index in range(4):
+            chosen = rng.sample(names, 5) + [f"name:{event}{index}x{other}" for other in range(4)]
+            if rng.random() < 0.5:
+                chosen.append(f"person:{'b' if event == 'a' else 'a'}0")
+            evidence[f"{event}{index}"] = {key: (key, rng.randint(1, 2)) for key in chosen}
+    return evidence
+
+
+def test_weak_links_are_kept_only_inside_a_strong_component_and_group_alike():
+    dropped = 0
+    for seed in range(5):
+        folder = story._Folder(two_events(seed))
+        kept, full = story._links(folder, {}), every_link(folder)
+        dropped += sum(len(full[doc]) - len(kept[doc]) for doc in folder.docs)
+        assert all(kept[doc].items() <= full[doc].items() for doc in folder.docs)
+        assert story._average_linkage(kept) == story._average_linkage(full)
+    assert dropped > 0  # weak links across the events were left out, or this proves nothing
