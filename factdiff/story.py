@@ -257,12 +257,16 @@ class _Folder:
         pieces are in one document only: not kept, they are counted as one)."""
         self.postings = self._postings()
         originals = self._originals()
-        carriers: Counter[str] = Counter(key for doc in originals for key in evidence[doc])
+        shared = self.counts
+        carriers: Counter[str] = Counter(key for doc in originals for key in evidence[doc] if key in shared)
         common = max(COMMON_FROM, COMMON_SHARE * len(originals))
-        self.weights = {key: _weight(key, carriers[key], common) for key in counts}
+        for key in counts:  # reweighed in place: one table of all the evidence, not two
+            counts[key] = _weight(key, carriers[key], common)
+        self.weights: Mapping[str, float] = counts
         """What each piece of evidence weighs, by its kind and its rarity across the folder. A
         document's vector holds its evidence's weights scaled by how often it names each
-        (``vector``); the vectors are not kept (at 10,000 articles, about 37 MB)."""
+        (``vector``); the vectors are not kept (at 10,000 articles, about 37 MB). Evidence in one
+        document only is rare wherever it is: it is not counted again among the originals."""
         self.norms = {doc: math.sqrt(sum(value * value for value in self.vector(doc).values())) for doc in self.docs}
         people = ((doc, frozenset(self._people(doc))) for doc in self.docs)
         self.central = {doc: named for doc, named in people if named}
@@ -393,7 +397,7 @@ def _links(folder: _Folder, dates: Mapping[str, datetime.date | None]) -> dict[s
     links join documents that no strong chain connects."""
     docs = folder.docs
     position = {doc: index for index, doc in enumerate(docs)}
-    firsts, seconds, values = array("L"), array("L"), array("d")
+    firsts, seconds, values = array("I"), array("I"), array("d")
     strong = Partition(docs)
     for first, second in folder.pairs():  # in order: each document's evidence stays at hand
         value = folder.likeness(first, second)
@@ -480,39 +484,56 @@ def _join_held(groups: list[list[str]], folder: _Folder) -> list[list[str]]:
     are proposed by the names, numbers and dates the article shares with them, as pairs are,
     and must name every person the article is about (names more than once): an article about
     another boxer's fight is not an update of this one. Two stories never join this way,
-    whatever one long article of theirs holds."""
-    held = {index: _held(group, folder) for index, group in enumerate(groups) if len(group) > 1}
-    size = [
-        (sum(held[index].values()) if index in held else folder.mass(group[0]), len(group), min(group))
-        for index, group in enumerate(groups)
-    ]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, union in held.items():
-        for key in union:
-            if _kind(key) in INDEX_KINDS and folder.counts.get(key, 1) <= POSTING_LIMIT:
-                postings[key].append(index)
+    whatever one long article of theirs holds. What a story holds is worked out only for the
+    stories some article proposes."""
+    story_of = {doc: index for index, group in enumerate(groups) if len(group) > 1 for doc in group}
+    held = _Held(groups, folder)
     target = {}
     for index, group in enumerate(groups):
         if len(group) > 1:
             continue  # a story of its own: only a lone article joins by what a story holds
         [doc] = group
         central = folder.central.get(doc, frozenset())
+        mass = folder.mass(doc)
         proposed = {
             other
             for key in folder.evidence[doc]
             if folder.weights[key] > 0
-            for other in postings.get(key, ())
-            if size[other] > size[index] and central <= held[other].keys()
+            for carrier in folder.postings.get(key, ())
+            if (other := story_of.get(carrier)) is not None
+            and held.size(other) > (mass, 1, doc)
+            and central <= held[other].keys()
         }
         if not proposed:
             continue
-        best = _best_holder(folder.vector(doc), size[index][0], {other: held[other] for other in proposed}, size)
+        best = _best_holder(folder.vector(doc), mass, proposed, held)
         if best is not None:
             target[index] = best
     joined: dict[int, list[str]] = defaultdict(list)
     for index, group in enumerate(groups):
         joined[target.get(index, index)].extend(group)
     return list(joined.values())
+
+
+class _Held(dict[int, dict[str, float]]):
+    """The evidence each story of two or more documents holds (``_held``), by its index, made
+    when first asked for."""
+
+    def __init__(self, groups: Sequence[Sequence[str]], folder: _Folder) -> None:
+        super().__init__()
+        self.groups, self.folder = groups, folder
+        self.sizes: dict[int, tuple[float, int, str]] = {}
+
+    def __missing__(self, index: int) -> dict[str, float]:
+        union = self[index] = _held(self.groups[index], self.folder)
+        return union
+
+    def size(self, index: int) -> tuple[float, int, str]:
+        """How much the story holds, then how many documents and its first: larger stories win."""
+        if index not in self.sizes:
+            group = self.groups[index]
+            self.sizes[index] = (sum(self[index].values()), len(group), min(group))
+        return self.sizes[index]
 
 
 def _held(group: Sequence[str], folder: _Folder) -> dict[str, float]:
@@ -527,13 +548,14 @@ def _held(group: Sequence[str], folder: _Folder) -> dict[str, float]:
 def _best_holder(
     union: Mapping[str, float],
     total: float,
-    stories: Mapping[int, Mapping[str, float]],
-    size: Sequence[tuple[float, int, str]],
+    proposed: Iterable[int],
+    held: _Held,
 ) -> int | None:
-    """The story holding the largest share of the group's evidence, if it holds ``HELD`` of it
-    and ``HELD_NAMES`` of that weight is in names."""
+    """The proposed story holding the largest share of the group's evidence, if it holds
+    ``HELD`` of it and ``HELD_NAMES`` of that weight is in names."""
     best, best_share = None, 0.0
-    for other, story in sorted(stories.items(), key=lambda item: size[item[0]][2]):
+    for other in sorted(proposed, key=lambda index: held.size(index)[2]):
+        story = held[other]
         shared = [(key, value) for key, value in union.items() if key in story]
         if sum(value for key, value in shared if _kind(key) in NAME_KINDS) < HELD_NAMES:
             continue
