@@ -29,7 +29,9 @@ def timed(count: int, texts: list[tuple[str, str]]) -> tuple[float, int, int]:
     """(seconds, statements, findings) for the first ``count`` articles as one story."""
     documents = [make_document(text, name) for name, text in texts[:count]]
     read = [extracted(document) for document in documents]
-    story_of = {doc: story.id for story in single_story({r.info.id: r.names for r in read}) for doc in story.documents}
+    story_of = {
+        doc: story.id for story in single_story({r.info.id: r.evidence() for r in read}) for doc in story.documents
+    }
     claims = by_kind(read)
     started = time.process_time()
     found = sum(

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import re
 import tempfile
 import textwrap
@@ -87,11 +88,11 @@ def replicated(documents: Sequence[api.Read], copies: int) -> list[api.Read]:
         for document in documents:
             names = {
                 (f"{key}~{copy}" if copy and not key.startswith(KEPT) else key): value
-                for key, value in document.names.items()
+                for key, value in document.evidence().items()
             }
             doc = f"{document.id}~{copy}" if copy else document.id
             record = packed_info(document.info.model_copy(update={"id": doc}))
-            out.append(document._replace(id=doc, record=record, names=names))
+            out.append(document._replace(id=doc, record=record, names=pickle.dumps(names)))
     return out
 
 

@@ -69,9 +69,9 @@ class Analysis(NamedTuple):
 
 
 class Spooled(NamedTuple):
-    """Where a document's pickled claims lie in a ``ClaimSpool``."""
+    """Where a document's pickled claims or evidence lie in a ``Spool``."""
 
-    spool: ClaimSpool
+    spool: Spool
     offset: int
     size: int
 
@@ -79,34 +79,36 @@ class Spooled(NamedTuple):
         return os.pread(self.spool.file.fileno(), self.size, self.offset)
 
 
-class ClaimSpool:
-    """Documents' pickled claims kept in a file instead of in memory, one after another: a scan
-    reads them back a group of stories at a time (``judge_by_story``), and an archive's claims
-    (about 3 KB an article, 300 MB at 100,000) need not be held while its stories are found.
+class Spool:
+    """Documents' pickled claims and evidence kept in a file instead of in memory, one after
+    another. An archive's claims (about 3 KB an article, 300 MB at 100,000) are read back a
+    group of stories at a time (``judge_by_story``); its evidence (2 KB an article pickled, 5 KB
+    unpickled) when the stories are found, after the worker processes that read it have ended.
     A scan's file is temporary and unnamed: the system deletes it, even if the process dies."""
 
     def __init__(self, file: IO[bytes]) -> None:
         self.file = file
         self.end = 0
 
-    def keep(self, claims: bytes) -> Spooled:
-        os.pwrite(self.file.fileno(), claims, self.end)
-        spooled = Spooled(self, self.end, len(claims))
-        self.end += len(claims)
+    def keep(self, pickled: bytes) -> Spooled:
+        os.pwrite(self.file.fileno(), pickled, self.end)
+        spooled = Spooled(self, self.end, len(pickled))
+        self.end += len(pickled)
         return spooled
 
 
 class Read(NamedTuple):
     """What the pipeline keeps of a document once its claims are extracted: not its text, only
     its id, its record for the report, pickled (``info`` gives it back: 100 bytes against 1.5 KB
-    as a record), the names its story is found by, its claims, packed and pickled together
-    (about 3 KB for a news article, against 12 KB as tuples: ``packed_claims`` unpickles them
-    when they are judged), in memory or in a scan's ``ClaimSpool``, and the file to read its
-    text again from (``info.path`` is for showing: a name that is not UTF-8 shows escaped)."""
+    as a record), the names its story is found by, pickled (``evidence``), its claims, packed
+    and pickled together (about 3 KB for a news article, against 12 KB as tuples:
+    ``packed_claims`` unpickles them when they are judged), both in memory or in a scan's
+    ``Spool``, and the file to read its text again from (``info.path`` is for showing: a name
+    that is not UTF-8 shows escaped)."""
 
     id: str
     record: bytes
-    names: Evidence
+    names: bytes | Spooled
     claims: bytes | Spooled
     file: str
 
@@ -114,8 +116,15 @@ class Read(NamedTuple):
     def info(self) -> DocumentInfo:
         return unpacked_info(self.record)
 
+    def evidence(self) -> Evidence:
+        return pickle.loads(_pickled(self.names))
+
     def packed_claims(self) -> list[PackedClaim]:
-        return pickle.loads(self.claims if isinstance(self.claims, bytes) else self.claims.read())
+        return pickle.loads(_pickled(self.claims))
+
+
+def _pickled(kept: bytes | Spooled) -> bytes:
+    return kept if isinstance(kept, bytes) else kept.read()
 
 
 KEYS_BY_KIND = {
@@ -157,7 +166,7 @@ def extracted(document: Document, all_claims: bool = False, file: str | None = N
     return Read(
         document.id,
         packed_info(info),
-        story_names(claims),
+        pickle.dumps(story_names(claims), protocol=pickle.HIGHEST_PROTOCOL),
         pickle.dumps([pack(claim) for claim in kept], protocol=pickle.HIGHEST_PROTOCOL),
         document.path if file is None else file,
     )
@@ -235,12 +244,12 @@ def read_paths(
     jobs: int | None = None,
     progress: Progress | None = None,
     reading: Reading = DEFAULT_READING,
-    spool: ClaimSpool | None = None,
+    spool: Spool | None = None,
 ) -> tuple[list[Read], list[Warning_]]:
     """Read and extract every file under the paths, in input order, with ``jobs`` processes
     (default: one per core for large inputs; standard input and pipes are read in this
-    process). The result is the same for any ``jobs``; evidence that documents have in
-    common is held once (``shared_names``); claims are kept in ``spool`` if one is given."""
+    process). The result is the same for any ``jobs``; claims and evidence are kept in
+    ``spool`` if one is given."""
     read_once.cache_clear()  # a new run reads standard input and pipes afresh
     paths = list(paths)
     items = list(iter_files(paths, reading.include, reading.exclude, follow=reading.follow))
@@ -251,7 +260,6 @@ def read_paths(
     documents: list[Read] = []
     warnings: list[Warning_] = []
     position: dict[str, int] = {}
-    shared: dict[Any, Any] = {}
     with contextlib.ExitStack() as stack:
         if workers > 1:
             from concurrent.futures import ProcessPoolExecutor  # imported here: multiprocessing costs 20 ms
@@ -272,18 +280,23 @@ def read_paths(
                     documents[position[result.id]] = folded(documents[position[result.id]], result.info.path)
                 else:
                     position[result.id] = len(documents)
-                    claims = result.claims if spool is None else spool.keep(result.claims)
-                    documents.append(result._replace(names=shared_names(result.names, shared), claims=claims))
+                    if spool is not None:
+                        result = result._replace(names=spool.keep(result.names), claims=spool.keep(result.claims))
+                    documents.append(result)
     return documents, unread + warnings
 
 
-def shared_names(names: Evidence, shared: dict[Any, Any]) -> Evidence:
-    """A document's evidence with each key and value ``shared`` already holds replaced by that
-    one, and the others added to it: most of a document's evidence ('word:police', ('police',
-    2)) is in others too, and read apart each would be a copy of its own (at 10,000 articles,
-    100 MB less held while the stories are found)."""
+def evidence_by_doc(pickled: Iterable[tuple[str, bytes]]) -> dict[str, Evidence]:
+    """Each document's evidence (id, pickled evidence), unpickled, each key and value that
+    another document has too held once: most of a document's evidence ('word:police',
+    ('police', 2)) is in others, and unpickled apart each would be a copy of its own (at
+    100,000 articles, 490 MB instead of 1.2 GB)."""
+    shared: dict[Any, Any] = {}
     share = shared.setdefault
-    return {share(key, key): share(value, value) for key, value in names.items()}
+    return {
+        doc: {share(key, key): share(value, value) for key, value in pickle.loads(names).items()}
+        for doc, names in pickled
+    }
 
 
 def folders_with_nothing_to_read(
@@ -446,7 +459,7 @@ def block_order(rule: Rule, key: str, block: Sequence[Any]) -> tuple[Any, ...]:
 
 def group_stories(documents: Sequence[Read], one_story: bool) -> list[Story]:
     """The documents' stories, found from the evidence each was read with and its date."""
-    names_by_doc = {document.id: document.names for document in documents}
+    names_by_doc = evidence_by_doc((document.id, _pickled(document.names)) for document in documents)
     if one_story:
         return single_story(names_by_doc)
     return find_stories(names_by_doc, {document.id: document.info.date for document in documents})
@@ -589,9 +602,9 @@ def scan(
     ``exclude`` glob patterns, ``encoding``, ``follow``)."""
     reading = reading._replace(**options)
     with collector_paused(), tempfile.TemporaryFile(prefix="factdiff-claims-") as spool_file:
-        documents, warnings = read_paths(paths, jobs, progress, reading, ClaimSpool(spool_file))
+        documents, warnings = read_paths(paths, jobs, progress, reading, Spool(spool_file))
         stories = group_stories(documents, one_story)
-        documents = [document._replace(names={}) for document in documents]  # not needed to judge a story
+        documents = [document._replace(names=b"") for document in documents]  # not needed to judge a story
         findings = judge_by_story(documents, stories, _texts)
         return _report(documents, warnings, Analysis(stories, findings.discrepancies(), findings.agreements()))
 

@@ -37,7 +37,7 @@ from factdiff.load import BOMS, iter_files, shown_path, streamed
 from factdiff.load.decode import MOJIBAKE
 from factdiff.load.formats import RECORD_SUFFIXES, jsonl_record
 from factdiff.models import Report, Story, Warning_, unpacked_info
-from factdiff.story import Evidence, find_stories, single_story
+from factdiff.story import find_stories, single_story
 
 FILES_PER_TASK = 8
 """Files read and extracted by one task: enough to outweigh a task's overhead, few enough to
@@ -78,11 +78,11 @@ class Piece(NamedTuple):
 
 class Digest(NamedTuple):
     """What the client is sent of a document: its id, date and the names its story is found
-    by (kept until the stories are found), and its report record packed (``_packed``)."""
+    by, pickled (kept so until the stories are found), and its report record packed."""
 
     id: str
     date: datetime.date | None
-    names: Evidence
+    names: bytes
     info: bytes
 
 
@@ -190,15 +190,14 @@ def _judged(
 class Gathered:
     """What the client holds of the documents, taken in as the digests arrive and kept in input
     order, a text read twice folded into its first reading (as ``api.read_paths`` folds it).
-    A name or date it already holds is shared (``api.shared_names``): unpickled, each would be
-    a copy of its own."""
+    Evidence stays pickled until the stories are found; a date it already holds is shared."""
 
     def __init__(self) -> None:
         self.infos: list[bytes] = []
         """Each document's report record, packed."""
         self.copies: dict[str, list[str]] = {}
         """Paths of later inputs with exactly a document's text."""
-        self.names: dict[str, Evidence] = {}
+        self.names: dict[str, bytes] = {}
         self.dates: dict[str, datetime.date | None] = {}
         self.where: dict[str, Where] = {}
         """Where each document's claims are on the cluster."""
@@ -231,21 +230,21 @@ class Gathered:
     def _compact(self, result: Digest | Warning_) -> Digest | Warning_:
         if isinstance(result, Warning_):
             return result
-        names = api.shared_names(result.names, self.shared)
-        return result._replace(date=self.shared.setdefault(result.date, result.date), names=names)
+        return result._replace(date=self.shared.setdefault(result.date, result.date))
 
     def stories(self, one_story: bool) -> list[Story]:
         """The stories, as ``api.group_stories`` finds them, once every digest is in; the names
         and dates are let go then: the client needs only the records from here on."""
-        names, dates = self.names, self.dates
+        pickled, dates = self.names, self.dates
         self.names, self.dates, self.shared = {}, {}, {}
+        names = api.evidence_by_doc(pickled.items())
         return single_story(names) if one_story else find_stories(names, dates)
 
     def documents(self) -> list[api.Read]:
         """The documents as the report lists them: each record unpacked, its copies folded in."""
         documents = []
         for packed in self.infos:
-            document = api.Read(unpacked_info(packed).id, packed, {}, b"", "")
+            document = api.Read(unpacked_info(packed).id, packed, b"", b"", "")
             for copy in self.copies.get(document.id, ()):
                 document = api.folded(document, copy)
             documents.append(document)

@@ -127,12 +127,12 @@ def test_claims_are_unpacked_a_group_at_a_time(monkeypatch, greece):
 def test_the_story_evidence_is_let_go_before_judging(monkeypatch, greece):
     judged = Judged(monkeypatch)
     scanned(monkeypatch, 1, greece, MIXED, SEEDS)
-    assert judged.groups and all(document.names == {} for group, _, _ in judged.groups for document in group)
+    assert judged.groups and all(document.names == b"" for group, _, _ in judged.groups for document in group)
 
 
 def test_evidence_two_documents_share_is_held_once(greece):
     documents, _ = api.read_paths([greece / "riot_herald.txt", greece / "riot_tribune.txt"])
-    herald, tribune = (document.names for document in documents)
+    herald, tribune = api.evidence_by_doc((document.id, document.names) for document in documents).values()
     tribune_keys = {key: key for key in tribune}
     shared = [key for key in herald if key in tribune_keys]
     alike = [key for key in shared if herald[key] == tribune[key]]
@@ -148,14 +148,15 @@ def test_a_read_document_holds_its_claims_pickled_and_gives_them_back(greece):
     assert claims and all(claim.doc == document.info.id for claim in claims)
 
 
-def test_a_scan_keeps_claims_in_a_temporary_file_and_reads_back_the_same(greece):
+def test_a_scan_keeps_claims_and_evidence_in_a_temporary_file_and_reads_back_the_same(greece):
     in_memory, _ = api.read_paths([greece, SEEDS])
     with tempfile.TemporaryFile() as file:
-        spool = api.ClaimSpool(file)
+        spool = api.Spool(file)
         spooled, _ = api.read_paths([greece, SEEDS], spool=spool)
-        assert all(isinstance(document.claims, api.Spooled) for document in spooled)
-        assert spool.end == sum(len(document.claims) for document in in_memory)
+        assert all(isinstance(d.claims, api.Spooled) and isinstance(d.names, api.Spooled) for d in spooled)
+        assert spool.end == sum(len(document.claims) + len(document.names) for document in in_memory)
         assert [d.packed_claims() for d in reversed(spooled)] == [d.packed_claims() for d in reversed(in_memory)]
+        assert [d.evidence() for d in reversed(spooled)] == [d.evidence() for d in reversed(in_memory)]
 
 
 def test_judging_reads_claims_from_the_scan_s_spool(monkeypatch, greece):

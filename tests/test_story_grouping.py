@@ -159,7 +159,7 @@ def test_a_short_article_about_someone_else_does_not_join_by_what_a_story_holds(
 
 
 def test_stories_are_the_same_whatever_the_order_or_ids_of_the_documents():
-    evidence = {read(text, name)[1].info.id: read(text, name)[1].names for text, name in texts([*SEEDS, *MIXED])}
+    evidence = {read(text, name)[1].info.id: read(text, name)[1].evidence() for text, name in texts([*SEEDS, *MIXED])}
     forward = find_stories(evidence)
     backward = find_stories(dict(reversed(list(evidence.items()))))
     assert forward == backward
@@ -262,7 +262,7 @@ def test_many_copies_and_other_stories_never_split_a_story(case):
     folder, added = case
 
     def grouping(items):
-        evidence = {read(text, name)[1].info.id: read(text, name)[1].names for text, name in items}
+        evidence = {read(text, name)[1].info.id: read(text, name)[1].evidence() for text, name in items}
         return [frozenset(found.documents) for found in find_stories(evidence)]
 
     after = grouping([*folder, *added])
@@ -274,7 +274,7 @@ def test_many_copies_and_other_stories_never_split_a_story(case):
 def test_the_story_stage_stays_linear(size):
     """Ten times the documents (each copy of a story with its own names) take about ten times
     the candidate pairs: the index never pairs up what shares only common words."""
-    base = {read(text, name)[1].info.id: read(text, name)[1].names for text, name in texts([*SEEDS, *MIXED])}
+    base = {read(text, name)[1].info.id: read(text, name)[1].evidence() for text, name in texts([*SEEDS, *MIXED])}
 
     def copies(count):
         varied = {}
