@@ -4,6 +4,7 @@ sentence claim down to the words that differ."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TypeVar
 
 from factdiff.models import ClaimBase, claim_id
@@ -19,9 +20,11 @@ TITLE_CASE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 ClaimRecord = TypeVar("ClaimRecord", bound=ClaimBase)
 
 
+@lru_cache(maxsize=4096)
 def headline(sentence: str) -> bool:
     """A headline: mostly capitals ('PROVISIONAL TRIAL DATE SET'), or title case with no full
-    stop ('Colts Clinch Playoff Berth with 20-13 Win')."""
+    stop ('Colts Clinch Playoff Berth with 20-13 Win'). Asked of a sentence once for each
+    sentence it is paired with, so remembered."""
     letters = [c for c in sentence if c.isalpha()]
     if len(letters) >= HEADLINE_LETTERS and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters):
         return True

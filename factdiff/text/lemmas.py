@@ -49,8 +49,10 @@ def lemma(word: str) -> str | None:
     return _synonym_of().get(base, base)
 
 
+@lru_cache(maxsize=65_536)
 def is_known(word: str) -> bool:
-    """Whether the dictionary lists the word, in either case (simplemma's ``is_known``)."""
+    """Whether the dictionary lists the word, in either case (simplemma's ``is_known``): asked
+    again for the same words as sentences are paired, each time several look-ups."""
     return _lookup().get_lemma(unicodedata.normalize("NFC", word), LANGUAGE) is not None
 
 
