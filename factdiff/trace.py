@@ -652,7 +652,7 @@ def trace(
     claim the source does not support first, then a typed claim, a value, another name."""
     locator = source.locator
     text = locator.texts.text(document)
-    lower_case = not any(character.isupper() for character in text)
+    lower_case = not any(map(str.isupper, text))
     found: list[Claimed] = list(_typed_checks(claims, source))
     for start, end in split_sentences(text):
         sentence = text[start:end]

@@ -26,7 +26,7 @@ def headline(sentence: str) -> bool:
     stop ('Colts Clinch Playoff Berth with 20-13 Win'). Asked of a sentence once for each
     sentence it is paired with, so remembered."""
     letters = [c for c in sentence if c.isalpha()]
-    if len(letters) >= HEADLINE_LETTERS and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters):
+    if len(letters) >= HEADLINE_LETTERS and sum(map(str.isupper, letters)) >= CAPITALS_SHARE * len(letters):
         return True
     if sentence.rstrip(" \t\n\"'”’)").endswith((".", "!", "?", "…", ";", ":")):
         return False

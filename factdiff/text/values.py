@@ -170,7 +170,7 @@ def values(sentence: str) -> tuple[Value, ...]:
         for match in _value_pattern().finditer(sentence)
         if not (match["digits"] and _no_value(sentence, match)) and (value := _number(match))
     ]
-    lower_case = not any(character.isupper() for character in sentence)
+    lower_case = not any(map(str.isupper, sentence))
     for match in _calendar_pattern().finditer(sentence):
         word = match["name"]
         if not (word[0].isupper() or (lower_case and word not in LOWER_CASE_MONTHS_NOT)):
