@@ -171,26 +171,28 @@ def _words_of(sentences: Iterable[str], personal: set[str], evidence: _Collector
     not one), not written in lower case elsewhere in the document and not part of a person's
     name; a place form names its country ('Kenyan': Kenya). Content words are written in lower
     case and are not common in news writing."""
-    lower: Counter[str] = Counter()
+    common = _common()
+    lower: set[str] = set()
     capitalised: Counter[str] = Counter()
+    words: Counter[str] = Counter()
     for sentence in sentences:
         tokens = [
             POSSESSIVE.sub("", token) if "'" in token or "’" in token else token
             for token in WORD.findall(ADDRESS.sub(" ", sentence))
         ]
-        lower.update(token for token in tokens if token.islower())
-        if sum(token[:1].isupper() for token in tokens) <= TITLE_CASE_SHARE * len(tokens):  # not a headline
-            capitalised.update(token for token in tokens[1:] if not token.islower() and _proper(token, personal))
+        headline = sum(token[:1].isupper() for token in tokens) > TITLE_CASE_SHARE * len(tokens)
+        for position, token in enumerate(tokens):
+            if token.islower():
+                lower.add(token)
+                if len(token) > 2 and token not in common:
+                    words[_stem(token)] += 1
+            elif position and not headline and _proper(token, personal):
+                capitalised[token] += 1
     places = place_index()
     for token, count in sorted(capitalised.items()):
         if token.lower() not in lower:
             place = places.get(token)
             evidence.add("name:" + fold(place or token), place or token, count)
-    common = _common()
-    words: Counter[str] = Counter()
-    for token, count in lower.items():  # each word once, however often it is written
-        if len(token) > 2 and token not in common:
-            words[_stem(token)] += count
     for word, count in sorted(words.items(), key=lambda item: (-item[1], item[0]))[:MAX_WORDS]:
         evidence.add("word:" + word, word, count)
 
