@@ -3,6 +3,8 @@ what it is: a discrepancy, a claim or a warning (``factdiff schema --jsonl`` des
 
 from __future__ import annotations
 
+import codecs
+import os
 from typing import TextIO
 
 from pydantic import BaseModel
@@ -11,8 +13,18 @@ from factdiff.models import ClaimList, Report, Warning_
 
 
 def render_json(model: BaseModel, out: TextIO) -> None:
-    out.write(model.model_dump_json(indent=2))
-    out.write("\n")
+    """The model as indented JSON, UTF-8 bytes written straight to the stream's file where it
+    has one that takes UTF-8 unchanged: a large report's JSON (51 MB at 100,000 articles) is
+    then not held twice more, decoded to text and encoded again."""
+    data = model.__pydantic_serializer__.to_json(model, indent=2)
+    buffer, encoding = getattr(out, "buffer", None), getattr(out, "encoding", None)
+    if buffer is None or not encoding or codecs.lookup(encoding).name != "utf-8" or os.linesep != "\n":
+        out.write(data.decode())
+        out.write("\n")
+        return
+    out.flush()
+    buffer.write(data)
+    buffer.write(b"\n")
 
 
 def typed_line(record_type: str, record: BaseModel) -> str:
