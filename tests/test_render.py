@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 from pathlib import Path
 
 from factdiff.api import scan
+from factdiff.render.json import render_json
 from factdiff.render.rich import discrepancy_block
 
 
@@ -92,3 +94,18 @@ def test_html_links_titles_only_to_web_addresses(run, tmp_path):
     page = run("scan", str(tmp_path), "--one-story", "--format", "html").stdout
     assert '<a href="https://news.example/a" rel="noreferrer">Safe</a>' in page
     assert "javascript:" not in page and "&lt;b&gt;Wire&lt;/b&gt;" in page
+
+
+def test_json_written_to_a_file_s_bytes_is_the_text_a_text_stream_gets(seeds):
+    report = scan([seeds])
+    as_text = io.StringIO()  # no binary buffer: written as text
+    render_json(report, as_text)
+    as_bytes = io.BytesIO()
+    stream = io.TextIOWrapper(as_bytes, encoding="utf-8")
+    stream.write("before ")
+    render_json(report, stream)  # straight to the buffer, after what the stream held
+    stream.write("after")
+    stream.flush()
+    assert as_bytes.getvalue().decode("utf-8") == "before " + as_text.getvalue() + "after"
+    assert as_text.getvalue() == report.model_dump_json(indent=2) + "\n"
+    assert len(json.loads(as_text.getvalue())["discrepancies"]) == len(report.discrepancies) > 0
