@@ -410,10 +410,11 @@ def _links(folder: _Folder, dates: Mapping[str, datetime.date | None]) -> dict[s
             values.append(value)
             if value >= LINK:
                 strong.join(first, second)
+    component = [strong.root(doc) for doc in docs]
     links: dict[str, dict[str, float]] = {doc: {} for doc in docs}
     for first, second, value in zip(firsts, seconds, values, strict=True):
-        one, other = docs[first], docs[second]
-        if strong.root(one) == strong.root(other):
+        if component[first] == component[second]:
+            one, other = docs[first], docs[second]
             links[one][other] = links[other][one] = value
     return links
 
@@ -487,6 +488,10 @@ def _join_held(groups: list[list[str]], folder: _Folder) -> list[list[str]]:
     whatever one long article of theirs holds. What a story holds is worked out only for the
     stories some article proposes."""
     story_of = {doc: index for index, group in enumerate(groups) if len(group) > 1 for doc in group}
+    stories_of: dict[str, tuple[int, ...]] = {}  # evidence in the index -> the stories that carry it
+    for key, carriers in folder.postings.items():
+        if stories := {story_of[doc] for doc in carriers if doc in story_of}:
+            stories_of[key] = tuple(stories)
     held = _Held(groups, folder)
     target = {}
     for index, group in enumerate(groups):
@@ -499,10 +504,8 @@ def _join_held(groups: list[list[str]], folder: _Folder) -> list[list[str]]:
             other
             for key in folder.evidence[doc]
             if folder.weights[key] > 0
-            for carrier in folder.postings.get(key, ())
-            if (other := story_of.get(carrier)) is not None
-            and held.size(other) > (mass, 1, doc)
-            and central <= held[other].keys()
+            for other in stories_of.get(key, ())
+            if held.size(other) > (mass, 1, doc) and central <= held[other].keys()
         }
         if not proposed:
             continue
