@@ -202,7 +202,7 @@ class Gathered:
         self.where: dict[str, Where] = {}
         """Where each document's claims are on the cluster."""
         self.warnings: list[Warning_] = []
-        self.shared: dict[Any, Any] = {}
+        self.known_dates: dict[datetime.date | None, datetime.date | None] = {}
         self.waiting: dict[int, list[list[Digest | Warning_]]] = {}
         """Batches that came in before one ahead of them in input order."""
         self.next_batch = 0
@@ -230,13 +230,13 @@ class Gathered:
     def _compact(self, result: Digest | Warning_) -> Digest | Warning_:
         if isinstance(result, Warning_):
             return result
-        return result._replace(date=self.shared.setdefault(result.date, result.date))
+        return result._replace(date=self.known_dates.setdefault(result.date, result.date))
 
     def stories(self, one_story: bool) -> list[Story]:
         """The stories, as ``api.group_stories`` finds them, once every digest is in; the names
         and dates are let go then: the client needs only the records from here on."""
         pickled, dates = self.names, self.dates
-        self.names, self.dates, self.shared = {}, {}, {}
+        self.names, self.dates, self.known_dates = {}, {}, {}
         names = api.evidence_by_doc(pickled.items())
         return single_story(names) if one_story else find_stories(names, dates)
 
