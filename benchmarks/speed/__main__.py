@@ -7,7 +7,9 @@ seconds summed over the process and its workers, so that a machine shared with o
 still gives comparable numbers; MB/s per core (megabytes over CPU seconds); peak resident
 memory of the process and its workers together (sampled from /proc, and never less than the
 largest single process' own peak; pages a forked worker still shares with the main process
-count once in each, so with workers this is an upper bound); and the stories found, with the largest, so that a corpus
+count once in each, so with workers this is an upper bound), and their proportional memory
+(PSS: a page shared by several processes split between them, what the machine spends); and
+the stories found, with the largest, so that a corpus
 clustered into one story, or into none, shows. Reading, decoding and sentence splitting
 alone is the floor (CPU MB/s, in this process); a spaCy small-model NER pass is a reference
 where one is installed.
@@ -37,6 +39,8 @@ from factdiff.text.sentences import split_sentences
 
 SAMPLE_SECONDS = 0.1
 """How often the memory of the process and its workers is read."""
+PSS_EVERY = 5
+"""Proportional memory is read every this many samples: the kernel walks each process' pages for it."""
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -46,6 +50,7 @@ class Scan(NamedTuple):
     wall: float
     cpu: float
     peak_mb: float
+    peak_pss_mb: float
     stories: int
     largest: int
 
@@ -66,7 +71,9 @@ def timed_scan(directory: Path, jobs: int, scratch: Path) -> Scan:
         raise SystemExit(f"factdiff failed on {directory}: {errors.read_text(errors='replace')[-500:]}")
     largest_process_mb = usage.ru_maxrss * 1024 / 1e6  # ru_maxrss is in kilobytes on Linux
     stories = [len(story["documents"]) for story in json.loads(output.read_bytes())["stories"]]
-    return Scan(wall, usage.ru_utime + usage.ru_stime, max(peak.mb, largest_process_mb), len(stories), max(stories))
+    return Scan(
+        wall, usage.ru_utime + usage.ru_stime, max(peak.mb, largest_process_mb), peak.pss_mb, len(stories), max(stories)
+    )
 
 
 class _PeakMemory:
@@ -75,13 +82,18 @@ class _PeakMemory:
     def __init__(self, root: int) -> None:
         self.root = root
         self.mb = 0.0
+        self.pss_mb = 0.0
         self.done = threading.Event()
         self.thread = threading.Thread(target=self._sample, daemon=True)
         self.thread.start()
 
     def _sample(self) -> None:
+        samples = 0
         while not self.done.wait(SAMPLE_SECONDS):
             self.mb = max(self.mb, _tree_rss_mb(self.root))
+            samples += 1
+            if samples % PSS_EVERY == 0:
+                self.pss_mb = max(self.pss_mb, _tree_pss_mb(self.root))
 
     def stop(self) -> None:
         self.done.set()
@@ -116,6 +128,18 @@ def descendants(root: int) -> tuple[dict[int, int], dict[int, int]]:
 def _tree_rss_mb(root: int) -> float:
     """Resident megabytes of a process and all its descendants now (0 where /proc is missing)."""
     return sum(descendants(root)[0].values()) * PAGE_BYTES / 1e6
+
+
+def _tree_pss_mb(root: int) -> float:
+    """Proportional megabytes of a process and all its descendants now (``Pss`` in /proc)."""
+    kilobytes = 0
+    for pid in descendants(root)[0]:
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue  # ended meanwhile, or a kernel without it
+        kilobytes += next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
+    return kilobytes * 1024 / 1e6
 
 
 def floor(directory: Path) -> float:
@@ -154,9 +178,10 @@ def measure(directory: Path, size: int, job_counts: list[int], runs: int, seed: 
         wall = statistics.median(scan.wall for scan in scans)
         cpu = statistics.median(scan.cpu for scan in scans)
         peak = max(scan.peak_mb for scan in scans)
+        peak_pss = max(scan.peak_pss_mb for scan in scans)
         rows.append(
             f"| {size:,} | {megabytes:.1f} | {jobs} | {wall:.1f} | {cpu:.1f} | {megabytes / cpu:.2f} | "
-            f"{peak:,.0f} | {peak * 1000 / size:.1f} | {scans[0].stories:,} | {scans[0].largest} | "
+            f"{peak:,.0f} | {peak_pss:,.0f} | {peak * 1000 / size:.1f} | {scans[0].stories:,} | {scans[0].largest} | "
             f"{megabytes / floor_seconds:.1f} |"
         )
         print(rows[-1], flush=True)
@@ -189,10 +214,12 @@ def main() -> None:
         f"--seed {args.seed}`. Distinct generated articles (benchmarks/speed/generated.py). Median of the runs; "
         "CPU s is summed over the process and its workers, MB/s per core is megabytes over CPU seconds; "
         "peak RSS is the largest total of the process and its workers together (an upper bound with "
-        "workers: pages they share with the main process count in each).\n\n"
-        "| articles | MB | jobs | wall s | CPU s | MB/s per core | peak RSS MB | KB per article | stories | "
-        "largest story | floor MB/s per core |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
+        "workers: pages they share with the main process count in each); peak PSS the largest total of "
+        "their proportional memory (a shared page split between the processes sharing it), read every "
+        f"{SAMPLE_SECONDS * PSS_EVERY:g} s.\n\n"
+        "| articles | MB | jobs | wall s | CPU s | MB/s per core | peak RSS MB | peak PSS MB | KB per article | "
+        "stories | largest story | floor MB/s per core |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
         "Floor: reading, decoding and sentence splitting alone, in one process. "
         f"spaCy `en_core_web_sm` NER reference: {reference}.\n"
     )
