@@ -70,7 +70,9 @@ def timed(command: list[str], scratch: Path) -> Run:
         peak.stop()
     wall = time.perf_counter() - started
     if code not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed ({code}): {errors.read_text(errors='replace')[-800:]}")
+        kept = Path(tempfile.gettempdir()) / f"factdiff-dask-failed-{os.getpid()}.txt"
+        shutil.copyfile(errors, kept)  # the scratch folder goes; a run of an hour should leave its whole story
+        raise SystemExit(f"{' '.join(command)} failed ({code}), its standard error in {kept}")
     return Run(wall, usage.ru_utime + usage.ru_stime, peak.client_mb, peak.worker_mb, peak.cpu, peak.client_cpu, code)
 
 
@@ -110,7 +112,7 @@ class _PeakPerProcess:
 
 
 def scan_command(directory: Path, output: Path, jobs: int, engine: str) -> list[str]:
-    command = [sys.executable, "-m", "factdiff", "scan", str(directory), "--format", "json", "-q"]
+    command = [sys.executable, "-m", "factdiff", "scan", str(directory), "--format", "json", "-q", "--debug"]
     command += ["--jobs", str(jobs), "-o", str(output)]
     return command + (["--engine", "dask"] if engine == "dask" else [])
 
