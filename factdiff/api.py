@@ -401,15 +401,17 @@ def judged_apart(
 ) -> Iterator[tuple[list[Placed], list[Placed]]]:
     """Each group of stories judged in a worker process, its placed findings given back in
     order; a few groups ahead are sent at a time (with their claims, read from the spool here),
-    not the whole run's. The workers are spawned afresh, as this process' own children: forked
-    from it they would each look as large as it is (after the stories are found it holds much
-    memory it has freed but not given back), and a fork server's children would be its, not
-    this process' (their CPU time missing from what the run reports it used)."""
+    not the whole run's. The workers start afresh (a fork server where the system has one):
+    forked from this process they would each look as large as it is, which after the stories
+    are found holds much memory it has freed but not given back."""
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
 
     freed_memory_returned()
-    context = multiprocessing.get_context("spawn")
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload([__name__])  # imported once, by the server
     pending: deque[Future[tuple[list[Placed], list[Placed]]]] = deque()
     with ProcessPoolExecutor(
         processes, mp_context=context, initializer=_judging_with, initargs=(statistics, texts_of)
