@@ -10,5 +10,4 @@ except ModuleNotFoundError as error:  # run from a checkout without `pip install
     sys.stderr.write(f"factdiff: {missing_dependency(error.name)}\n")
     sys.exit(2)
 
-if __name__ == "__main__":  # not again in a worker process that imports this module
-    main()
+main()

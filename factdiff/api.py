@@ -15,9 +15,8 @@ import functools
 import gc
 import os
 import pickle
-import sys
 import tempfile
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -350,111 +349,20 @@ to find), and a group is large enough that its own cost is lost in judging it.""
 
 
 def judge_by_story(
-    documents: Sequence[Read],
-    stories: Sequence[Story],
-    texts_of: Callable[[Sequence[Read]], Texts],
-    processes: int = 1,
+    documents: Sequence[Read], stories: Sequence[Story], texts_of: Callable[[Sequence[Read]], Texts]
 ) -> Findings:
     """The stories judged a group at a time (``story_groups``) with the whole run's word
     statistics, the groups' findings merged: what judging every story at once finds.
-    ``texts_of``: the texts of a group's documents (``_texts`` keeps only that group's).
-    With ``processes`` above 1 the groups are judged in that many worker processes
-    (``judged_apart``), so ``texts_of`` must be a module's function: it is sent to them."""
+    ``texts_of``: the texts of a group's documents (``_texts`` keeps only that group's)."""
     place = {document.id: index for index, document in enumerate(documents)}
     statistics = run_statistics(documents)
-    groups = (
-        (group, [documents[place[doc]] for doc in in_order])
-        for group, in_order in story_groups(stories, place, DOCUMENTS_JUDGED_TOGETHER)
-    )
-    if processes > 1:
-        parts = judged_apart(groups, statistics, texts_of, processes)
-    else:
-        parts = (
-            judge_stories(group_documents, group, texts_of(group_documents), statistics).placed()
-            for group, group_documents in groups
-        )
     findings = Findings({})
-    for found, agreed in parts:
+    for group, in_order in story_groups(stories, place, DOCUMENTS_JUDGED_TOGETHER):
+        group_documents = [documents[place[doc]] for doc in in_order]
+        found, agreed = judge_stories(group_documents, group, texts_of(group_documents), statistics).placed()
         merge_first(findings.found, findings.order, found)
         merge_first(findings.agreed, findings.order, agreed)
     return findings
-
-
-JUDGED_APART_FROM = 2_000
-"""From this many documents, their stories are judged in worker processes when more than one
-may run (``jobs``, or one per core by default): fewer are judged sooner than the workers start."""
-
-
-def judging_processes(jobs: int | None, documents: int) -> int:
-    """How many processes judge a run's stories: one for a small run, and one for a run that
-    read a text from a stream (standard input, a pipe), which only this process holds."""
-    if documents < JUDGED_APART_FROM or read_once.cache_info().currsize:
-        return 1
-    return jobs if jobs is not None else os.cpu_count() or 1
-
-
-def judged_apart(
-    groups: Iterable[tuple[Sequence[Story], Sequence[Read]]],
-    statistics: Statistics,
-    texts_of: Callable[[Sequence[Read]], Texts],
-    processes: int,
-) -> Iterator[tuple[list[Placed], list[Placed]]]:
-    """Each group of stories judged in a worker process, its placed findings given back in
-    order; a few groups ahead are sent at a time (with their claims, read from the spool here),
-    not the whole run's. The workers start afresh (a fork server where the system has one):
-    forked from this process they would each look as large as it is, which after the stories
-    are found holds much memory it has freed but not given back."""
-    import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    freed_memory_returned()
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload([__name__])  # imported once, by the server
-    pending: deque[Future[tuple[list[Placed], list[Placed]]]] = deque()
-    with ProcessPoolExecutor(
-        processes, mp_context=context, initializer=_judging_with, initargs=(statistics, texts_of)
-    ) as pool:
-        for group, group_documents in groups:
-            sent = [document._replace(claims=_pickled(document.claims)) for document in group_documents]
-            pending.append(pool.submit(_judged_group, group, sent))
-            if len(pending) > GROUPS_AHEAD * processes:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-
-
-def freed_memory_returned() -> None:
-    """Give the system back the memory this process has freed, where the C library can (glibc's
-    ``malloc_trim``): finding an archive's stories frees hundreds of megabytes that the
-    allocator would otherwise keep (at 100,000 articles about half of the 900 MB the step held),
-    all the while the judging processes run beside this one."""
-    if sys.platform.startswith("linux"):
-        import ctypes  # here: 3 ms that a short run need not pay
-
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None).malloc_trim(0)
-
-
-GROUPS_AHEAD = 2
-"""Groups of stories sent to each judging process before the first one's findings are taken."""
-
-_judging: tuple[Statistics, Callable[[Sequence[Read]], Texts]] | None = None
-"""A judging process' word statistics and texts (``_judging_with``): sent once, not with each group."""
-
-
-def _judging_with(statistics: Statistics, texts_of: Callable[[Sequence[Read]], Texts]) -> None:
-    """Worker start: what every group it judges is judged with."""
-    global _judging
-    _judging = statistics, texts_of
-
-
-def _judged_group(stories: Sequence[Story], documents: Sequence[Read]) -> tuple[list[Placed], list[Placed]]:
-    """Worker: a group of stories judged, their documents' texts read again."""
-    assert _judging is not None, "a judging process starts with _judging_with"
-    statistics, texts_of = _judging
-    return judge_stories(documents, stories, texts_of(documents), statistics).placed()
 
 
 def story_groups(
@@ -697,7 +605,7 @@ def scan(
         documents, warnings = read_paths(paths, jobs, progress, reading, Spool(spool_file))
         stories = group_stories(documents, one_story)
         documents = [document._replace(names=b"") for document in documents]  # not needed to judge a story
-        findings = judge_by_story(documents, stories, _texts, judging_processes(jobs, len(documents)))
+        findings = judge_by_story(documents, stories, _texts)
         return _report(documents, warnings, Analysis(stories, findings.discrepancies(), findings.agreements()))
 
 

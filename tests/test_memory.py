@@ -5,7 +5,6 @@ once stories are found."""
 
 from __future__ import annotations
 
-import io
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -165,25 +164,3 @@ def test_judging_reads_claims_from_the_scan_s_spool(monkeypatch, greece):
     scanned(monkeypatch, 2, greece, SEEDS)
     documents = [document for group, _, _ in judged.groups for document in group]
     assert documents and all(isinstance(document.claims, api.Spooled) for document in documents)
-
-
-def test_stories_judged_in_worker_processes_give_the_report_of_one_process(monkeypatch, greece):
-    paths = (greece, MIXED, SEEDS)
-    at_once = scanned(monkeypatch, 10**6, *paths)
-    monkeypatch.setattr(api, "JUDGED_APART_FROM", 0)
-    judged = Judged(monkeypatch)  # records calls in this process only: none when workers judge
-    apart = api.scan(paths, jobs=2).model_dump_json()
-    assert apart == at_once and judged.groups == []
-    monkeypatch.setattr(api, "DOCUMENTS_JUDGED_TOGETHER", 1)  # a group for each story, several ahead
-    assert api.scan(paths, jobs=2).model_dump_json() == at_once
-
-
-def test_a_run_that_read_standard_input_is_judged_in_this_process(monkeypatch):
-    api.read_paths([SEEDS])  # files only: their texts can be read again anywhere
-    assert api.judging_processes(2, api.JUDGED_APART_FROM) == 2
-    assert api.judging_processes(2, api.JUDGED_APART_FROM - 1) == 1  # judged before workers would start
-    assert api.judging_processes(1, 10**6) == 1
-    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Police said 700 officers were sent.\n")))
-    documents, _ = api.read_paths(["-"])
-    assert len(documents) == 1
-    assert api.judging_processes(2, 10**6) == 1  # its text is held here only, to be quoted as evidence
