@@ -28,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -90,10 +91,11 @@ class _PeakMemory:
     def _sample(self) -> None:
         samples = 0
         while not self.done.wait(SAMPLE_SECONDS):
-            self.mb = max(self.mb, _tree_rss_mb(self.root))
+            resident = descendants(self.root)[0]
+            self.mb = max(self.mb, sum(resident.values()) * PAGE_BYTES / 1e6)
             samples += 1
             if samples % PSS_EVERY == 0:
-                self.pss_mb = max(self.pss_mb, _tree_pss_mb(self.root))
+                self.pss_mb = max(self.pss_mb, _proportional_mb(resident))
 
     def stop(self) -> None:
         self.done.set()
@@ -125,15 +127,10 @@ def descendants(root: int) -> tuple[dict[int, int], dict[int, int]]:
     return found, spent
 
 
-def _tree_rss_mb(root: int) -> float:
-    """Resident megabytes of a process and all its descendants now (0 where /proc is missing)."""
-    return sum(descendants(root)[0].values()) * PAGE_BYTES / 1e6
-
-
-def _tree_pss_mb(root: int) -> float:
-    """Proportional megabytes of a process and all its descendants now (``Pss`` in /proc)."""
+def _proportional_mb(processes: Iterable[int]) -> float:
+    """Proportional megabytes of the processes now (``Pss`` in /proc)."""
     kilobytes = 0
-    for pid in descendants(root)[0]:
+    for pid in processes:
         try:
             rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         except OSError:
