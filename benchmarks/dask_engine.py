@@ -10,10 +10,11 @@ whether the two JSON reports are byte-identical (they must be).
 
 It also measures what the estimate for a large cluster needs: the pickled size of a sample of
 ``api.read_paths`` results with their claims (what a judging task is sent of each of its
-documents) and of the digest the client is sent instead (``distributed._digests``), and from
-the in-process report the judging tasks and the picking tasks that feed them (one per read
-batch of ``FILES_PER_TASK`` files a judging task's documents are in). From these it writes an
-estimate for 10 million articles, extrapolated linearly.
+documents), of the digest the client is sent instead (``distributed._digests``) and of what the
+story task is sent (``distributed._story_evidence``), and from the in-process report the
+judging tasks and the most picking tasks that feed them (one per worker holding read batches of
+a judging task's documents). From these it writes an estimate for 10 million articles,
+extrapolated linearly.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from benchmarks.corpus import write_result
 from benchmarks.speed.__main__ import PAGE_BYTES, SAMPLE_SECONDS, descendants
 from benchmarks.speed.generated import write_corpus
 from factdiff import __version__, api
-from factdiff.distributed import DOCUMENTS_PER_JUDGE, FILES_PER_TASK, _digests
+from factdiff.distributed import DOCUMENTS_PER_JUDGE, _digests, _files_per_task, _story_evidence
 
 BASELINE = 100
 """A small corpus run first, so that the client's memory growth per document can be told from its fixed cost."""
@@ -117,24 +118,30 @@ def scan_command(directory: Path, output: Path, jobs: int, engine: str) -> list[
     return command + (["--engine", "dask"] if engine == "dask" else [])
 
 
-def pickled_sizes(directory: Path, count: int) -> tuple[float, float]:
-    """Mean pickled bytes per document of ``api.read_paths`` results with their claims, and of
-    the digest the client is sent instead."""
+def pickled_sizes(directory: Path, count: int) -> tuple[float, float, float]:
+    """Mean pickled bytes per document of ``api.read_paths`` results with their claims, of the
+    digest the client is sent instead, and of what the story task is sent."""
     paths = sorted(directory.iterdir())[:count]
     documents, _ = api.read_paths(paths, jobs=1)
     full = [len(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)) for document in documents]
     digests = [
         len(pickle.dumps(_digests([[document]])[0][0], protocol=pickle.HIGHEST_PROTOCOL)) for document in documents
     ]
-    return statistics.mean(full), statistics.mean(digests)
+    names = [
+        len(pickle.dumps(_story_evidence([[document]])[0], protocol=pickle.HIGHEST_PROTOCOL)) for document in documents
+    ]
+    return statistics.mean(full), statistics.mean(digests), statistics.mean(names)
 
 
-def judging_tasks(report: Path, directory: Path) -> tuple[int, int]:
-    """(judging tasks, picking tasks feeding them), grouping the report's stories as
-    factdiff.distributed does: one picking task per read batch holding a task's documents."""
+def judging_tasks(report: Path, directory: Path, workers: int) -> tuple[int, int]:
+    """(judging tasks, most picking tasks feeding them), grouping the report's stories as
+    factdiff.distributed does: a picking task on each worker that holds read batches of a
+    judging task's documents, so at most one per worker and one per batch."""
     data = json.loads(report.read_bytes())
-    index = {path.name: number for number, path in enumerate(sorted(directory.iterdir()))}
-    batch_of = {document["id"]: index[Path(document["path"]).name] // FILES_PER_TASK for document in data["documents"]}
+    files = sorted(directory.iterdir())
+    per_task = _files_per_task(len(files), workers)
+    index = {path.name: number for number, path in enumerate(files)}
+    batch_of = {document["id"]: index[Path(document["path"]).name] // per_task for document in data["documents"]}
     tasks = picking = size = 0
     held: set[int] = set()
     for story in data["stories"]:
@@ -142,9 +149,9 @@ def judging_tasks(report: Path, directory: Path) -> tuple[int, int]:
         held |= {batch_of[doc] for doc in documents}
         size += len(documents)
         if size >= DOCUMENTS_PER_JUDGE:
-            tasks, picking, held, size = tasks + 1, picking + len(held), set(), 0
+            tasks, picking, held, size = tasks + 1, picking + min(workers, len(held)), set(), 0
     if held:
-        tasks, picking = tasks + 1, picking + len(held)
+        tasks, picking = tasks + 1, picking + min(workers, len(held))
     return tasks, picking
 
 
@@ -166,8 +173,8 @@ def measure(directory: Path, size: int, jobs: int, seed: int) -> tuple[list[str]
     facts: dict[str, Any] = {"identical": identical, "runs": runs, "megabytes": megabytes}
     if size > BASELINE:
         shutil.copy(outputs["in-process"], Path(tempfile.gettempdir()) / f"factdiff-dask-{size}.json")
-        facts["tasks"], facts["picking"] = judging_tasks(outputs["in-process"], directory)
-        facts["full"], facts["digest"] = pickled_sizes(directory, min(SHUFFLE_SAMPLE, size))
+        facts["tasks"], facts["picking"] = judging_tasks(outputs["in-process"], directory, jobs)
+        facts["full"], facts["digest"], facts["names"] = pickled_sizes(directory, min(SHUFFLE_SAMPLE, size))
         facts["report_mb"] = outputs["in-process"].stat().st_size / 1e6
         facts["documents"] = len(json.loads(outputs["in-process"].read_bytes())["documents"])
     return rows, facts
@@ -180,7 +187,7 @@ WORKERS = 50
 
 def scaled(size: int, jobs: int, run: Run, baseline: Run, growth: float, facts: dict[str, Any]) -> str:
     """A section estimating a SCALE-article run on WORKERS workers from one measured Dask run."""
-    full, digest, report_mb = facts["full"], facts["digest"], facts["report_mb"]
+    full, digest, names, report_mb = facts["full"], facts["digest"], facts["names"], facts["report_mb"]
     client_cpu = (run.client_cpu - baseline.client_cpu) / (size - BASELINE)
     worker_cpu = (run.cpu - baseline.cpu) / (size - BASELINE) - client_cpu
     held = (run.worker_mb - baseline.worker_mb) * 1e6 / ((size - BASELINE) / jobs)
@@ -190,13 +197,14 @@ def scaled(size: int, jobs: int, run: Run, baseline: Run, growth: float, facts: 
         f"{BASELINE}-article one (not measured at that scale): the workers spend {worker_cpu * 1000:.1f} ms of "
         f"CPU per article (the run's CPU less the client's), {worker_cpu * SCALE / 3600:,.0f} CPU hours, "
         f"{worker_cpu * SCALE / 3600 / WORKERS:.1f} hours on {WORKERS} of them; the client spends "
-        f"{client_cpu * 1000:.1f} ms per article on one core (taking in digests, finding the stories, merging "
-        f"findings; here it also ran the scheduler), {client_cpu * SCALE / 3600:.1f} hours, which no worker "
-        "shares. Memory: the client grows "
-        f"{growth / 1e3:.1f} KB per document, {growth * SCALE / 1e9:,.0f} GB at {SCALE:,}; a worker "
-        f"{held / 1e3:.0f} KB per article it holds, {held * SCALE / WORKERS / 1e9:,.0f} GB at "
+        f"{client_cpu * 1000:.1f} ms per article on one core (taking in digests and merging findings; here it "
+        f"also ran the scheduler), {client_cpu * SCALE / 3600:.1f} hours, which no worker shares, nor the story "
+        "step, one task on one worker. Memory: the client grows "
+        f"{growth / 1e3:.1f} KB per document, {growth * SCALE / 1e9:,.0f} GB at {SCALE:,}; the largest "
+        f"worker (the one that also found the stories) {held / 1e3:.0f} KB per article it holds, {held * SCALE / WORKERS / 1e9:,.0f} GB at "
         f"{SCALE // WORKERS:,} each (or spilled to disk by Dask). Network: {digest * SCALE / 1e9:,.0f} GB of "
-        f"digests to the client, {full * SCALE / 1e9:,.0f} GB of claims to the judging tasks (each document's "
+        f"digests to the client, {names * SCALE / 1e9:,.0f} GB of story names to the story task, "
+        f"{full * SCALE / 1e9:,.0f} GB of claims to the judging tasks (each document's "
         f"once, {full:,.0f} bytes), a {report_mb * SCALE / size / 1e3:,.1f} GB JSON report.\n"
     )
 
@@ -227,9 +235,10 @@ def main() -> None:
             notes.append(
                 f"{size:,} articles: dask client grows {growth:,.0f} bytes per document over the "
                 f"{BASELINE}-article run; pickled `api.read_paths` result {facts['full']:,.0f} bytes per "
-                f"document with its claims, digest sent to the client {facts['digest']:,.0f} (mean of the first "
+                f"document with its claims, digest sent to the client {facts['digest']:,.0f}, story names sent to "
+                f"the story task {facts['names']:,.0f} (means of the first "
                 f"{min(SHUFFLE_SAMPLE, size)}); {facts['tasks']:,} judging tasks fed by "
-                f"{facts['picking']:,} picking tasks (each document's claims travel once); "
+                f"at most {facts['picking']:,} picking tasks (each document's claims travel once); "
                 f"JSON report {facts['report_mb']:.1f} MB for {facts['documents']:,} documents."
             )
             print(notes[-1], flush=True)

@@ -5,19 +5,21 @@ The pipeline is split where its data is small:
 1. read and extract: a map over batches of files, and over ranges of whole lines of each large
    JSON Lines shard; the workers read the files (they must reach the same paths as the client:
    shared storage) and keep the claims;
-2. digests: the client takes in each document's id, date, the names its story is found by and
-   its report record, packed, as they arrive; it folds copies and finds the stories, as the
-   in-process engine does, then drops the names;
+2. digests and stories: the client takes in each document's id and report record, packed, as
+   they arrive, and folds copies; one task on the cluster finds the stories, as the in-process
+   engine does, from each document's date and the names its story is found by, which never
+   reach the client (nor does the story step's work hold up the client's event loop, which on a
+   local cluster is also the scheduler's);
 3. word statistics: each batch's counts for the rules that compare restatements, added up on
    the cluster (a restatement's words weigh by the whole run, ``group.WordCounts``);
 4. judging: a map over batches of stories, each task given its documents' claims (picked out
-   of their batches by tasks beside them, so only those documents travel) and reading evidence
-   again from the files; the client merges the findings, keeping for an id found in two stories
-   the one the whole run finds first.
+   of their batches by a task on each worker that holds some, so only those documents travel)
+   and reading evidence again from the files; the client merges the findings, keeping for an
+   id found in two stories the one the whole run finds first.
 
-Claims and texts stay on the workers; what crosses the network is digests, word counts and
-findings. Progress counts the cluster's finished tasks: files and ranges read, then documents
-judged. Dask is an optional dependency: ``pip install 'factdiff[dask]'``.
+Claims and texts stay on the workers; what crosses the network is digests, each document's
+story names (to the story task), word counts, stories and findings. Progress counts the
+cluster's finished tasks: files and ranges read, then documents judged. Dask is an optional dependency: ``pip install 'factdiff[dask]'``.
 """
 
 from __future__ import annotations
@@ -39,9 +41,13 @@ from factdiff.load.formats import RECORD_SUFFIXES, jsonl_record
 from factdiff.models import Report, Story, Warning_, unpacked_info
 from factdiff.story import find_stories, single_story
 
-FILES_PER_TASK = 8
-"""Files read and extracted by one task: enough to outweigh a task's overhead, few enough to
-spread a small input over the workers."""
+FILES_PER_TASK = 8, 64
+"""Files read and extracted by one task, at least and at most: enough to outweigh a task's
+overhead, few enough to spread a small input over the workers. Between the two, a large input
+gives each of the cluster's threads TASKS_PER_THREAD tasks: the scheduler's and the client's
+work grows with the tasks, not the files (64 files are 1.5 to 2 s of one core's extraction)."""
+TASKS_PER_THREAD = 16
+"""Reading tasks a large input gives each thread of the cluster: enough to even out their lengths."""
 RANGE_BYTES = 8 * 2**20
 """A JSON Lines shard larger than this is read by several tasks, each about this many bytes of
 whole lines: some 3,000 news articles, a minute or more of one core's extraction (20 to 30 ms an
@@ -77,13 +83,14 @@ class Piece(NamedTuple):
 
 
 class Digest(NamedTuple):
-    """What the client is sent of a document: its id, date and the names its story is found
-    by, pickled (kept so until the stories are found), and its report record packed."""
+    """What the client is sent of a document: its id and its report record, packed."""
 
     id: str
-    date: datetime.date | None
-    names: bytes
     info: bytes
+
+
+StoryEvidence = tuple[str, "datetime.date | None", bytes]
+"""What a document's story is found by, which stays on the cluster: its id, date and names, pickled."""
 
 
 def scan(
@@ -133,10 +140,13 @@ def _scan_on(
     progress: Progress | None,
     reading: api.Reading,
 ) -> Report:
-    batches = _batches(_pieces(items, reading))
+    threads = sum(client.nthreads().values()) or 1
+    batches = _batches(_pieces(items, reading), _files_per_task(len(items), threads))
     read = _read(client, batches, reading)
+    evidence = [client.submit(_story_evidence, batch) for batch in read]
     gathered = _gathered(client, read, [len(batch) for batch in batches], progress)
-    stories = gathered.stories(one_story)
+    stories = client.submit(_stories, evidence, one_story).result()
+    del evidence  # let go on the cluster
     findings = _judged(client, read, stories, gathered.where, progress)
     analysis = api.Analysis(stories, findings.discrepancies(), findings.agreements())
     return api._report(gathered.documents(), [*unread, *gathered.warnings], analysis)
@@ -168,9 +178,11 @@ def _judged(
     from dask.distributed import as_completed
 
     statistics = _statistics(client, read, where)
+    holders = client.who_has(read)
+    holder = {batch: min(holders[future.key], default=None) for batch, future in enumerate(read)}
     judging: dict[str, tuple[Any, int]] = {}
     for group, group_documents in api.story_groups(stories, where, DOCUMENTS_PER_JUDGE):
-        picked = _picked_out(client, read, where, group_documents)
+        picked = _picked_out(client, read, holder, where, group_documents)
         future = client.submit(_judge, group, group_documents, statistics, picked)
         judging[future.key] = future, len(group_documents)
     findings = api.Findings({})
@@ -189,27 +201,23 @@ def _judged(
 
 class Gathered:
     """What the client holds of the documents, taken in as the digests arrive and kept in input
-    order, a text read twice folded into its first reading (as ``api.read_paths`` folds it).
-    Evidence stays pickled until the stories are found; a date it already holds is shared."""
+    order, a text read twice folded into its first reading (as ``api.read_paths`` folds it)."""
 
     def __init__(self) -> None:
         self.infos: list[bytes] = []
         """Each document's report record, packed."""
         self.copies: dict[str, list[str]] = {}
         """Paths of later inputs with exactly a document's text."""
-        self.names: dict[str, bytes] = {}
-        self.dates: dict[str, datetime.date | None] = {}
         self.where: dict[str, Where] = {}
         """Where each document's claims are on the cluster."""
         self.warnings: list[Warning_] = []
-        self.known_dates: dict[datetime.date | None, datetime.date | None] = {}
         self.waiting: dict[int, list[list[Digest | Warning_]]] = {}
         """Batches that came in before one ahead of them in input order."""
         self.next_batch = 0
 
     def take(self, batch: int, digests: Sequence[Sequence[Digest | Warning_]]) -> None:
         """One reading task's digests, whenever it finishes."""
-        self.waiting[batch] = [[self._compact(result) for result in in_piece] for in_piece in digests]
+        self.waiting[batch] = [list(in_piece) for in_piece in digests]
         while self.next_batch in self.waiting:
             self._add(self.next_batch, self.waiting.pop(self.next_batch))
             self.next_batch += 1
@@ -223,22 +231,7 @@ class Gathered:
                     self.copies.setdefault(result.id, []).append(unpacked_info(result.info).path)
                 else:
                     self.infos.append(result.info)
-                    self.names[result.id] = result.names
-                    self.dates[result.id] = result.date
                     self.where[result.id] = (batch, piece, index)
-
-    def _compact(self, result: Digest | Warning_) -> Digest | Warning_:
-        if isinstance(result, Warning_):
-            return result
-        return result._replace(date=self.known_dates.setdefault(result.date, result.date))
-
-    def stories(self, one_story: bool) -> list[Story]:
-        """The stories, as ``api.group_stories`` finds them, once every digest is in; the names
-        and dates are let go then: the client needs only the records from here on."""
-        pickled, dates = self.names, self.dates
-        self.names, self.dates, self.known_dates = {}, {}, {}
-        names = api.evidence_by_doc(pickled.items())
-        return single_story(names) if one_story else find_stories(names, dates)
 
     def documents(self) -> list[api.Read]:
         """The documents as the report lists them: each record unpacked, its copies folded in."""
@@ -273,11 +266,17 @@ def _parts(path: Path, problem: str | None, reading: api.Reading) -> int:
     return max(1, -(-size // RANGE_BYTES))
 
 
-def _batches(pieces: Iterable[Piece]) -> list[list[Piece]]:
-    """The pieces in input order, in batches of up to FILES_PER_TASK whole files or one range of a shard."""
+def _files_per_task(files: int, threads: int) -> int:
+    """How many whole files one reading task takes (FILES_PER_TASK)."""
+    fewest, most = FILES_PER_TASK
+    return min(most, max(fewest, -(-files // (threads * TASKS_PER_THREAD))))
+
+
+def _batches(pieces: Iterable[Piece], files_per_task: int) -> list[list[Piece]]:
+    """The pieces in input order, in batches of up to ``files_per_task`` whole files or one range of a shard."""
     batches: list[list[Piece]] = []
     for piece in pieces:
-        if piece.parts == 1 and batches and batches[-1][-1].parts == 1 and len(batches[-1]) < FILES_PER_TASK:
+        if piece.parts == 1 and batches and batches[-1][-1].parts == 1 and len(batches[-1]) < files_per_task:
             batches[-1].append(piece)
         else:
             batches.append([piece])
@@ -387,12 +386,32 @@ def _range_text(path: Path, start: int, end: int) -> str:
 def _digests(results: Sequence[Sequence[api.Read | Warning_]]) -> list[list[Digest | Warning_]]:
     """Worker: what the client needs of a batch: each document's digest, and the warnings."""
     return [
-        [
-            result if isinstance(result, Warning_) else Digest(result.id, result.info.date, result.names, result.record)
-            for result in in_piece
-        ]
+        [result if isinstance(result, Warning_) else Digest(result.id, result.record) for result in in_piece]
         for in_piece in results
     ]
+
+
+def _story_evidence(results: Sequence[Sequence[api.Read | Warning_]]) -> list[StoryEvidence]:
+    """Worker: what each document of a batch has its story found by, in input order."""
+    return [
+        (result.id, result.info.date, result.names)
+        for in_piece in results
+        for result in in_piece
+        if not isinstance(result, Warning_)
+    ]
+
+
+def _stories(evidence: Sequence[Sequence[StoryEvidence]], one_story: bool) -> list[Story]:
+    """Worker: the stories, as ``api.group_stories`` finds them, from every batch's evidence in
+    input order; a text read twice counts once, as its first reading."""
+    pickled: dict[str, bytes] = {}
+    dates: dict[str, datetime.date | None] = {}
+    for batch in evidence:
+        for doc, date, names in batch:
+            if doc not in pickled:
+                pickled[doc], dates[doc] = names, date
+    names_by_doc = api.evidence_by_doc(pickled.items())
+    return single_story(names_by_doc) if one_story else find_stories(names_by_doc, dates)
 
 
 def _statistics(client: Any, read: Sequence[Any], where: Mapping[str, Where]) -> Any:
@@ -408,13 +427,32 @@ def _statistics(client: Any, read: Sequence[Any], where: Mapping[str, Where]) ->
 
 def _batch_statistics(results: Sequence[Sequence[Any]], positions: Sequence[tuple[int, int]]) -> api.Statistics:
     """Worker: the word statistics of a batch's documents."""
-    return api.word_statistics(_picked(results, positions))
+    return api.word_statistics(_picked([results], [positions]))
 
 
-def _picked_out(client: Any, read: Sequence[Any], where: Mapping[str, Where], documents: Sequence[str]) -> list[Any]:
-    """Futures of the documents' claims, picked out of their batches by a task beside each
-    batch: only these documents travel to the judging task, not the whole batches."""
-    return [client.submit(_picked, read[batch], held) for batch, held in _by_batch(where[doc] for doc in documents)]
+def _picked_out(
+    client: Any,
+    read: Sequence[Any],
+    holder: Mapping[int, str | None],
+    where: Mapping[str, Where],
+    documents: Sequence[str],
+) -> list[Any]:
+    """Futures of the documents' claims, picked out of their batches by one task on each worker
+    that holds some of them: only these documents travel to the judging task, not the whole
+    batches, and the tasks are at most one per worker, not one per batch. A batch whose worker
+    was lost (Dask reads it again) is picked wherever it is read."""
+    by_worker: dict[str | None, list[tuple[int, list[tuple[int, int]]]]] = {}
+    for batch, held in _by_batch(where[doc] for doc in documents):
+        by_worker.setdefault(holder[batch], []).append((batch, held))
+    return [
+        client.submit(
+            _picked,
+            [read[batch] for batch, _ in batches],
+            [held for _, held in batches],
+            **({} if worker is None else {"workers": [worker], "allow_other_workers": True}),
+        )
+        for worker, batches in by_worker.items()
+    ]
 
 
 def _by_batch(places: Iterable[Where]) -> list[tuple[int, list[tuple[int, int]]]]:
@@ -425,9 +463,11 @@ def _by_batch(places: Iterable[Where]) -> list[tuple[int, list[tuple[int, int]]]
     return sorted(grouped.items())
 
 
-def _picked(results: Sequence[Sequence[Any]], positions: Sequence[tuple[int, int]]) -> list[api.Read]:
-    """Worker: some documents of a batch."""
-    return [results[piece][index] for piece, index in positions]
+def _picked(
+    batches: Sequence[Sequence[Sequence[Any]]], positions: Sequence[Sequence[tuple[int, int]]]
+) -> list[api.Read]:
+    """Worker: some documents of some batches."""
+    return [batch[piece][index] for batch, held in zip(batches, positions, strict=True) for piece, index in held]
 
 
 def _judge(

@@ -95,6 +95,15 @@ def test_progress_counts_files_read_then_documents_judged(scheduler):
     assert calls[-1] == (documents, documents, "judging")
 
 
+@pytest.mark.parametrize(
+    ("files", "threads", "per_task"),
+    [(40, 2, 8), (575, 2, 18), (100_000, 2, 64), (100_000, 400, 16)],
+)
+def test_a_large_input_is_read_in_fewer_larger_tasks(files, threads, per_task):
+    """Eight files a task at least, 64 at most, and between them 16 tasks for each of the cluster's threads."""
+    assert distributed._files_per_task(files, threads) == per_task
+
+
 def test_a_local_cluster_is_started_when_no_scheduler_is_named():
     pytest.importorskip("dask.distributed")
     assert scanned(str(SEEDS), "--engine", "dask", "--jobs", "1") == scanned(str(SEEDS))
@@ -155,20 +164,20 @@ def test_a_worker_killed_between_reading_and_judging_changes_nothing(monkeypatch
     files = [str(path) for path in sorted((ECBPLUS / "docs").iterdir())[:KILLED_SAMPLE]]
     expected = api.scan(files, jobs=1)
     killed: list[str] = []
-    find_stories = distributed.find_stories
+    judged = distributed._judged
 
-    def kill_a_worker_then_group(names, dates):
+    def kill_a_worker_then_judge(*args):
         with Client(address) as client:
             victim = sorted(client.scheduler_info()["workers"])[0]
             os.kill(client.run(os.getpid, workers=[victim])[victim], signal.SIGKILL)
         killed.append(victim)
-        return find_stories(names, dates)
+        return judged(*args)
 
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
     ) as cluster:
         address = cluster.scheduler_address
-        monkeypatch.setattr(distributed, "find_stories", kill_a_worker_then_group)
+        monkeypatch.setattr(distributed, "_judged", kill_a_worker_then_judge)
         found = distributed.scan(files, scheduler=address)
         with Client(address) as client:
             assert killed and killed[0] not in client.scheduler_info()["workers"]  # it died, with what it held
