@@ -147,9 +147,19 @@ def _scan_on(
     gathered = _gathered(client, read, [len(batch) for batch in batches], progress)
     stories = client.submit(_stories, evidence, one_story).result()
     del evidence  # let go on the cluster
+    _check_the_same_documents(stories, gathered.where)
     findings = _judged(client, read, stories, gathered.where, progress)
     analysis = api.Analysis(stories, findings.discrepancies(), findings.agreements())
     return api._report(gathered.documents(), [*unread, *gathered.warnings], analysis)
+
+
+def _check_the_same_documents(stories: Sequence[Story], where: Mapping[str, Where]) -> None:
+    """The stories hold exactly the documents the digests gave: the two are taken from a batch
+    by separate tasks, and a batch read again between them (its worker lost) whose file changed
+    would otherwise leave documents out of every story, unjudged."""
+    in_stories = [doc for story in stories for doc in story.documents]
+    if len(in_stories) != len(where) or not all(doc in where for doc in in_stories):
+        raise FactdiffError("an input changed while factdiff was reading it; run again", code="E102")
 
 
 def _gathered(client: Any, read: Sequence[Any], sizes: Sequence[int], progress: Progress | None) -> Gathered:

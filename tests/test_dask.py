@@ -182,3 +182,15 @@ def test_a_worker_killed_between_reading_and_judging_changes_nothing(monkeypatch
         with Client(address) as client:
             assert killed and killed[0] not in client.scheduler_info()["workers"]  # it died, with what it held
     assert found.model_dump_json() == expected.model_dump_json()
+
+
+def test_stories_that_miss_a_read_document_are_an_error_not_a_smaller_report():
+    """A batch read again after its worker was lost, from a file changed since, can give the
+    story task other documents than the client's digests: the scan stops (E102)."""
+    report = api.scan([SEEDS], jobs=1)
+    where = {document.id: (0, 0, index) for index, document in enumerate(report.documents)}
+    distributed._check_the_same_documents(report.stories, where)
+    fewer = [story.model_copy(update={"documents": story.documents[1:]}) for story in report.stories]
+    with pytest.raises(distributed.FactdiffError) as raised:
+        distributed._check_the_same_documents(fewer, where)
+    assert raised.value.code == "E102"
