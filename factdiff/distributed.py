@@ -106,6 +106,7 @@ def scan(
     local cluster of ``jobs`` worker processes (default: one per core), one thread each."""
     try:
         from dask.distributed import Client, LocalCluster
+        from distributed.utils import CancelledError
     except ImportError:
         raise FactdiffError(INSTALL, code="E301") from None
     paths = list(paths)
@@ -129,7 +130,19 @@ def scan(
         else:
             client = Client(scheduler)
         stack.callback(client.close)
-        return _scan_on(client, items, unread, one_story, progress, reading)
+        try:
+            return _scan_on(client, items, unread, one_story, progress, reading)
+        except CancelledError as error:  # the client lost the scheduler: its futures are cancelled
+            raise FactdiffError(
+                f"the Dask cluster's work was lost ({_why_cancelled(error)}); nothing is reported: run again",
+                code="E303",
+            ) from None
+
+
+def _why_cancelled(error: BaseException) -> str:
+    """Dask's reasons for cancelling futures (``scheduler-connection-lost``), on one line."""
+    groups = getattr(error, "error_groups", None) or [error]
+    return ", ".join(sorted({str(getattr(group, "reason", None) or "cancelled") for group in groups}))
 
 
 def _scan_on(

@@ -194,3 +194,30 @@ def test_stories_that_miss_a_read_document_are_an_error_not_a_smaller_report():
     with pytest.raises(distributed.FactdiffError) as raised:
         distributed._check_the_same_documents(fewer, where)
     assert raised.value.code == "E102"
+
+
+def test_a_scheduler_lost_mid_scan_is_a_clear_error_not_a_smaller_report(monkeypatch):
+    """The scheduler closed between reading and judging: the client's futures are cancelled
+    and the scan says so (E303) instead of failing inside Dask or hanging."""
+    pytest.importorskip("dask.distributed")
+    import dask
+    from dask.distributed import LocalCluster
+
+    judged = distributed._judged
+
+    def lose_the_scheduler_then_judge(*args):
+        cluster.sync(cluster.scheduler.close)
+        return judged(*args)
+
+    monkeypatch.setattr(distributed, "_judged", lose_the_scheduler_then_judge)
+    with (
+        dask.config.set({"distributed.comm.timeouts.connect": "2s"}),
+        LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
+        ) as cluster,
+        pytest.raises(distributed.FactdiffError) as raised,
+    ):
+        distributed.scan([SEEDS], scheduler=cluster.scheduler_address)
+    assert raised.value.code == "E303"
+    assert "run again" in str(raised.value)
+    assert "scheduler-connection-lost" in str(raised.value)
