@@ -19,7 +19,8 @@ The pipeline is split where its data is small:
 
 Claims and texts stay on the workers; what crosses the network is digests, each document's
 story names (to the story task), word counts, stories and findings. Progress counts the
-cluster's finished tasks: files and ranges read, then documents judged. Dask is an optional dependency: ``pip install 'factdiff[dask]'``.
+cluster's finished tasks: files and ranges read, then documents judged. Dask is an optional
+dependency: ``pip install 'factdiff[dask]'``.
 """
 
 from __future__ import annotations
