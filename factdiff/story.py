@@ -323,17 +323,34 @@ class _Folder:
         return set(self.pairs())
 
     def _originals(self) -> list[str]:
-        """One document of each group of near-copies: documents whose evidence is nearly the same."""
-        evidence = self.evidence
+        """One document of each group of near-copies: documents whose evidence is nearly the
+        same, and which share a name, number or date carried by few documents (``pairs``).
+        Candidates come from a prefix filter rather than every pair: with each document's
+        evidence ordered rarest first, two documents sharing COPY of their evidence share a
+        piece within the first ``n - floor(COPY * n) + 1`` of either; and the rarest piece they
+        share is carried by at most POSTING_LIMIT documents, or they share nothing ``pairs``
+        indexes. So only those pieces are indexed, and the pairs found are the same."""
+        evidence, counts, postings = self.evidence, self.counts, self.postings
         copies = Partition(self.docs)
         sizes = {doc: len(evidence[doc]) for doc in self.docs}
-        for first, second in self.pairs():
-            small, large = sorted((sizes[first], sizes[second]))
-            if small < COPY * large:
-                continue  # too different in size to share COPY of their evidence
-            shared = len(evidence[first].keys() & evidence[second].keys())
-            if shared >= COPY * (small + large - shared):
-                copies.join(first, second)
+        seen: dict[str, list[str]] = defaultdict(list)
+        for doc in self.docs:
+            keys = sorted(evidence[doc], key=lambda key: (counts.get(key, 1), key))
+            prefix = [
+                key
+                for key in keys[: len(keys) - math.floor(COPY * len(keys)) + 1]
+                if 1 < counts.get(key, 1) <= POSTING_LIMIT
+            ]
+            candidates = {other for key in prefix for other in seen[key]}
+            for other in candidates:
+                small, large = sorted((sizes[doc], sizes[other]))
+                if small < COPY * large:
+                    continue  # too different in size to share COPY of their evidence
+                shared = evidence[doc].keys() & evidence[other].keys()
+                if len(shared) >= COPY * (small + large - len(shared)) and any(key in postings for key in shared):
+                    copies.join(doc, other)
+            for key in prefix:
+                seen[key].append(doc)
         return [group[0] for group in copies.groups()]
 
     def likeness(self, first: str, second: str) -> float:

@@ -1,14 +1,18 @@
 """Story links are counted one document at a time: the candidate pairs are exactly those of
 the index (documents sharing a name, number or date carried by few documents), each once and
-in order, and the stories found do not depend on the order the documents come in."""
+in order, near-copies found from prefixes are those every pair would give, and the stories
+found do not depend on the order the documents come in."""
 
 from __future__ import annotations
 
 import itertools
 import random
 
+import pytest
+
 from factdiff import story
 from factdiff.story import find_stories
+from factdiff.text.partition import Partition
 
 
 def folder_of(seed: int, documents: int = 120) -> dict[str, dict[str, tuple[str, int]]]:
@@ -41,6 +45,39 @@ def test_pairs_are_those_of_the_index_each_once_in_order():
     for seed in range(3):
         evidence = folder_of(seed)
         assert list(story._Folder(evidence).pairs()) == pairs_sharing_an_indexed_key(evidence)
+
+
+def with_near_copies(seed: int) -> dict[str, dict[str, tuple[str, int]]]:
+    """``folder_of``'s documents, each with up to three copies missing up to a quarter of its
+    evidence or carrying a few more pieces: some near-copies, some not."""
+    rng = random.Random(seed)
+    evidence = folder_of(seed)
+    pieces = sorted({key for names in evidence.values() for key in names})
+    for doc, names in list(evidence.items()):
+        for copy in range(rng.randint(0, 3)):
+            kept = rng.sample(sorted(names), max(1, round(len(names) * rng.uniform(0.75, 1.0))))
+            added = rng.sample(pieces, rng.randint(0, 2))
+            evidence[f"{doc}-{copy}"] = {key: names.get(key, (key, 1)) for key in [*kept, *added]}
+    return evidence
+
+
+def near_copies_from_every_pair(evidence: dict[str, dict[str, tuple[str, int]]]) -> list[str]:
+    """One document of each group of near-copies, by definition: every candidate pair whose
+    evidence is COPY the same."""
+    copies = Partition(evidence)
+    for first, second in pairs_sharing_an_indexed_key(evidence):
+        shared = len(evidence[first].keys() & evidence[second].keys())
+        if shared >= story.COPY * (len(evidence[first]) + len(evidence[second]) - shared):
+            copies.join(first, second)
+    return [group[0] for group in copies.groups()]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_near_copies_found_from_prefixes_are_those_of_every_pair(seed):
+    evidence = with_near_copies(seed)
+    originals = story._Folder(evidence)._originals()
+    assert originals == near_copies_from_every_pair(evidence)
+    assert len(originals) < len(evidence) - 20  # the folder holds near-copies to find
 
 
 def test_stories_do_not_depend_on_the_order_of_the_documents():
