@@ -152,7 +152,8 @@ def test_a_short_article_about_someone_else_does_not_join_by_what_a_story_holds(
     fight.update({f"name:p{index}": ("P", 1) for index in range(200)})  # two long reports of one fight
     evidence = {"a": fight, "b": dict(fight)}
     update = {"person:klitschko": ("Wladimir Klitschko", 1), "name:p0": ("P", 1), "name:p1": ("P", 1)}
-    assert story._Folder({**evidence, "c": update}).likeness("a", "c") < story.LINK  # too short for a cosine
+    _a, _partners, (to_b, to_c) = next(story._Folder({**evidence, "c": update}).likenesses({}))
+    assert to_b == pytest.approx(1) and to_c < story.LINK  # too short for a cosine
     assert len(find_stories({**evidence, "c": update})) == 1  # but all it says is the story's
     other_fight = {**update, "person:rahman": ("Hasim Rahman", 2)}  # about a boxer the story never names
     assert len(find_stories({**evidence, "c": other_fight})) == 2
