@@ -387,7 +387,7 @@ class _Folder:
             )
         )
         days = np.array([day.toordinal() if (day := dates.get(doc)) else -1 for doc in docs])
-        row = np.zeros(int(columns.max(initial=-1)) + 1)
+        row = np.zeros(len(weights))  # one place per column
         for first, later in self.neighbours():
             partners = np.fromiter(map(position.__getitem__, later), np.intc, len(later))
             own = slice(starts[first], starts[first + 1])
