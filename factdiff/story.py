@@ -391,13 +391,14 @@ class _Folder:
         for first, later in self.neighbours():
             partners = np.fromiter(map(position.__getitem__, later), np.intc, len(later))
             own = slice(starts[first], starts[first + 1])
-            row[columns[own]] = weights[columns[own]] * factors[repeats[own]]
+            mine = columns[own]
+            row[mine] = weights[mine] * factors[repeats[own]]
             begins, lengths = starts[partners], starts[partners + 1] - starts[partners]
             owner = np.repeat(np.arange(len(partners)), lengths)
             pieces = np.arange(len(owner)) + np.repeat(begins - (np.cumsum(lengths) - lengths), lengths)
             read = columns[pieces]
             shared = np.bincount(owner, weights[read] * factors[repeats[pieces]] * row[read], len(partners))
-            row[columns[own]] = 0.0
+            row[mine] = 0.0
             alike = np.divide(shared, norms[first] * norms[partners], out=np.zeros(len(partners)), where=shared != 0)
             if days[first] >= 0:
                 alike[(days[partners] >= 0) & (np.abs(days[partners] - days[first]) > APART.days)] *= APART_FACTOR
@@ -486,7 +487,7 @@ def _links(folder: _Folder, dates: Mapping[str, datetime.date | None]) -> dict[s
     docs = folder.docs
     firsts, seconds, values = array("i"), array("i"), array("d")
     strong = Partition(docs)
-    for first, partners, alike in folder.likenesses(dates):  # in order: each document's evidence stays at hand
+    for first, partners, alike in folder.likenesses(dates):  # one document and its later neighbours at a time
         kept = alike >= LINK_FLOOR
         firsts.extend(itertools.repeat(first, int(kept.sum())))
         seconds.frombytes(partners[kept].tobytes())
