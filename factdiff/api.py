@@ -54,7 +54,7 @@ from factdiff.models import (
     unpack,
     unpacked_info,
 )
-from factdiff.story import Evidence, find_stories, single_story, story_names
+from factdiff.story import Evidence, EvidenceTable, find_stories, single_story, story_names
 from factdiff.text.language import checked, language_of
 
 PathLike = str | Path
@@ -286,17 +286,14 @@ def read_paths(
     return documents, unread + warnings
 
 
-def evidence_by_doc(pickled: Iterable[tuple[str, bytes]]) -> dict[str, Evidence]:
-    """Each document's evidence (id, pickled evidence), unpickled, each key and value that
-    another document has too held once: most of a document's evidence ('word:police',
-    ('police', 2)) is in others, and unpickled apart each would be a copy of its own (at
-    100,000 articles, 490 MB instead of 1.2 GB)."""
-    shared: dict[Any, Any] = {}
-    share = shared.setdefault
-    return {
-        doc: {share(key, key): share(value, value) for key, value in pickle.loads(names).items()}
-        for doc, names in pickled
-    }
+def evidence_table(pickled: Mapping[str, bytes | Spooled]) -> EvidenceTable:
+    """The documents' evidence (id -> pickled evidence, in memory or in a spool) as one
+    compact table; the evidence is unpickled again for the forms a story shows."""
+
+    def evidence_of(doc: str) -> Evidence:
+        return pickle.loads(_pickled(pickled[doc]))
+
+    return EvidenceTable(pickled, evidence_of)
 
 
 def folders_with_nothing_to_read(
@@ -459,10 +456,10 @@ def block_order(rule: Rule, key: str, block: Sequence[Any]) -> tuple[Any, ...]:
 
 def group_stories(documents: Sequence[Read], one_story: bool) -> list[Story]:
     """The documents' stories, found from the evidence each was read with and its date."""
-    names_by_doc = evidence_by_doc((document.id, _pickled(document.names)) for document in documents)
+    evidence = evidence_table({document.id: document.names for document in documents})
     if one_story:
-        return single_story(names_by_doc)
-    return find_stories(names_by_doc, {document.id: document.info.date for document in documents})
+        return single_story(evidence)
+    return find_stories(evidence, {document.id: document.info.date for document in documents})
 
 
 def by_kind(documents: Sequence[Read]) -> dict[str, list[PackedClaim]]:

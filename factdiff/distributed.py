@@ -434,8 +434,8 @@ def _stories(evidence: Sequence[Sequence[StoryEvidence]], one_story: bool) -> li
         for doc, date, names in batch:
             if doc not in pickled:
                 pickled[doc], dates[doc] = names, date
-    names_by_doc = api.evidence_by_doc(pickled.items())
-    return single_story(names_by_doc) if one_story else find_stories(names_by_doc, dates)
+    evidence = api.evidence_table(pickled)
+    return single_story(evidence) if one_story else find_stories(evidence, dates)
 
 
 def _statistics(client: Any, read: Sequence[Any], where: Mapping[str, Where]) -> Any:

@@ -41,7 +41,7 @@ import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -244,110 +244,155 @@ def _kind(key: str) -> str:
     return key.split(":", 1)[0]
 
 
+class EvidenceTable:
+    """Every document's evidence as flat arrays, in document id order: each piece's key (by
+    number) and how often the document names it, and each key's kind; not a dict apiece (at
+    100,000 articles, 7 million pieces: about 60 MB instead of 460 MB as dicts). The keys'
+    text is not kept, nor the forms shown: ``evidence_of`` gives a document's evidence back
+    (from a scan's spool) for the few steps that show it, in the order its pieces are here."""
+
+    def __init__(self, docs: Iterable[str], evidence_of: Callable[[str], Mapping[str, tuple[str, int]]]) -> None:
+        self.docs = sorted(docs)
+        self.evidence_of = evidence_of
+        self.starts = array("q", [0])
+        self.keys = array("i")
+        self.mentions = array("i")
+        self.kinds = array("B")
+        """Each key's kind, by its place in ``kind_names``."""
+        self.kind_names: list[str] = []
+        key_ids: dict[str, int] = {}  # let go once read: the text of 1.2 million keys at 100,000 articles
+        kind_ids: dict[str, int] = {}
+        for doc in self.docs:
+            for key, (_label, mentions) in evidence_of(doc).items():
+                if (key_id := key_ids.get(key)) is None:
+                    key_id = key_ids[key] = len(self.kinds)
+                    kind = _kind(key)
+                    if (kind_id := kind_ids.get(kind)) is None:
+                        kind_id = kind_ids[kind] = len(self.kind_names)
+                        self.kind_names.append(kind)
+                    self.kinds.append(kind_id)
+                self.keys.append(key_id)
+                self.mentions.append(mentions)
+            self.starts.append(len(self.keys))
+
+    @classmethod
+    def of(cls, evidence: EvidenceTable | Mapping[str, Mapping[str, tuple[str, int]]]) -> EvidenceTable:
+        """The table of documents' evidence given as a table or as a mapping (id -> evidence)."""
+        return evidence if isinstance(evidence, EvidenceTable) else cls(evidence, evidence.__getitem__)
+
+    def kinds_among(self, kinds: Iterable[str]) -> frozenset[int]:
+        """The numbers of these kinds, as ``kinds`` holds them."""
+        return frozenset(number for number, kind in enumerate(self.kind_names) if kind in kinds)
+
+    def pieces(self, row: int) -> zip[tuple[int, int]]:
+        """A document's pieces of evidence (by its row): (key, how often it names it)."""
+        start, end = self.starts[row], self.starts[row + 1]
+        return zip(self.keys[start:end], self.mentions[start:end], strict=True)
+
+    def row_keys(self, row: int) -> array:
+        return self.keys[self.starts[row] : self.starts[row + 1]]
+
+
 class _Folder:
     """Every document's evidence, weighed against the whole folder. Near-copies (another
     outlet's version of the same wire story) count once in how many documents carry a piece
-    of evidence: adding a copy must not make a story's own names look common."""
+    of evidence: adding a copy must not make a story's own names look common. Documents are
+    known by their row in the table (``docs``, in id order) and keys by their number."""
 
-    def __init__(self, evidence: Mapping[str, Mapping[str, tuple[str, int]]]) -> None:
-        self.evidence = evidence
-        self.docs = sorted(evidence)
-        counts: Counter[str] = Counter()
-        for doc in self.docs:
-            counts.update(evidence[doc].keys())
+    def __init__(self, evidence: EvidenceTable | Mapping[str, Mapping[str, tuple[str, int]]]) -> None:
+        table = self.table = EvidenceTable.of(evidence)
+        self.docs = table.docs
+        self.kinds = table.kinds
+        counts = Counter(table.keys)
         self.counts = {key: count for key, count in counts.items() if count > 1}
         """How many documents carry each piece of evidence that more than one carries (most
         pieces are in one document only: not kept, they are counted as one)."""
         self.postings = self._postings()
         originals = self._originals()
-        shared = self.counts
-        carriers: Counter[str] = Counter()
-        for doc in originals:
-            carriers.update(evidence[doc].keys() & shared.keys())
+        carriers = Counter(itertools.chain.from_iterable(table.row_keys(row) for row in originals))
         common = max(COMMON_FROM, COMMON_SHARE * len(originals))
-        for key in counts:  # reweighed in place: one table of all the evidence, not two
-            counts[key] = _weight(key, carriers[key], common)
-        self.weights: Mapping[str, float] = counts
+        kind_weights = [KIND_WEIGHTS.get(kind, 0.0) for kind in table.kind_names]
+        self.weights = [_weight(kind_weights[kind], carriers[key], common) for key, kind in enumerate(table.kinds)]
         """What each piece of evidence weighs, by its kind and its rarity across the folder. A
         document's vector holds its evidence's weights scaled by how often it names each
         (``vector``); the vectors are not kept (at 10,000 articles, about 37 MB). Evidence in one
         document only is rare wherever it is: it is not counted again among the originals."""
-        people = ((doc, frozenset(self._people(doc))) for doc in self.docs)
-        self.central = {doc: named for doc, named in people if named}
+        people = table.kinds_among({"person"})
+        named = ((row, frozenset(self._people(row, people))) for row in range(len(self.docs)))
+        self.central = {row: keys for row, keys in named if keys}
         """The people each document that names anyone more than once is about."""
 
-    def _people(self, doc: str) -> Iterator[str]:
-        for key, (_label, mentions) in self.evidence[doc].items():
-            if mentions > 1 and key.startswith("person:"):
+    def _people(self, row: int, people: frozenset[int]) -> Iterator[int]:
+        kinds = self.kinds
+        for key, mentions in self.table.pieces(row):
+            if mentions > 1 and kinds[key] in people:
                 yield key
 
-    def vector(self, doc: str) -> dict[str, float]:
+    def vector(self, row: int) -> dict[int, float]:
         """The document's evidence that weighs anything -> its weight in the document."""
         weights = self.weights
-        return {
-            key: weights[key] * REPEATED[mentions]
-            for key, (_label, mentions) in self.evidence[doc].items()
-            if weights[key] > 0
-        }
+        return {key: weights[key] * REPEATED[mentions] for key, mentions in self.table.pieces(row) if weights[key] > 0}
 
-    def mass(self, doc: str) -> float:
+    def mass(self, row: int) -> float:
         """The sum of the document's vector, without making it."""
         weights = self.weights
-        return sum(
-            weights[key] * REPEATED[mentions]
-            for key, (_label, mentions) in self.evidence[doc].items()
-            if weights[key] > 0
-        )
+        return sum(weights[key] * REPEATED[mentions] for key, mentions in self.table.pieces(row) if weights[key] > 0)
 
-    def _postings(self) -> dict[str, list[str]]:
+    def _postings(self) -> dict[int, list[int]]:
         """Names, numbers and dates carried by few documents, but more than one (most are in
-        one only, and pair nothing) -> those documents, in id order."""
-        indexed = {key for key, count in self.counts.items() if count <= POSTING_LIMIT and _kind(key) in INDEX_KINDS}
-        postings: dict[str, list[str]] = defaultdict(list)
-        for doc in self.docs:
-            for key in self.evidence[doc]:
+        one only, and pair nothing) -> the rows of those documents, in order."""
+        index_kinds, kinds = self.table.kinds_among(INDEX_KINDS), self.kinds
+        indexed = {key for key, count in self.counts.items() if count <= POSTING_LIMIT and kinds[key] in index_kinds}
+        postings: dict[int, list[int]] = defaultdict(list)
+        for row in range(len(self.docs)):
+            for key in self.table.row_keys(row):
                 if key in indexed:
-                    postings[key].append(doc)
+                    postings[key].append(row)
         return postings
 
-    def neighbours(self) -> Iterator[tuple[int, list[str]]]:
-        """Each document's position and the later documents it shares a name, number or date
+    def neighbours(self) -> Iterator[tuple[int, list[int]]]:
+        """Each document's row and the later documents' rows it shares a name, number or date
         carried by few documents with, in order, one document at a time: only that document's
         later neighbours are held, so memory stays linear however many documents a name links."""
-        for first, doc in enumerate(self.docs):
-            later: set[str] = set()
-            for key in self.evidence[doc]:
-                carriers = self.postings.get(key)
+        postings = self.postings
+        for first in range(len(self.docs)):
+            later: set[int] = set()
+            for key in self.table.row_keys(first):
+                carriers = postings.get(key)
                 if carriers:
-                    later.update(carriers[bisect.bisect_right(carriers, doc) :])
+                    later.update(carriers[bisect.bisect_right(carriers, first) :])
             if later:
                 yield first, sorted(later)
 
     def pairs(self) -> Iterator[tuple[str, str]]:
-        """The candidate pairs of documents (``neighbours``), in order."""
+        """The candidate pairs of documents (``neighbours``), by id, in order."""
+        docs = self.docs
         for first, later in self.neighbours():
             for other in later:
-                yield self.docs[first], other
+                yield docs[first], docs[other]
 
     def candidates(self) -> set[tuple[str, str]]:
         """Every pair ``pairs`` gives, at once (to inspect; the stages walk them one by one)."""
         return set(self.pairs())
 
-    def _originals(self) -> list[str]:
-        """One document of each group of near-copies: documents whose evidence is nearly the
-        same, and which share a name, number or date carried by few documents (``pairs``).
-        Candidates come from a prefix filter rather than every pair: with each document's
-        evidence ordered rarest first, two documents sharing COPY of their evidence share a
-        piece within the first ``n - floor(COPY * n) + 1`` of either; and the rarest piece they
-        share is carried by at most POSTING_LIMIT documents, or they share nothing ``pairs``
-        indexes. So only those pieces are indexed, and the pairs found are the same."""
-        evidence, counts, postings = self.evidence, self.counts, self.postings
-        copies = Partition(self.docs)
-        sizes = {doc: len(evidence[doc]) for doc in self.docs}
-        seen: dict[str, list[str]] = defaultdict(list)
-        for doc in self.docs:
-            size = sizes[doc]
-            rarest = sorted((counts[key], key) for key in evidence[doc] if key in counts)
+    def _originals(self) -> list[int]:
+        """The rows of one document of each group of near-copies: documents whose evidence is
+        nearly the same, and which share a name, number or date carried by few documents
+        (``pairs``). Candidates come from a prefix filter rather than every pair: with each
+        document's evidence ordered rarest first (then by key), two documents sharing COPY of
+        their evidence share a piece within the first ``n - floor(COPY * n) + 1`` of either; and
+        the rarest piece they share is carried by at most POSTING_LIMIT documents, or they share
+        nothing ``pairs`` indexes. So only those pieces are indexed, and the pairs found are the
+        same."""
+        table, counts, postings = self.table, self.counts, self.postings
+        rows = range(len(self.docs))
+        copies = Partition(rows)
+        starts = table.starts
+        seen: dict[int, list[int]] = defaultdict(list)
+        for row in rows:
+            keys = table.row_keys(row)
+            size = len(keys)
+            rarest = sorted((counts[key], key) for key in keys if key in counts)
             singles = size - len(rarest)  # carried by this document only: the rarest of all
             prefix = [
                 key
@@ -355,21 +400,24 @@ class _Folder:
                 if count <= POSTING_LIMIT
             ]
             candidates = {other for key in prefix for other in seen[key]}
+            if candidates:
+                own = set(keys)
             for other in candidates:
-                small, large = sorted((sizes[doc], sizes[other]))
+                other_size = starts[other + 1] - starts[other]
+                small, large = sorted((size, other_size))
                 if small < COPY * large:
                     continue  # too different in size to share COPY of their evidence
-                shared = evidence[doc].keys() & evidence[other].keys()
+                shared = own.intersection(table.row_keys(other))
                 if len(shared) >= COPY * (small + large - len(shared)) and any(key in postings for key in shared):
-                    copies.join(doc, other)
+                    copies.join(row, other)
             for key in prefix:
-                seen[key].append(doc)
+                seen[key].append(row)
         return [group[0] for group in copies.groups()]
 
     def likenesses(self, dates: Mapping[str, datetime.date | None]) -> Iterator[tuple[int, Any, Any]]:
-        """Each document's position, its later neighbours' positions (``neighbours``) and how
-        alike it is to each: the cosine of their weighted evidence (``vector``), halved when
-        their dates lie more than ``APART`` apart; numpy arrays of C ints and floats.
+        """Each document's row, its later neighbours' rows (``neighbours``) and how alike it is
+        to each: the cosine of their weighted evidence (``vector``), halved when their dates lie
+        more than ``APART`` apart; numpy arrays of C ints and floats.
 
         Computed with numpy rather than one pair at a time (at 100,000 generated articles, 5.5
         million pairs, the links took 27 s instead of 56 s): only the evidence two documents
@@ -378,18 +426,16 @@ class _Folder:
         are read against it and summed per neighbour."""
         import numpy as np  # imported here: 60 ms that only finding stories needs
 
-        docs = self.docs
-        position = {doc: index for index, doc in enumerate(docs)}
         starts, columns, repeats, weights, factors, norms = (
             np.frombuffer(packed, dtype)
             for packed, dtype in zip(
                 self._packed(), (np.int64, np.intc, np.uint16, np.float64, np.float64, np.float64), strict=True
             )
         )
-        days = np.array([day.toordinal() if (day := dates.get(doc)) else -1 for doc in docs])
+        days = np.array([day.toordinal() if (day := dates.get(doc)) else -1 for doc in self.docs])
         row = np.zeros(len(weights))  # one place per column
         for first, later in self.neighbours():
-            partners = np.fromiter(map(position.__getitem__, later), np.intc, len(later))
+            partners = np.array(later, np.intc)
             own = slice(starts[first], starts[first + 1])
             mine = columns[own]
             row[mine] = weights[mine] * factors[repeats[own]]
@@ -412,13 +458,13 @@ class _Folder:
         (``REPEATED``), so that a piece weighs ``weights[column] * factors[code]`` in its
         document (``vector``); and each document's norm, of its whole vector."""
         evidence_weights, counts = self.weights, self.counts
-        column_of: dict[str, int] = {}
+        column_of: dict[int, int] = {}
         code_of: dict[int, int] = {}  # far fewer than 65,536 distinct counts: each is a count of mentions
         starts, columns, repeats = array("q", [0]), array("i"), array("H")
         weights, factors, norms = array("d"), array("d"), array("d")
-        for doc in self.docs:
+        for row in range(len(self.docs)):
             squares = 0.0
-            for key, (_label, mentions) in self.evidence[doc].items():
+            for key, mentions in self.table.pieces(row):
                 if (weight := evidence_weights[key]) > 0:
                     value = weight * REPEATED[mentions]
                     squares += value * value
@@ -448,10 +494,9 @@ class _Repeated(dict[int, float]):
 REPEATED = _Repeated()
 
 
-def _weight(key: str, carriers: int, common: float) -> float:
-    """A piece of evidence's weight: its kind's, less if many documents carry it (in full, the
-    kind's weight itself: one float for all of them, not one each)."""
-    weight = KIND_WEIGHTS.get(_kind(key), 0.0)
+def _weight(weight: float, carriers: int, common: float) -> float:
+    """A piece of evidence's weight: its kind's (``weight``), less if many documents carry it
+    (in full, the kind's weight itself: one float for all of them, not one each)."""
     return weight if carriers <= RARE_UP_TO else weight * _rarity(carriers, common)
 
 
@@ -465,15 +510,16 @@ def _rarity(documents: int, common: float) -> float:
 
 
 def find_stories(
-    names_by_doc: Mapping[str, Mapping[str, tuple[str, int]]],
+    evidence: EvidenceTable | Mapping[str, Mapping[str, tuple[str, int]]],
     dates: Mapping[str, datetime.date | None] | None = None,
 ) -> list[Story]:
-    """Group documents (id -> evidence) into stories; every document is in exactly one.
-    ``dates``: publication dates where known (documents far apart in time are less alike)."""
-    folder = _Folder(names_by_doc)
+    """Group documents (their evidence: a table, or id -> evidence) into stories; every
+    document is in exactly one. ``dates``: publication dates where known (documents far
+    apart in time are less alike)."""
+    folder = _Folder(evidence)
     groups = _average_linkage(_links(folder, dates or {}))
     groups = _join_held(groups, folder)
-    stories = [_story(sorted(group), names_by_doc, folder) for group in groups]
+    stories = [_story(sorted(group), folder) for group in groups]
     return sorted(stories, key=lambda story: story.documents)
 
 
@@ -571,31 +617,31 @@ def _join_held(groups: list[list[str]], folder: _Folder) -> list[list[str]]:
     another boxer's fight is not an update of this one. Two stories never join this way,
     whatever one long article of theirs holds. What a story holds is worked out only for the
     stories some article proposes."""
-    story_of = {doc: index for index, group in enumerate(groups) if len(group) > 1 for doc in group}
-    stories_of: dict[str, tuple[int, ...]] = {}  # evidence in the index -> the stories that carry it
+    row_of = {doc: row for row, doc in enumerate(folder.docs)}
+    rows = [[row_of[doc] for doc in group] for group in groups]
+    story_of = {row: index for index, group in enumerate(rows) if len(group) > 1 for row in group}
+    stories_of: dict[int, tuple[int, ...]] = {}  # evidence in the index -> the stories that carry it
     for key, carriers in folder.postings.items():
-        if stories := {story_of[doc] for doc in carriers if doc in story_of}:
+        if stories := {story_of[row] for row in carriers if row in story_of}:
             stories_of[key] = tuple(stories)
-    held = _Held(groups, folder)
+    held = _Held(rows, folder)
+    weights, names = folder.weights, folder.table.kinds_among(NAME_KINDS)
     target = {}
-    for index, group in enumerate(groups):
+    for index, group in enumerate(rows):
         if len(group) > 1:
             continue  # a story of its own: only a lone article joins by what a story holds
-        [doc] = group
-        sharing = {
-            other
-            for key in folder.evidence[doc]
-            if key in stories_of and folder.weights[key] > 0
-            for other in stories_of[key]
-        }
+        [row] = group
+        keys = folder.table.row_keys(row)
+        sharing = {other for key in keys if key in stories_of and weights[key] > 0 for other in stories_of[key]}
         if not sharing:
             continue
-        central = folder.central.get(doc, frozenset())
-        mass = folder.mass(doc)
-        proposed = {other for other in sharing if held.size(other) > (mass, 1, doc) and central <= held[other].keys()}
+        central = folder.central.get(row, frozenset())
+        mass = folder.mass(row)
+        proposed = {other for other in sharing if held.size(other) > (mass, 1, row) and central <= held[other].keys()}
         if not proposed:
             continue
-        best = _best_holder(folder.vector(doc), mass, proposed, held)
+        named = {key for key in keys if folder.kinds[key] in names}
+        best = _best_holder(folder.vector(row), mass, proposed, held, named)
         if best is not None:
             target[index] = best
     joined: dict[int, list[str]] = defaultdict(list)
@@ -604,20 +650,20 @@ def _join_held(groups: list[list[str]], folder: _Folder) -> list[list[str]]:
     return list(joined.values())
 
 
-class _Held(dict[int, dict[str, float]]):
+class _Held(dict[int, dict[int, float]]):
     """The evidence each story of two or more documents holds (``_held``), by its index, made
     when first asked for."""
 
-    def __init__(self, groups: Sequence[Sequence[str]], folder: _Folder) -> None:
+    def __init__(self, groups: Sequence[Sequence[int]], folder: _Folder) -> None:
         super().__init__()
         self.groups, self.folder = groups, folder
-        self.sizes: dict[int, tuple[float, int, str]] = {}
+        self.sizes: dict[int, tuple[float, int, int]] = {}
 
-    def __missing__(self, index: int) -> dict[str, float]:
+    def __missing__(self, index: int) -> dict[int, float]:
         union = self[index] = _held(self.groups[index], self.folder)
         return union
 
-    def size(self, index: int) -> tuple[float, int, str]:
+    def size(self, index: int) -> tuple[float, int, int]:
         """How much the story holds, then how many documents and its first: larger stories win."""
         if index not in self.sizes:
             group = self.groups[index]
@@ -625,28 +671,29 @@ class _Held(dict[int, dict[str, float]]):
         return self.sizes[index]
 
 
-def _held(group: Sequence[str], folder: _Folder) -> dict[str, float]:
+def _held(group: Sequence[int], folder: _Folder) -> dict[int, float]:
     """The evidence a story holds: each piece at the most any of its documents gives it."""
-    union: dict[str, float] = {}
-    for doc in group:
-        for key, value in folder.vector(doc).items():
+    union: dict[int, float] = {}
+    for row in group:
+        for key, value in folder.vector(row).items():
             union[key] = max(value, union.get(key, 0.0))
     return union
 
 
 def _best_holder(
-    union: Mapping[str, float],
+    union: Mapping[int, float],
     total: float,
     proposed: Iterable[int],
     held: _Held,
+    named: set[int],
 ) -> int | None:
     """The proposed story holding the largest share of the group's evidence, if it holds
-    ``HELD`` of it and ``HELD_NAMES`` of that weight is in names."""
+    ``HELD`` of it and ``HELD_NAMES`` of that weight is in names (``named``, its keys)."""
     best, best_share = None, 0.0
     for other in sorted(proposed, key=lambda index: held.size(index)[2]):
         story = held[other]
         shared = [(key, value) for key, value in union.items() if key in story]
-        if sum(value for key, value in shared if _kind(key) in NAME_KINDS) < HELD_NAMES:
+        if sum(value for key, value in shared if key in named) < HELD_NAMES:
             continue
         share = sum(value for _, value in shared) / total
         if share > best_share:
@@ -654,28 +701,35 @@ def _best_holder(
     return best if best is not None and best_share >= HELD else None
 
 
-def single_story(names_by_doc: Mapping[str, Mapping[str, tuple[str, int]]]) -> list[Story]:
+def single_story(evidence: EvidenceTable | Mapping[str, Mapping[str, tuple[str, int]]]) -> list[Story]:
     """Everything given is one story (``--one-story``, and ``compare``)."""
-    return [_story(sorted(names_by_doc), names_by_doc, _Folder(names_by_doc))] if names_by_doc else []
+    folder = _Folder(evidence)
+    return [_story(folder.docs, folder)] if folder.docs else []
 
 
-def _story(docs: Sequence[str], names_by_doc: Mapping[str, Mapping[str, tuple[str, int]]], folder: _Folder) -> Story:
+def _story(docs: Sequence[str], folder: _Folder) -> Story:
     """A story with why its documents are together: ``shared``, the people, organisations and
     acronyms that two or more of its documents are about (a person named by full name and more
     than once, an acronym defined or used twice, any organisation), most shared first, the
     first three its label; and ``evidence``: the places, numbers, dates and words two or more
-    of its documents share, most shared first."""
+    of its documents share, most shared first. The documents' evidence is read again for the
+    forms it shows, in the order of the table's pieces."""
     about: Counter[str] = Counter()
     carried: Counter[str] = Counter()
     weight: Counter[str] = Counter()
     shown: dict[str, str] = {}
+    table, weights, kinds = folder.table, folder.weights, folder.kinds
+    several = len(docs) > 1  # what one document alone shows is only what it is about
     for doc in docs:
-        for key, (label, mentions) in names_by_doc[doc].items():
-            carried[key] += 1
-            weight[key] += folder.weights[key] * REPEATED[mentions]
-            shown.setdefault(key, label)
-            if _about(key, label, mentions):
+        numbers = table.row_keys(bisect.bisect_left(table.docs, doc))  # the table's documents are in id order
+        for number, (key, (label, mentions)) in zip(numbers, table.evidence_of(doc).items(), strict=True):
+            if several:
+                carried[key] += 1
+                weight[key] += weights[number] * REPEATED[mentions]
+                shown.setdefault(key, label)
+            if _about(table.kind_names[kinds[number]], label, mentions):
                 about[key] += 1
+                shown.setdefault(key, label)
     ranked = sorted(about, key=lambda key: (-about[key], shown[key]))
     shared = [shown[key] for key in ranked if about[key] > 1]
     label = shared[:LABEL_NAMES] or [shown[key] for key in ranked[:LABEL_NAMES]]
@@ -694,10 +748,9 @@ def _story(docs: Sequence[str], names_by_doc: Mapping[str, Mapping[str, tuple[st
     return Story.model_construct(**fields)
 
 
-def _about(key: str, label: str, mentions: int) -> bool:
+def _about(kind: str, label: str, mentions: int) -> bool:
     """A name the document is about, as a story's label shows: any organisation, an acronym
     defined or used twice, a person named in full and more than once."""
-    kind = _kind(key)
     if kind == "organisation":
         return True
     if kind == "acronym":

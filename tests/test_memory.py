@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from factdiff import api
+from factdiff import api, story
 from factdiff.models import PackedClaim, Story, Texts
 
 MIXED = Path(__file__).parent / "data" / "stories"
@@ -130,15 +130,17 @@ def test_the_story_evidence_is_let_go_before_judging(monkeypatch, greece):
     assert judged.groups and all(document.names == b"" for group, _, _ in judged.groups for document in group)
 
 
-def test_evidence_two_documents_share_is_held_once(greece):
+def test_the_evidence_table_numbers_each_key_once_and_keeps_each_document_s_pieces(greece):
     documents, _ = api.read_paths([greece / "riot_herald.txt", greece / "riot_tribune.txt"])
-    herald, tribune = api.evidence_by_doc((document.id, document.names) for document in documents).values()
-    tribune_keys = {key: key for key in tribune}
-    shared = [key for key in herald if key in tribune_keys]
-    alike = [key for key in shared if herald[key] == tribune[key]]
-    assert shared and alike
-    assert all(tribune_keys[key] is key for key in shared)
-    assert all(herald[key] is tribune[key] for key in alike)
+    table = api.evidence_table({document.id: document.names for document in documents})
+    evidence = [table.evidence_of(doc) for doc in table.docs]
+    numbers = [dict(zip(pieces, table.row_keys(row), strict=True)) for row, pieces in enumerate(evidence)]
+    shared = evidence[0].keys() & evidence[1].keys()
+    assert shared and all(numbers[0][key] == numbers[1][key] for key in shared)
+    assert len({*numbers[0].values(), *numbers[1].values()}) == len(evidence[0].keys() | evidence[1].keys())
+    for row, pieces in enumerate(evidence):
+        assert [mentions for _key, mentions in table.pieces(row)] == [mentions for _label, mentions in pieces.values()]
+        assert [table.kind_names[table.kinds[key]] for key in table.row_keys(row)] == [story._kind(k) for k in pieces]
 
 
 def test_a_read_document_holds_its_claims_pickled_and_gives_them_back(greece):
