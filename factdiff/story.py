@@ -259,6 +259,8 @@ class EvidenceTable:
         self.mentions = array("i")
         self.kinds = array("B")
         """Each key's kind, by its place in ``kind_names``."""
+        self.carriers = array("i")
+        """How many documents carry each key."""
         self.kind_names: list[str] = []
         key_ids: dict[str, int] = {}  # let go once read: the text of 1.2 million keys at 100,000 articles
         kind_ids: dict[str, int] = {}
@@ -271,6 +273,9 @@ class EvidenceTable:
                         kind_id = kind_ids[kind] = len(self.kind_names)
                         self.kind_names.append(kind)
                     self.kinds.append(kind_id)
+                    self.carriers.append(1)
+                else:
+                    self.carriers[key_id] += 1
                 self.keys.append(key_id)
                 self.mentions.append(mentions)
             self.starts.append(len(self.keys))
@@ -302,17 +307,16 @@ class _Folder:
     def __init__(self, evidence: EvidenceTable | Mapping[str, Mapping[str, tuple[str, int]]]) -> None:
         table = self.table = EvidenceTable.of(evidence)
         self.docs = table.docs
-        self.kinds = table.kinds
-        counts = Counter(table.keys)
-        self.counts = {key: count for key, count in counts.items() if count > 1}
-        """How many documents carry each piece of evidence that more than one carries (most
-        pieces are in one document only: not kept, they are counted as one)."""
+        self.kinds, self.carriers = table.kinds, table.carriers
         self.postings = self._postings()
         originals = self._originals()
-        carriers = Counter(itertools.chain.from_iterable(table.row_keys(row) for row in originals))
+        among = array("i", self.carriers)  # how many originals carry each key
+        for row in set(range(len(self.docs))).difference(originals):
+            for key in table.row_keys(row):
+                among[key] -= 1
         common = max(COMMON_FROM, COMMON_SHARE * len(originals))
         kind_weights = [KIND_WEIGHTS.get(kind, 0.0) for kind in table.kind_names]
-        self.weights = [_weight(kind_weights[kind], carriers[key], common) for key, kind in enumerate(table.kinds)]
+        self.weights = [_weight(kind_weights[kind], among[key], common) for key, kind in enumerate(table.kinds)]
         """What each piece of evidence weighs, by its kind and its rarity across the folder. A
         document's vector holds its evidence's weights scaled by how often it names each
         (``vector``); the vectors are not kept (at 10,000 articles, about 37 MB). Evidence in one
@@ -342,7 +346,9 @@ class _Folder:
         """Names, numbers and dates carried by few documents, but more than one (most are in
         one only, and pair nothing) -> the rows of those documents, in order."""
         index_kinds, kinds = self.table.kinds_among(INDEX_KINDS), self.kinds
-        indexed = {key for key, count in self.counts.items() if count <= POSTING_LIMIT and kinds[key] in index_kinds}
+        indexed = {
+            key for key, count in enumerate(self.carriers) if 1 < count <= POSTING_LIMIT and kinds[key] in index_kinds
+        }
         postings: dict[int, list[int]] = defaultdict(list)
         for row in range(len(self.docs)):
             for key in self.table.row_keys(row):
@@ -384,7 +390,7 @@ class _Folder:
         the rarest piece they share is carried by at most POSTING_LIMIT documents, or they share
         nothing ``pairs`` indexes. So only those pieces are indexed, and the pairs found are the
         same."""
-        table, counts, postings = self.table, self.counts, self.postings
+        table, counts, postings = self.table, self.carriers, self.postings
         rows = range(len(self.docs))
         copies = Partition(rows)
         starts = table.starts
@@ -392,7 +398,7 @@ class _Folder:
         for row in rows:
             keys = table.row_keys(row)
             size = len(keys)
-            rarest = sorted((counts[key], key) for key in keys if key in counts)
+            rarest = sorted((counts[key], key) for key in keys if counts[key] > 1)
             singles = size - len(rarest)  # carried by this document only: the rarest of all
             prefix = [
                 key
@@ -457,7 +463,7 @@ class _Folder:
         value, 37 MB less at 100,000 articles); each column's weight, each code's factor
         (``REPEATED``), so that a piece weighs ``weights[column] * factors[code]`` in its
         document (``vector``); and each document's norm, of its whole vector."""
-        evidence_weights, counts = self.weights, self.counts
+        evidence_weights, counts = self.weights, self.carriers
         column_of: dict[int, int] = {}
         code_of: dict[int, int] = {}  # far fewer than 65,536 distinct counts: each is a count of mentions
         starts, columns, repeats = array("q", [0]), array("i"), array("H")
@@ -468,7 +474,7 @@ class _Folder:
                 if (weight := evidence_weights[key]) > 0:
                     value = weight * REPEATED[mentions]
                     squares += value * value
-                    if key in counts:
+                    if counts[key] > 1:
                         if (column := column_of.get(key)) is None:
                             column = column_of[key] = len(weights)
                             weights.append(weight)
