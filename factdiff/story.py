@@ -464,7 +464,7 @@ class _Folder:
         (``REPEATED``), so that a piece weighs ``weights[column] * factors[code]`` in its
         document (``vector``); and each document's norm, of its whole vector."""
         evidence_weights, counts = self.weights, self.carriers
-        column_of: dict[int, int] = {}
+        column_of = array("i", [-1]) * len(evidence_weights)  # each key's column, once it has one
         code_of: dict[int, int] = {}  # far fewer than 65,536 distinct counts: each is a count of mentions
         starts, columns, repeats = array("q", [0]), array("i"), array("H")
         weights, factors, norms = array("d"), array("d"), array("d")
@@ -475,7 +475,7 @@ class _Folder:
                     value = weight * REPEATED[mentions]
                     squares += value * value
                     if counts[key] > 1:
-                        if (column := column_of.get(key)) is None:
+                        if (column := column_of[key]) < 0:
                             column = column_of[key] = len(weights)
                             weights.append(weight)
                         if (code := code_of.get(mentions)) is None:
