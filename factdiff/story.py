@@ -247,7 +247,7 @@ def _kind(key: str) -> str:
 class EvidenceTable:
     """Every document's evidence as flat arrays, in document id order: each piece's key (by
     number) and how often the document names it, and each key's kind; not a dict apiece (at
-    100,000 articles, 7 million pieces: about 60 MB instead of 460 MB as dicts). The keys'
+    100,000 articles, 7 million pieces: about 70 MB instead of 460 MB as dicts). The keys'
     text is not kept, nor the forms shown: ``evidence_of`` gives a document's evidence back
     (from a scan's spool) for the few steps that show it, in the order its pieces are here."""
 
@@ -293,6 +293,10 @@ class EvidenceTable:
         """A document's pieces of evidence (by its row): (key, how often it names it)."""
         start, end = self.starts[row], self.starts[row + 1]
         return zip(self.keys[start:end], self.mentions[start:end], strict=True)
+
+    def row(self, doc: str) -> int:
+        """A document's row (the documents are in id order)."""
+        return bisect.bisect_left(self.docs, doc)
 
     def row_keys(self, row: int) -> array:
         return self.keys[self.starts[row] : self.starts[row + 1]]
@@ -624,8 +628,7 @@ def _join_held(groups: list[list[str]], folder: _Folder) -> list[list[str]]:
     whatever one long article of theirs holds. What a story holds is worked out only for the
     stories some article proposes, one story at a time, for all the articles that propose it:
     at 100,000 articles, holding them all took 130 MB."""
-    row_of = {doc: row for row, doc in enumerate(folder.docs)}
-    rows = [[row_of[doc] for doc in group] for group in groups]
+    rows = [[folder.table.row(doc) for doc in group] for group in groups]
     story_of = {row: index for index, group in enumerate(rows) if len(group) > 1 for row in group}
     stories_of: dict[int, tuple[int, ...]] = {}  # evidence in the index -> the stories that carry it
     for key, carriers in folder.postings.items():
@@ -633,17 +636,18 @@ def _join_held(groups: list[list[str]], folder: _Folder) -> list[list[str]]:
             stories_of[key] = tuple(stories)
     weights = folder.weights
     proposing: dict[int, list[int]] = defaultdict(list)  # a story -> the lone articles' rows that propose it
-    alone: dict[int, tuple[int, float]] = {}  # a lone article's row -> its group, and its evidence's weight
+    alone: dict[int, int] = {}  # a lone article's row -> its group
+    masses: dict[int, float] = {}  # a lone article's row -> what its evidence weighs
     for index, group in enumerate(rows):
         if len(group) > 1:
             continue  # a story of its own: only a lone article joins by what a story holds
         [row] = group
         keys = folder.table.row_keys(row)
         if sharing := {other for key in keys if key in stories_of and weights[key] > 0 for other in stories_of[key]}:
-            alone[row] = index, folder.mass(row)
+            alone[row], masses[row] = index, folder.mass(row)
             for other in sharing:
                 proposing[other].append(row)
-    offers = _offers(proposing, rows, folder, {row: mass for row, (_index, mass) in alone.items()})
+    offers = _offers(proposing, rows, folder, masses)
     target = {}
     for row, offered in offers.items():
         best, best_share = None, 0.0
@@ -651,7 +655,7 @@ def _join_held(groups: list[list[str]], folder: _Folder) -> list[list[str]]:
             if share > best_share:
                 best, best_share = other, share
         if best is not None and best_share >= HELD:
-            target[alone[row][0]] = best
+            target[alone[row]] = best
     joined: dict[int, list[str]] = defaultdict(list)
     for index, group in enumerate(groups):
         joined[target.get(index, index)].extend(group)
@@ -725,7 +729,7 @@ def _story(docs: Sequence[str], folder: _Folder) -> Story:
     table, weights, kinds = folder.table, folder.weights, folder.kinds
     several = len(docs) > 1  # what one document alone shows is only what it is about
     for doc in docs:
-        numbers = table.row_keys(bisect.bisect_left(table.docs, doc))  # the table's documents are in id order
+        numbers = table.row_keys(table.row(doc))
         for number, (key, (label, mentions)) in zip(numbers, table.evidence_of(doc).items(), strict=True):
             if several:
                 carried[key] += 1
