@@ -24,6 +24,7 @@ from typing import Any
 from factdiff.models import DateClaim, construct
 from factdiff.text.calendar import MONTH_NAMES, WEEKDAYS
 from factdiff.text.lexicon import date_data, people_data, phrase_pattern
+from factdiff.text.starts import DIGITS, StartFinder
 
 KIND = "date"
 CLAIM = DateClaim
@@ -74,6 +75,17 @@ RELATIVE = re.compile(
 
 EVENT_WINDOW = 80
 """How far from the date, within its sentence, the event word is looked for."""
+
+
+@cache
+def _start_finder() -> StartFinder:
+    """The written and relative date patterns, with what every match of each opens with."""
+    return StartFinder(
+        {
+            "date": (DATE, (*DIGITS, *MONTH_NUMBER)),
+            "relative": (RELATIVE, ("last", "this year", "the previous year", *(f"on {day}" for day in WEEKDAYS))),
+        }
+    )
 
 
 @cache
@@ -140,7 +152,8 @@ def resolve(match: re.Match[str], reported: datetime.date | None) -> tuple[int |
 
 def _written(text: str, reported: datetime.date | None) -> Iterator[tuple[int, int, tuple[Any, Any, Any], bool]]:
     """(start, end, (year, month, day), relative) for every date, absolute then relative."""
-    for match in DATE.finditer(text):
+    starts = _start_finder().find(text)
+    for match in starts.finditer("date"):
         start, end = match.span()
         if match.group("year"):
             before = YEAR_BEFORE.search(text, max(0, start - 7), start)
@@ -152,7 +165,7 @@ def _written(text: str, reported: datetime.date | None) -> Iterator[tuple[int, i
         if month == MONTH_NUMBER["May"] and day is None and match.group("month_b") == "May" and year is None:
             continue  # "May" without a day or year is the verb
         yield start, end, (year, month, day), False
-    for match in RELATIVE.finditer(text):
+    for match in starts.finditer("relative"):
         resolved = resolve(match, reported)
         if resolved is not None:
             yield match.start(), match.end(), resolved, True

@@ -34,6 +34,7 @@ from factdiff.models import QuantityClaim, construct
 from factdiff.text.calendar import MONTH_WORDS, WEEKDAYS
 from factdiff.text.interval import hedged
 from factdiff.text.lexicon import people_data, phrase_pattern, phrase_regex, place_index, place_pattern, quantity_data
+from factdiff.text.starts import DIGITS, StartFinder
 
 KIND = "quantity"
 CLAIM = QuantityClaim
@@ -150,6 +151,20 @@ PLAIN_FORMS = frozenset({"digits", "words", "vague"})
 IMPLIED_PEOPLE_EVENTS = frozenset({"killed", "injured", "displaced", "kidnapped", "arrested", "evacuated", "freed"})
 """Events whose count with no noun ('580,000 displaced', '5,600 were killed') counts people.
 Only for numbers in digits or vague words: a spelled-out 'One was...' is usually a pronoun."""
+
+
+@cache
+def _start_finder() -> StartFinder:
+    """The patterns of numbers, with what every match of each opens with."""
+    data, patterns = quantity_data(), _patterns()
+    return StartFinder(
+        {
+            "digits": (DIGIT_NUMBER, DIGITS),
+            "word_number": (patterns["word_number"], (*data.number_words, *data.vague_quantities)),
+            "fraction": (patterns["fraction"], data.fractions),
+            "ordinal": (patterns["ordinal"], [f"the {word}" for word in data.ordinals]),
+        }
+    )
 
 
 @cache
@@ -332,19 +347,20 @@ class _Reader:
 
     def _numbers(self) -> list[Number]:
         text = self.text
+        starts = _start_finder().find(text)
         found: list[Number] = []
-        for match in DIGIT_NUMBER.finditer(text):
+        for match in starts.finditer("digits"):
             parsed = self._digit_number(match)
             if parsed is not None:
                 found.append(parsed)
-        for match in self.patterns["word_number"].finditer(text):
+        for match in starts.finditer("word_number"):
             parsed = self._word_number(match)
             if parsed is not None:
                 found.append(parsed)
-        for match in self.patterns["fraction"].finditer(text):
+        for match in starts.finditer("fraction"):
             if not NOT_A_SHARE_BEFORE.search(text, max(0, match.start() - 10), match.start()):
                 found.append(self._fraction(match))
-        for match in self.patterns["ordinal"].finditer(text):
+        for match in starts.finditer("ordinal"):
             parsed = self._ordinal(match)
             if parsed is not None:
                 found.append(parsed)

@@ -12,12 +12,12 @@ differ by design, and scraped pages glue them to the next sentence.
 from __future__ import annotations
 
 import hashlib
-import re
 from functools import cache
 from typing import Any
 
 from factdiff.models import SentenceClaim, construct
 from factdiff.text.lexicon import phrase_pattern, sentence_data
+from factdiff.text.starts import StartFinder
 from factdiff.text.tokens import TOKEN, normal_token
 
 KIND = "sentence"
@@ -29,8 +29,10 @@ MIN_WORDS = 7
 
 
 @cache
-def _boilerplate() -> re.Pattern[str]:
-    return phrase_pattern(sentence_data().boilerplate)
+def _start_finder() -> StartFinder:
+    """Credit lines and page furniture, found in a document in one pass."""
+    phrases = sentence_data().boilerplate
+    return StartFinder({"boilerplate": (phrase_pattern(phrases), phrases)})
 
 
 def _digest(parts: list[str]) -> int:
@@ -42,8 +44,9 @@ def extract(context: Any) -> list[SentenceClaim]:
     text = context.text
     document = context.document
     claims: list[SentenceClaim] = []
+    starts = _start_finder().find(text)
     for start, end in document.sentences:
-        furniture = _boilerplate().search(text, start, end)
+        furniture = starts.search("boilerplate", start, end)
         if furniture:  # "Scroll down for video The new prince..." keeps what follows the furniture
             start = furniture.end()
             while start < end and not text[start].isalnum():

@@ -14,6 +14,7 @@ from factdiff.text.calendar import MONTH_NAMES, SHORT_MONTHS, WEEKDAYS, month_nu
 from factdiff.text.interval import Interval, hedged
 from factdiff.text.lemmas import lemma
 from factdiff.text.lexicon import alternation, quantity_data
+from factdiff.text.starts import DIGITS, StartFinder
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 """The second word of 'twenty-five' ('twenty - five', 'twenty five' in transcripts)."""
@@ -57,10 +58,26 @@ class Token(NamedTuple):
     value: Value | None
 
 
+def _number_words() -> set[str]:
+    return set(quantity_data().number_words) - AMBIGUOUS_NUMBER_WORDS
+
+
+@cache
+def _start_finder() -> StartFinder:
+    """The value and calendar patterns, with what every match of each opens with."""
+    data = quantity_data()
+    return StartFinder(
+        {
+            "value": (_value_pattern(), (*DIGITS, *data.hedges, *data.currencies, *_number_words(), *data.ordinals)),
+            "calendar": (_calendar_pattern(), (*DIGITS, *MONTH_NAMES, *SHORT_MONTHS, *WEEKDAYS)),
+        }
+    )
+
+
 @cache
 def _value_pattern() -> re.Pattern[str]:
     data = quantity_data()
-    number_words = set(data.number_words) - AMBIGUOUS_NUMBER_WORDS
+    number_words = _number_words()
     currencies = alternation(data.currencies)
     return re.compile(
         rf"(?<![\w$£€¥.,/])(?<![^\W_]-)(?<![0-9]:)"
@@ -165,13 +182,14 @@ def values(sentence: str) -> tuple[Value, ...]:
     weekdays must be capitalised unless the whole sentence is in lower case ('may' and
     'march' are then not read)."""
     addresses = [match.span() for match in WEB_ADDRESS.finditer(sentence)]
+    starts = _start_finder().find(sentence)
     found = [
         value
-        for match in _value_pattern().finditer(sentence)
+        for match in starts.finditer("value")
         if not (match["digits"] and _no_value(sentence, match)) and (value := _number(match))
     ]
     lower_case = not any(map(str.isupper, sentence))
-    for match in _calendar_pattern().finditer(sentence):
+    for match in starts.finditer("calendar"):
         word = match["name"]
         if not (word[0].isupper() or (lower_case and word not in LOWER_CASE_MONTHS_NOT)):
             continue
