@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from factdiff.models import SentenceClaim, construct
@@ -53,8 +54,9 @@ def extract(context: Any) -> list[SentenceClaim]:
                 start += 1
         sentence = text[start:end]
         normal = TOKEN.findall(normal_token(sentence))
-        if len(normal) < MIN_WORDS or sum(token[0].isalpha() for token in normal) < MIN_WORDS:
-            continue
+        words = (token for token in normal if token[0].isalpha())
+        if len(normal) < MIN_WORDS or next(islice(words, MIN_WORDS - 1, None), None) is None:
+            continue  # fewer than MIN_WORDS words (counted no further than that)
         middle = len(normal) // 2
         fields = context.location(KIND, start, end)
         fields["sentence"], fields["sentence_start"] = fields["text"], start

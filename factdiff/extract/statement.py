@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from factdiff.models import StatementClaim, construct
-from factdiff.text.values import aligned_tokens, values
+from factdiff.text.values import content_forms, values
 
 KIND = "statement"
 CLAIM = StatementClaim
@@ -30,11 +30,11 @@ def extract(context: Any) -> list[StatementClaim]:
     claims: list[StatementClaim] = []
     for start, end in context.document.sentences:
         sentence = text[start:end]
-        if not values(sentence):
+        typed = values(sentence)
+        if not typed:
             continue  # most sentences state no value: no lemmas read for them
-        tokens = aligned_tokens(sentence)
-        words = [token.form for token in tokens if token.value is None]
-        if len(words) < MIN_WORDS or len(tokens) > MAX_TOKENS or len(words) == len(tokens):
+        words = content_forms(sentence)
+        if len(words) < MIN_WORDS or len(words) + len(typed) > MAX_TOKENS:
             continue
         fields = context.location(KIND, start, end)
         fields["sentence"], fields["sentence_start"] = fields["text"], start

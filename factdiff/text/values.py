@@ -230,6 +230,20 @@ def aligned_tokens(sentence: str) -> tuple[Token, ...]:
     return tuple(result)
 
 
+def content_forms(sentence: str) -> list[str]:
+    """The content lemmas ``aligned_tokens`` gives the sentence, in order, without their spans
+    or token records: what a statement is indexed by (read for every sentence with a value,
+    while few are ever aligned)."""
+    forms: list[str] = []
+    position = 0
+    for value in (*values(sentence), None):
+        stop = value.start if value else len(sentence)
+        forms.extend(filter(None, map(lemma, map(str.lower, WORD.findall(sentence, position, stop)))))
+        if value:
+            position = value.end
+    return forms
+
+
 @lru_cache(maxsize=4096)
 def content_lemmas(sentence: str) -> frozenset[str]:
     """The sentence's content lemmas, each once, without its values: what two sentences about
