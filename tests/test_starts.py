@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import string
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from conftest import SEEDS
@@ -120,3 +121,12 @@ def test_a_sentence_with_no_opening_is_not_searched() -> None:
     assert starts.positions == {"value": [], "calendar": []}
     assert values.values("The minister said the plan was sound.") == ()
     assert [value.kind for value in values.values("Over\u00a0700 officers came on Tuesday.")] == ["number", "weekday"]
+
+
+def test_threads_scan_at_once_each_with_its_own_scratch() -> None:
+    made = values._start_finder()
+    text = " ".join(TRICKY) * 20
+    expected = made.find(text).positions
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(lambda _: made.find(text).positions, range(16)))
+    assert all(positions == expected for positions in found)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -69,7 +70,9 @@ class StartFinder:
         self.database = hyperscan.Database()
         flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SOM_LEFTMOST
         self.database.compile(expressions=expressions, ids=ids, elements=len(ids), flags=[flags] * len(ids))
-        self.scratch = hyperscan.Scratch(self.database)
+        self.local = threading.local()
+        """Each thread's own scratch space: Hyperscan refuses one shared by two scans at once
+        (a cluster's worker may extract in several threads)."""
 
     def find(self, text: str) -> Starts:
         """Where each pattern may start in the text."""
@@ -79,7 +82,9 @@ class StartFinder:
             found[index].append(start)
 
         latin1 = text.encode("latin-1", ERROR_HANDLER).translate(LATIN1_SPACES)
-        self.database.scan(latin1, match_event_handler=on_match, scratch=self.scratch)
+        if not hasattr(self.local, "scratch"):
+            self.local.scratch = hyperscan.Scratch(self.database)
+        self.database.scan(latin1, match_event_handler=on_match, scratch=self.local.scratch)
         return Starts(
             self, text, {name: sorted(set(starts)) for name, starts in zip(self.patterns, found, strict=True)}
         )
