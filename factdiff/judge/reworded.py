@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -230,14 +230,16 @@ def _unaligned_times(tokens: Sequence[Token], aligned: Sequence[Value]) -> bool:
     return any(t.value is not None and t.value.kind in DATING and t.value not in aligned for t in tokens)
 
 
-def _names(sentence: str, first_too: bool = False) -> set[str]:
+@lru_cache(maxsize=8192)
+def _names(sentence: str, first_too: bool = False) -> frozenset[str]:
     """Capitalised words: who and where the sentence is about. The first word counts when no
-    dictionary knows it ('Mireille', not 'Doctors'), or always with ``first_too``."""
+    dictionary knows it ('Mireille', not 'Doctors'), or always with ``first_too`` (cached: a
+    sentence is compared with each of several alike)."""
     words = WORD.findall(sentence)
     names = {word.lower() for word in words[1:] if word[0].isupper()}
     if words and words[0][0].isupper() and (first_too or not is_known(words[0])):
         names.add(words[0].lower())
-    return names - _words("stop_words")
+    return frozenset(names - _words("stop_words"))
 
 
 def _about_others(first: str, second: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from factdiff.text.lemmas import is_known, lemma
@@ -78,8 +78,10 @@ def _prefixed(word: str, base: str) -> bool:
     return any(word == prefix + base for prefix in alignment_data().opposite_prefixes) and is_known(word)
 
 
+@lru_cache(maxsize=8192)
 def negated(sentence: str) -> bool:
-    """Whether the sentence holds a negation ('not', 'never', "n't", 'without')."""
+    """Whether the sentence holds a negation ('not', 'never', "n't", 'without'); cached: a
+    sentence is compared with each of several alike."""
     return any(word.lower() in _negations() for word in WORD.findall(sentence))
 
 
