@@ -130,3 +130,11 @@ def test_threads_scan_at_once_each_with_its_own_scratch() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         found = list(pool.map(lambda _: made.find(text).positions, range(16)))
     assert all(positions == expected for positions in found)
+
+
+@settings(max_examples=150, deadline=None)
+@given(HOSTILE, st.integers(0, 40), st.integers(0, 40))
+def test_a_stretch_with_no_opening_states_no_value(text: str, first: int, second: int) -> None:
+    start, end = sorted((first * len(text) // 40, second * len(text) // 40))
+    if not values.value_openings(text).any_between(start, end):
+        assert values.values(text[start:end]) == ()

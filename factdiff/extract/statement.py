@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from factdiff.models import StatementClaim, construct
-from factdiff.text.values import content_forms, values
+from factdiff.text.values import content_forms, value_openings, values
 
 KIND = "statement"
 CLAIM = StatementClaim
@@ -28,7 +28,10 @@ MAX_TOKENS = 150
 def extract(context: Any) -> list[StatementClaim]:
     text = context.text
     claims: list[StatementClaim] = []
+    openings = value_openings(text)
     for start, end in context.document.sentences:
+        if not openings.any_between(start, end):
+            continue  # most sentences state no value: not read again on their own
         sentence = text[start:end]
         typed = values(sentence)
         if not typed:

@@ -112,6 +112,11 @@ class Starts:
                 yield match
                 resume = max(match.end(), start + 1)
 
+    def any_between(self, start: int, end: int) -> bool:
+        """Whether any of the patterns may start in text[start:end]: where none may, none of
+        them matches that stretch read on its own either."""
+        return any(bisect_left(starts, start) < bisect_left(starts, end) for starts in self.positions.values())
+
     def search(self, name: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """``pattern.search(text, pos, endpos)`` for the named pattern."""
         return next(self.finditer(name, pos, endpos), None)

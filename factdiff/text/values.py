@@ -14,7 +14,7 @@ from factdiff.text.calendar import MONTH_NAMES, SHORT_MONTHS, WEEKDAYS, month_nu
 from factdiff.text.interval import Interval, hedged
 from factdiff.text.lemmas import lemma
 from factdiff.text.lexicon import alternation, quantity_data
-from factdiff.text.starts import DIGITS, StartFinder
+from factdiff.text.starts import DIGITS, StartFinder, Starts
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 """The second word of 'twenty-five' ('twenty - five', 'twenty five' in transcripts)."""
@@ -72,6 +72,11 @@ def _start_finder() -> StartFinder:
             "calendar": (_calendar_pattern(), (*DIGITS, *MONTH_NAMES, *SHORT_MONTHS, *WEEKDAYS)),
         }
     )
+
+
+def value_openings(text: str) -> Starts:
+    """Where a value may start in a text: a sentence with none states no value (``values``)."""
+    return _start_finder().find(text)
 
 
 @cache
