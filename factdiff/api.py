@@ -147,7 +147,7 @@ def extracted(document: Document, all_claims: bool = False, file: str | None = N
     language = language_of(document.text)
     notes = document.notes
     if checked(language):
-        claims = extraction.extract(document)
+        claims = extraction.extract(document, every_claim=all_claims)
     else:
         claims, notes = [], (*notes, not_checked_note(language))
     kept = claims if all_claims else [claim for claim in claims if comparable(claim, KEYS_BY_KIND)]

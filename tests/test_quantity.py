@@ -350,3 +350,22 @@ def test_counts_that_agree_across_documents_are_corroboration():
     [agreed] = [a for a in analysis.agreements if a.kind == "quantity"]
     assert agreed.value == ">800 / ~850" and len(agreed.corroborated_by) == 2 and agreed.independent == 2
     assert analysis.discrepancies == []
+
+
+def test_a_scan_leaves_out_the_frame_only_of_counts_that_cannot_be_compared(seeds):
+    """A scan keeps only comparable claims: they are the same whether or not every field of
+    every count is read, and a count with no event keeps no frame when not all are."""
+    from factdiff.api import KEYS_BY_KIND
+    from factdiff.extract import extract
+    from factdiff.group import comparable
+
+    for path in sorted(seeds.glob("*.txt")):
+        document = make_document(path.read_text(encoding="utf-8"), path.name)
+        full = [c for c in extract(document, ["quantity"]) if comparable(c, KEYS_BY_KIND)]
+        scanned = [c for c in extract(document, ["quantity"], every_claim=False) if comparable(c, KEYS_BY_KIND)]
+        assert scanned == full and full
+    text = "In 2024, 12 schools in Nairobi were closed on Monday."
+    [listed] = [c for c in claims_of(text, "quantity") if c.value == 12]
+    [scanned] = [c for c in extract(make_document(text, "t"), ["quantity"], every_claim=False) if c.value == 12]
+    assert listed.event is None and listed.places == ("Kenya",)
+    assert scanned.event is None and scanned.places == () and scanned.scope is None

@@ -66,6 +66,9 @@ class Context:
     """One document being read, and the claims found in it so far."""
 
     document: Document
+    every_claim: bool = True
+    """Read every field of every claim; when False, an extractor may leave out what makes no
+    difference to a claim that cannot be compared (its own module says which)."""
     claims: dict[str, list[Any]] = field(default_factory=dict)
     sentence_texts: dict[tuple[int, int], str] = field(default_factory=dict)
     """One string per sentence, shared by every claim in it (memory at archive scale)."""
@@ -104,11 +107,11 @@ class Context:
         }
 
 
-def extract(document: Document, kinds: Iterable[str] | None = None) -> list[Any]:
+def extract(document: Document, kinds: Iterable[str] | None = None, every_claim: bool = True) -> list[Any]:
     """All claims in a document, in extractor order then text order, except those in a
-    paragraph the author marked ``<!-- factdiff: ignore -->``."""
+    paragraph the author marked ``<!-- factdiff: ignore -->``; ``every_claim``: see ``Context``."""
     wanted = set(kinds) if kinds is not None else None
-    context = Context(document)
+    context = Context(document, every_claim)
     found: list[Any] = []
     for extractor in EXTRACTORS:
         claims = extractor.extract(context)

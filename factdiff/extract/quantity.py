@@ -20,6 +20,10 @@ is anchored to ("on Monday", "By Wednesday", "In December 2003, ..."), by an eve
 ("in those bombings") and by an event introduced in passing ("a quake that killed thousands"); the
 parts of a list ("12 in the north, 10 in the south") and counts of another event are compared
 with nothing. Labels ("Python 3.0", "flight 370") and scores ("11 points") count nothing.
+
+A count with no subject or no event is compared with nothing either: when the caller does not
+ask for every claim (``Context.every_claim``: a scan keeps only comparable claims), its frame
+(scope, modality, places) is not read, the costliest part of reading a count.
 """
 
 from __future__ import annotations
@@ -497,15 +501,17 @@ class _Reader:
         if key is not None or number.unit:
             clause = self._clause(sentence_start, claim_start, subject_end, min(sentence_end, following))
             event = event_in_subject or self._clause_event(clause, claim_start, subject_end) or inherited_event
-            scope, elsewhere = self._frame(number, clause, sentence_start, sentence_end, claim_start)
-            modality = self._modality(clause, end, claim_start, subject_words, sentence_start)
-            places = self._places(sentence_start, sentence_end, subject_words, end, owner)
-            fields = {
-                "event": event,
-                "modality": "unknown" if elsewhere else modality,
-                "scope": scope,
-                "places": places,
-            }
+            fields["event"] = event
+            if self.context.every_claim or (key is not None and event is not None):
+                scope, elsewhere = self._frame(number, clause, sentence_start, sentence_end, claim_start)
+                modality = self._modality(clause, end, claim_start, subject_words, sentence_start)
+                places = self._places(sentence_start, sentence_end, subject_words, end, owner)
+                fields = {
+                    "event": event,
+                    "modality": "unknown" if elsewhere else modality,
+                    "scope": scope,
+                    "places": places,
+                }
         fields.update(
             self.context.location(KIND, claim_start, end),
             kind=KIND,
