@@ -8,6 +8,7 @@ import string
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
+import hyperscan
 import pytest
 from conftest import SEEDS
 from hypothesis import given, settings
@@ -138,3 +139,24 @@ def test_a_stretch_with_no_opening_states_no_value(text: str, first: int, second
     start, end = sorted((first * len(text) // 40, second * len(text) // 40))
     if not values.value_openings(text).any_between(start, end):
         assert values.values(text[start:end]) == ()
+
+
+def test_a_compiled_finder_is_kept_and_read_back_and_compiled_again_when_broken(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    made = values._start_finder()
+    patterns = {name: (pattern, made.openings[name]) for name, pattern in made.patterns.items()}
+    text = "Over\u00a0700 police came on Tuesday, 14 April, more than the first 300."
+    expected = made.find(text).positions
+    StartFinder(patterns)  # compiled and written
+    StartFinder({name: (pattern, openings[::-1]) for name, (pattern, openings) in patterns.items()})
+    [kept] = (tmp_path / "factdiff").iterdir()  # one database, whatever the order of the openings
+    with monkeypatch.context() as patched:
+        patched.setattr(hyperscan, "Database", None)  # read back: nothing compiled
+        assert StartFinder(patterns).find(text).positions == expected
+    kept.write_bytes(b"not a database")
+    assert StartFinder(patterns).find(text).positions == expected  # compiled again, and rewritten
+    assert kept.read_bytes() != b"not a database"
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(not_a_folder))
+    assert StartFinder(patterns).find(text).positions == expected  # nowhere to keep it

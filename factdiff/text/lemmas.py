@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factdiff.text.cache import cache_folder
 from factdiff.text.lexicon import alignment_data
 
 if TYPE_CHECKING:
@@ -79,14 +80,6 @@ class CachedDictionaries:
         return _cached_dictionary(lang)
 
 
-def _cache_folder() -> Path | None:
-    """Where data derived from a dependency is kept between runs: ``$XDG_CACHE_HOME/factdiff``,
-    else ``~/.cache/factdiff``; None when there is no home to keep it in."""
-    configured = Path(os.environ.get("XDG_CACHE_HOME", ""))
-    base = configured if configured.is_absolute() else Path.home() / ".cache"
-    return base / "factdiff" if base.is_absolute() else None
-
-
 @cache
 def _cached_dictionary(lang: str) -> Mapping[str, str]:
     """The language's dictionary as a table on disk, written by the first run that needs it
@@ -95,7 +88,7 @@ def _cached_dictionary(lang: str) -> Mapping[str, str]:
     import simplemma
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    folder = _cache_folder()
+    folder = cache_folder()
     path = folder / f"simplemma-{simplemma.__version__}-{lang}.sqlite3" if folder else None
     with contextlib.suppress(OSError, sqlite3.Error):
         if path and path.exists():
