@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from factdiff.api import analyse, find_discrepancies
 from factdiff.extract import extract
+from factdiff.judge.name import romanised
 from factdiff.load import BOMS, decode, make_document, sanitise
 from factdiff.load.markup import origin, visible_characters
 from factdiff.text.lexicon import alternation
@@ -79,7 +80,15 @@ def test_segmentation_keeps_every_non_space_character(text):
 
 GIVEN_NAMES = ("William", "Godfrey", "Rameau", "Margaret", "Samuel", "Beatrice", "Kenneth")
 """None of their one-letter changes is another usual name of the other gender or a nickname
-('Antonio' / 'Antonia' are two people, and rightly not reported): checked for every letter."""
+('Antonio' / 'Antonia' are two people, and rightly not reported): checked for every letter.
+A change that is one romanisation of the same name ('Willyam' for 'William', as 'Sergey' for
+'Sergei') is not planted: across two outlets it is house style, and rightly not reported."""
+
+
+def same_romanisation(first: str, second: str) -> bool:
+    return romanised(first.lower()) == romanised(second.lower())
+
+
 SURNAMES = ("Ruto", "Otunge", "Normil", "Kariuki", "Mbadi", "Penland")
 TITLES = ("President", "Commander", "Minister", "Ambassador")
 COUNTRIES = ("Kenya", "Jamaica", "Benin", "Chad")
@@ -174,7 +183,11 @@ def coverage(draw, planted: st.SearchStrategy[str | None]) -> Coverage:
     elif kind == "given name":
         name = facts.given
         at = draw(st.integers(1, len(name) - 1))
-        letter = draw(st.sampled_from(string.ascii_lowercase).filter(lambda c: c != name[at]))
+        letter = draw(
+            st.sampled_from(string.ascii_lowercase).filter(
+                lambda c: c != name[at] and not same_romanisation(name, name[:at] + c + name[at + 1 :])
+            )
+        )
         changed, code = replace(facts, given=name[:at] + letter + name[at + 1 :]), "FD201"
         odd_value = f"{changed.given} {facts.surname}"
         values = {f"{name} {facts.surname}", odd_value}
