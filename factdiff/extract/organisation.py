@@ -28,7 +28,7 @@ WORD = r"[A-Z][\w'’]*(?:-\w+)*"
 def _run() -> re.Pattern[str]:
     """A run of capitalised words, short connectors allowed between them (anchored on a capital)."""
     connectors = "|".join(organisation_data().connectors)
-    return re.compile(rf"(?<![\w'’-]){WORD}(?:[ \t]+(?:(?:{connectors})[ \t]+)?{WORD})+")
+    return re.compile(rf"(?=[A-Z])(?<![\w'’-]){WORD}(?:[ \t]+(?:(?:{connectors})[ \t]+)?{WORD})+")
 
 
 TOKEN = re.compile(rf"{WORD}|[a-z]+")

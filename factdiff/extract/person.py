@@ -43,7 +43,7 @@ MAX_RUN_WORDS = 16
 
 NAME_RUN = re.compile(
     rf"""
-    (?<! [\w'’-] )
+    (?= [{UPPER}] ) (?<! [\w'’-] )                               # anchor: the engine skips other positions fast
     {NAME_TOKEN}
     (?: (?: [ \t]+ | (?<= [{UPPER}] \. ) \s+ )                # a space; any whitespace after an initial
         (?: (?: {"|".join(people_data().particles)} ) [ \t]+ )?    # de, van, bin ...
