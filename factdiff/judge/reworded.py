@@ -147,6 +147,16 @@ def _frames_meet(first: tuple[list[str], list[str]], second: tuple[list[str], li
     return len(set(before_a) & set(before_b)) + len(set(after_a) & set(after_b))
 
 
+def _too_few(shared: int, words_first: int, words_second: int) -> bool:
+    """Whether that many aligned content words are too few for two sentences of so many
+    content words to be one statement."""
+    return (
+        shared < MIN_ALIGNED
+        or shared < SHARED_WORDS * min(words_first, words_second)
+        or shared < LONGER_SHARE * max(words_first, words_second)
+    )
+
+
 def aligned_values(first: Sequence[Token], second: Sequence[Token]) -> tuple[list[Aligned], int] | None:
     """The values that stand in the same frame in both sentences, and how many content words
     align in order, or None when too few align for the two to be one statement.
@@ -155,17 +165,17 @@ def aligned_values(first: Sequence[Token], second: Sequence[Token]) -> tuple[lis
     each side, the clause it stands in) shares most words with its own, at least MIN_FRAME,
     one of them next to it; a value whose best frame is shared by two values of the other
     sentence ('between $9.95 and $10.25') pairs with neither."""
+    words_first = Counter(t.form for t in first if t.value is None)
+    words_second = Counter(t.form for t in second if t.value is None)
+    counts = words_first.total(), words_second.total()
+    if _too_few(sum((words_first & words_second).values()), *counts):
+        return None  # even every shared word aligned would be too few: no alignment needed
     forms_first, forms_second = [t.form for t in first], [t.form for t in second]
     matcher = SequenceMatcher(None, forms_first, forms_second, autojunk=False)
     shared = sum(
         1 for a, _, size in matcher.get_matching_blocks() for form in forms_first[a : a + size] if form[0] != "<"
     )
-    words_first, words_second = sum(t.value is None for t in first), sum(t.value is None for t in second)
-    if (
-        shared < MIN_ALIGNED
-        or shared < SHARED_WORDS * min(words_first, words_second)
-        or shared < LONGER_SHARE * max(words_first, words_second)
-    ):
+    if _too_few(shared, *counts):
         return None
     frames_second = {j: _frame(second, j) for j, t in enumerate(second) if t.value is not None}
     pairs = []
