@@ -124,9 +124,10 @@ def similar(
         counts = WordCounts(len(claims), Counter(word for listed in claim_words for word in listed))
     weight = {word: math.log(1 + counts.claims / counts.words[word]) for listed in claim_words for word in listed}
     own = [sum(weight[word] for word in listed) for listed in claim_words]
+    stories = [story_of[packed.doc] for packed in claims]
     postings: dict[tuple[str, str], list[int]] = {}
     for index, listed in enumerate(claim_words):
-        story = story_of[claims[index].doc]
+        story = stories[index]
         for word in listed:
             postings.setdefault((story, word), []).append(index)
     unpacked: dict[int, Any] = {}
@@ -138,17 +139,18 @@ def similar(
 
     alike: list[list[int]] = []
     for index, listed in enumerate(claim_words):
-        story = story_of[claims[index].doc]
+        story = stories[index]
         shared: dict[int, float] = {}
-        count: Counter[int] = Counter()
+        count: dict[int, int] = {}
         for word in listed:
             posting = postings[(story, word)]
-            if len(posting) > MAX_POSTINGS:
-                continue
+            if len(posting) == 1 or len(posting) > MAX_POSTINGS:
+                continue  # the claim's own word only, or too common to find a restatement by
+            word_weight = weight[word]
             for other in posting:
                 if other != index:
-                    shared[other] = shared.get(other, 0.0) + weight[word]
-                    count[other] += 1
+                    shared[other] = shared.get(other, 0.0) + word_weight
+                    count[other] = count.get(other, 0) + 1
         ranked = sorted(
             (
                 (score / min(own[index], own[other]), other)
@@ -162,4 +164,4 @@ def similar(
     for index, direct in enumerate(alike):
         if direct:
             around = sorted({*direct, *(far for near in direct for far in alike[near])} - {index})
-            yield f"{story_of[claims[index].doc]}|{claim(index).id}", [claim(index), *(claim(i) for i in around)]
+            yield f"{stories[index]}|{claim(index).id}", [claim(index), *(claim(i) for i in around)]
