@@ -6,7 +6,9 @@ claims, in ``context.claims``), ``extract(context) -> list[CLAIM]`` and ``descri
 (a one-line reading for ``factdiff claims``). Extractors run in an order made from what
 they read; a kind that nothing extracts is an error at import, not a silent empty list.
 Adding a kind of claim: its module listed in ``MODULES``, its record in models.py, its word
-lists under text/data, and its tests.
+lists under text/data, and its tests. A pattern run over whole documents that opens with a word
+list is tried only where its openings occur (``text/starts.py``; tests/test_starts.py checks
+every such pattern against Python's own search).
 """
 
 from __future__ import annotations
