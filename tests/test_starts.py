@@ -7,6 +7,7 @@ import re
 import string
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import hyperscan
 import pytest
@@ -14,17 +15,24 @@ from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factdiff.extract import date, quantity, sentence
+import factdiff
+from factdiff.extract import EXTRACTORS
 from factdiff.text import values
 from factdiff.text.starts import CASE_FOLDS_TO_ASCII, UNICODE_SPACES, StartFinder
 
 FINDERS = {
-    "values": values._start_finder,
-    "quantity": quantity._start_finder,
-    "date": date._start_finder,
-    "sentence": sentence._start_finder,
+    module.__name__.rsplit(".", 1)[-1]: module._start_finder
+    for module in (*EXTRACTORS, values)
+    if hasattr(module, "_start_finder")
 }
-"""Every finder the extractors use, each pattern of which is checked below."""
+"""Every finder the extractors use (a module's ``_start_finder``), each pattern of which is checked below."""
+
+
+def test_every_module_that_builds_a_finder_is_checked() -> None:
+    package = Path(factdiff.__file__).parent
+    building = {path.stem for path in package.rglob("*.py") if "StartFinder(" in path.read_text(encoding="utf-8")}
+    assert building - {"starts"} == set(FINDERS) and {"date", "quantity", "sentence", "values"} <= set(FINDERS)
+
 
 PATTERNS = [(finder, name) for finder, make in FINDERS.items() for name in make().patterns]
 

@@ -7,8 +7,8 @@ claims, in ``context.claims``), ``extract(context) -> list[CLAIM]`` and ``descri
 they read; a kind that nothing extracts is an error at import, not a silent empty list.
 Adding a kind of claim: its module listed in ``MODULES``, its record in models.py, its word
 lists under text/data, and its tests. A pattern run over whole documents that opens with a word
-list is tried only where its openings occur (``text/starts.py``; tests/test_starts.py checks
-every such pattern against Python's own search).
+list is tried only where its openings occur (a module's ``_start_finder``, ``text/starts.py``;
+tests/test_starts.py finds every such module and checks each pattern against Python's own search).
 """
 
 from __future__ import annotations
