@@ -35,7 +35,7 @@ def extract(context: Any) -> list[StatementClaim]:
         sentence = text[start:end]
         typed = values(sentence)
         if not typed:
-            continue  # most sentences state no value: no lemmas read for them
+            continue  # an opening that is no value here ('about the plan', '5G'): no lemmas read
         words = content_forms(sentence)
         if len(words) < MIN_WORDS or len(words) + len(typed) > MAX_TOKENS:
             continue
