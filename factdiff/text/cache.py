@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -16,14 +17,15 @@ def cache_folder() -> Path | None:
     return base / "factdiff" if base.is_absolute() else None
 
 
-def write_whole(path: Path, data: bytes) -> None:
-    """The bytes written under a temporary name, then renamed into place; nothing is written
-    where the folder cannot be (a read-only or full disk: the next run tries again)."""
+def write_whole(path: Path, write: Callable[[Path], object], errors: tuple[type[Exception], ...] = ()) -> None:
+    """``write`` fills a temporary file beside ``path``, which is then renamed into place;
+    nothing is written where the folder cannot be (a read-only or full disk, or one of
+    ``errors`` while writing: the next run tries again)."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
+        write(temporary)
         os.replace(temporary, path)
-    except OSError:
+    except (OSError, *errors):
         with contextlib.suppress(OSError):
             temporary.unlink()

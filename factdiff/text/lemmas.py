@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factdiff.text.cache import cache_folder
+from factdiff.text.cache import cache_folder, write_whole
 from factdiff.text.lexicon import alignment_data
 
 if TYPE_CHECKING:
@@ -101,17 +101,14 @@ def _cached_dictionary(lang: str) -> Mapping[str, str]:
 
 def _write_table(path: Path, words: Mapping[str, str]) -> None:
     """The dictionary written as one SQLite table, indexed by word form."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+
+    def fill(temporary: Path) -> None:
         with contextlib.closing(sqlite3.connect(temporary)) as table:
             table.execute("CREATE TABLE forms (form TEXT PRIMARY KEY, lemma TEXT NOT NULL) WITHOUT ROWID")
             table.executemany("INSERT INTO forms VALUES (?, ?)", words.items())
             table.commit()
-        os.replace(temporary, path)
-    except (OSError, sqlite3.Error):  # a read-only or full disk: the next run tries again
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+
+    write_whole(path, fill, (sqlite3.Error,))
 
 
 class WordTable(Mapping[str, str]):

@@ -141,7 +141,8 @@ def _database(expressions: list[bytes], ids: list[int]) -> hyperscan.Database:
     flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SOM_LEFTMOST
     database.compile(expressions=expressions, ids=ids, elements=len(ids), flags=[flags] * len(ids))
     if path:
-        write_whole(path, hyperscan.dumpb(database))
+        serialised = hyperscan.dumpb(database)
+        write_whole(path, lambda temporary: temporary.write_bytes(serialised))
     return database
 
 
