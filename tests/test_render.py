@@ -9,7 +9,8 @@ import re
 from pathlib import Path
 
 from factdiff.api import scan
-from factdiff.render.json import render_json
+from factdiff.models import DiscrepancyLine, Warning_
+from factdiff.render.json import json_parts, render_json
 from factdiff.render.rich import discrepancy_block
 
 
@@ -109,3 +110,20 @@ def test_json_written_to_a_file_s_bytes_is_the_text_a_text_stream_gets(seeds):
     assert as_bytes.getvalue().decode("utf-8") == "before " + as_text.getvalue() + "after"
     assert as_text.getvalue() == report.model_dump_json(indent=2) + "\n"
     assert len(json.loads(as_text.getvalue())["discrepancies"]) == len(report.discrepancies) > 0
+
+
+def test_json_written_a_record_at_a_time_is_the_model_s_json(seeds):
+    """Lists are written record by record; a record of a subclass (which the declared class's
+    serializer shows without its own fields) makes its list be serialized whole."""
+    report = scan([seeds])
+    as_line = DiscrepancyLine(**report.discrepancies[0].model_dump())
+    warned = Warning_(path="a.txt", message="not UTF-8: read as cp1252")
+    for shown in (
+        report,
+        report.model_copy(update={"discrepancies": (*report.discrepancies[1:], as_line), "warnings": (warned,)}),
+        report.model_copy(update={"documents": (), "stories": ()}),
+    ):
+        written = io.StringIO()
+        render_json(shown, written)
+        assert written.getvalue() == shown.model_dump_json(indent=2) + "\n"
+    assert b'"type"' not in b"".join(json_parts(report.model_copy(update={"discrepancies": (as_line,)})))
