@@ -122,6 +122,7 @@ def test_json_written_a_record_at_a_time_is_the_model_s_json(seeds):
         report,
         report.model_copy(update={"discrepancies": (*report.discrepancies[1:], as_line), "warnings": (warned,)}),
         report.model_copy(update={"documents": (), "stories": ()}),
+        report.model_copy(update={"sources": tuple(document.id for document in report.documents)}),
     ):
         written = io.StringIO()
         render_json(shown, written)

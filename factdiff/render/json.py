@@ -52,11 +52,14 @@ def json_parts(model: BaseModel) -> Iterator[bytes]:
 
 
 def _records_of_declared_class(model: BaseModel, name: str, value: object) -> bool:
-    """Whether the field holds a non-empty tuple of records, each of exactly the declared class."""
+    """Whether the field holds a non-empty tuple of records, each of exactly the declared class
+    (not strings: a ``check`` report's ``sources``)."""
     if not isinstance(value, tuple) or not value:
         return False
-    declared = typing.get_args(type(model).model_fields[name].annotation)
-    return len(declared) == 2 and declared[1] is Ellipsis and all(type(item) is declared[0] for item in value)
+    declared = typing.get_args(type(model).model_fields[name].annotation)  # tuple[Record, ...]: (Record, ...)
+    if len(declared) != 2 or declared[1] is not Ellipsis or not isinstance(declared[0], type):
+        return False
+    return issubclass(declared[0], BaseModel) and all(type(item) is declared[0] for item in value)
 
 
 def typed_line(record_type: str, record: BaseModel) -> str:
