@@ -575,7 +575,7 @@ def _report(
 ) -> Report:
     story_of = {doc: story.id for story in analysis.stories for doc in story.documents}
     return Report(
-        documents=tuple(d.info.model_copy(update={"story": story_of.get(d.id)}) for d in documents),
+        documents=tuple(unpacked_info(d.record, story=story_of.get(d.id)) for d in documents),
         stories=tuple(analysis.stories),
         discrepancies=tuple(analysis.discrepancies if discrepancies is None else discrepancies),
         agreements=tuple(analysis.agreements),

@@ -100,8 +100,15 @@ def packed_info(info: DocumentInfo) -> bytes:
     return pickle.dumps(tuple(getattr(info, field) for field in INFO_FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def unpacked_info(packed: bytes) -> DocumentInfo:
-    return DocumentInfo.model_construct(**dict(zip(INFO_FIELDS, pickle.loads(packed), strict=True)))
+EVERY_INFO_FIELD = set(INFO_FIELDS)
+"""The fields an unpacked record was given (all of them): one set for every record, which are
+frozen, instead of one each (730 bytes, 73 MB of a report of 100,000 articles)."""
+
+
+def unpacked_info(packed: bytes, **changed: Any) -> DocumentInfo:
+    """A document's record from ``packed_info``, with the ``changed`` fields' values (its story)."""
+    values = dict(zip(INFO_FIELDS, pickle.loads(packed), strict=True))
+    return DocumentInfo.model_construct(EVERY_INFO_FIELD, **(values | changed))
 
 
 class Story(Record):
