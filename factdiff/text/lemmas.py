@@ -39,9 +39,12 @@ def _synonym_of() -> dict[str, str]:
     return {word: words[0] for words in alignment_data().synonyms for word in words}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 15)
 def lemma(word: str) -> str | None:
-    """The lemma a lower-case word aligns as (synonyms folded), None for a stop word."""
+    """The lemma a lower-case word aligns as (synonyms folded), None for a stop word. Cached for
+    the words a process has read lately: most look-ups are of common words. Reading 20,000
+    generated articles, 226,139 look-ups of 3,446,097 missed, against 185,111 with room for
+    200,000 words, which kept 28 MB more in the process (each worker of a scan holds one)."""
     if word in _stop_words():
         return None
     base = _lemmatizer().lemmatize(word, LANGUAGE).lower()
