@@ -143,6 +143,34 @@ def test_the_evidence_table_numbers_each_key_once_and_keeps_each_document_s_piec
         assert [table.kind_names[table.kinds[key]] for key in table.row_keys(row)] == [story._kind(k) for k in pieces]
 
 
+def test_the_evidence_index_gives_each_name_s_documents_in_order(greece):
+    """The flat index gives what a list of rows per indexed key gives: every document that
+    carries a name, number or date in more than one document, in order."""
+    documents, _ = api.read_paths([greece, MIXED, SEEDS])
+    folder = story._Folder(api.evidence_table({document.id: document.names for document in documents}))
+    table, postings = folder.table, folder.postings
+    carried: dict[int, list[int]] = {}
+    for row in range(len(table.docs)):
+        for key in table.row_keys(row):
+            carried.setdefault(key, []).append(row)
+    indexed = list(postings.indexed())
+    assert indexed == sorted(indexed) and len(indexed) > 10
+    for key, rows in carried.items():
+        wanted = len(rows) > 1 and table.kind_names[table.kinds[key]] in story.INDEX_KINDS
+        assert (key in postings) == wanted
+        if wanted:
+            assert list(postings.rows(key)) == rows
+            assert list(postings.after(key, rows[0])) == rows[1:]
+            assert list(postings.after(key, rows[-1])) == []
+
+
+def test_a_name_repeated_more_than_two_bytes_can_count_is_counted_exactly():
+    evidence = {"a": {"person:otunge": ("Otunge", 70_000)}, "b": {"person:otunge": ("Otunge", 2)}}
+    table = story.EvidenceTable.of(evidence)
+    assert [list(table.pieces(row)) for row in range(2)] == [[(0, 70_000)], [(0, 2)]]
+    assert story.EvidenceTable.of({"a": {"person:otunge": ("Otunge", 3)}}).mentions.itemsize == 2
+
+
 def test_a_read_document_holds_its_claims_pickled_and_gives_them_back(greece):
     [document, *_] = api.read_paths([greece])[0]
     assert isinstance(document.claims, bytes)
