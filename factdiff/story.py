@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from factdiff.models import Story
+from factdiff.models import Story, construct
 from factdiff.text.fold import fold
 from factdiff.text.lexicon import acronym_data, organisation_data, people_data, place_index, story_data
 from factdiff.text.names import organisation_key
@@ -795,7 +795,7 @@ def _story(docs: Sequence[str], folder: _Folder) -> Story:
         "shared": tuple(shared[:SHARED_SHOWN]),
         "evidence": tuple(_unique(shown[key] for key in others)[:SHARED_SHOWN]),
     }
-    return Story.model_construct(**fields)
+    return construct(Story, **fields)
 
 
 def _about(kind: str, label: str, mentions: int) -> bool:
