@@ -13,13 +13,14 @@ import contextlib
 import datetime
 import functools
 import gc
+import itertools
 import os
 import pickle
 import tempfile
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from factdiff import extract as extraction
 from factdiff.group import WordCounts, blocks, comparable, similar, word_counts
@@ -56,6 +57,9 @@ from factdiff.models import (
 )
 from factdiff.story import Evidence, EvidenceTable, find_stories, single_story, story_names
 from factdiff.text.language import checked, language_of
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 PathLike = str | Path
 
@@ -267,7 +271,7 @@ def read_paths(
             warm_up()
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
             work = functools.partial(_read_and_extract, reading=reading)
-            results: Iterable[list[Read | Warning_]] = pool.map(work, items, chunksize=8)
+            results: Iterable[list[Read | Warning_]] = in_order(pool, work, items, workers)
         else:
             results = (_read_and_extract(item, reading) for item in items)
         for done, results_of_file in enumerate(results, 1):
@@ -284,6 +288,34 @@ def read_paths(
                         result = result._replace(names=spool.keep(result.names), claims=spool.keep(result.claims))
                     documents.append(result)
     return documents, unread + warnings
+
+
+CHUNK = 8
+"""Files a worker reads at a time: enough that sending them costs little next to reading them."""
+
+
+def in_order(pool: Executor, work: Callable[[Any], Any], items: Sequence[Any], workers: int) -> Iterator[Any]:
+    """``work`` of each item, in order, run ``CHUNK`` items at a time by the pool, with at most
+    four chunks a worker waiting: ``pool.map`` submits every chunk at once, each with a future
+    and its items (a queue that grows with the archive, not with the workers)."""
+    waiting: deque[Future[list[Any]]] = deque()
+    chunks = (items[start : start + CHUNK] for start in range(0, len(items), CHUNK))
+    try:
+        for chunk in itertools.islice(chunks, 4 * workers):
+            waiting.append(pool.submit(_each, work, chunk))
+        while waiting:
+            done = waiting.popleft().result()
+            for chunk in itertools.islice(chunks, 1):
+                waiting.append(pool.submit(_each, work, chunk))
+            yield from done
+    finally:
+        for future in waiting:
+            future.cancel()  # stopped early (an error, Ctrl-C): the chunks not begun are not read
+
+
+def _each(work: Callable[[Any], Any], chunk: Sequence[Any]) -> list[Any]:
+    """Worker: ``work`` of each item of a chunk (top level, so a process pool can run it)."""
+    return [work(item) for item in chunk]
 
 
 def evidence_table(pickled: Mapping[str, bytes | Spooled]) -> EvidenceTable:

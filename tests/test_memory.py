@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -169,6 +170,25 @@ def test_a_name_repeated_more_than_two_bytes_can_count_is_counted_exactly():
     table = story.EvidenceTable.of(evidence)
     assert [list(table.pieces(row)) for row in range(2)] == [[(0, 70_000)], [(0, 2)]]
     assert story.EvidenceTable.of({"a": {"person:otunge": ("Otunge", 3)}}).mentions.itemsize == 2
+
+
+class CountingPool(ThreadPoolExecutor):
+    """A pool that counts the chunks submitted to it."""
+
+    submitted = 0
+
+    def submit(self, *args, **kwargs):
+        self.submitted += 1
+        return super().submit(*args, **kwargs)
+
+
+def test_files_are_read_in_order_with_a_few_chunks_waiting_whatever_their_number():
+    items = list(range(1_000))
+    with CountingPool(2) as pool:
+        for done, result in enumerate(api.in_order(pool, lambda item: item * item, items, workers=2), 1):
+            assert result == items[done - 1] ** 2
+            assert pool.submitted <= -(-done // api.CHUNK) + 4 * 2  # the chunks begun, and four a worker ahead
+    assert pool.submitted == len(items) // api.CHUNK
 
 
 def test_a_read_document_holds_its_claims_pickled_and_gives_them_back(greece):
