@@ -253,7 +253,7 @@ def _kind(key: str) -> str:
 class EvidenceTable:
     """Every document's evidence as flat arrays, in document id order: each piece's key (by
     number) and how often the document names it, and each key's kind; not a dict apiece (at
-    100,000 articles, 7 million pieces: about 70 MB instead of 460 MB as dicts). The keys'
+    100,000 articles, 7 million pieces: about 50 MB instead of 460 MB as dicts). The keys'
     text is not kept, nor the forms shown: ``evidence_of`` gives a document's evidence back
     (from a scan's spool) for the few steps that show it, in the order its pieces are here."""
 
