@@ -6,7 +6,7 @@ import pytest
 
 from factdiff.text.interval import Interval
 from factdiff.text.lemmas import lemma
-from factdiff.text.values import aligned_tokens, rate_period, values
+from factdiff.text.values import aligned_tokens, content_forms, rate_period, values
 
 
 def read(sentence: str) -> list[tuple[str, str, Interval]]:
@@ -82,3 +82,18 @@ def test_restatements_align_as_the_same_lemmas_and_slots():
 )
 def test_a_rates_period_is_read_after_its_number(sentence, period):
     assert rate_period(sentence, values(sentence)[0]) == period
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya deployed 700 police personnel to Haiti in June 2024.",
+        "More than 850 police officers, about 40% of them women, arrived on Tuesday.",
+        "No figure was given by the mission's commander.",
+        "Sales rose 5% to $1.2 billion in the third quarter, up from 3% a year earlier.",
+    ],
+)
+def test_a_statement_s_words_are_the_aligned_words_without_their_values(sentence):
+    tokens = aligned_tokens(sentence)
+    assert content_forms(sentence) == [token.form for token in tokens if token.value is None]
+    assert any(token.value is None for token in tokens)

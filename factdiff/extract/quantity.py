@@ -506,12 +506,7 @@ class _Reader:
                 scope, elsewhere = self._frame(number, clause, sentence_start, sentence_end, claim_start)
                 modality = self._modality(clause, end, claim_start, subject_words, sentence_start)
                 places = self._places(sentence_start, sentence_end, subject_words, end, owner)
-                fields = {
-                    "event": event,
-                    "modality": "unknown" if elsewhere else modality,
-                    "scope": scope,
-                    "places": places,
-                }
+                fields.update(modality="unknown" if elsewhere else modality, scope=scope, places=places)
         fields.update(
             self.context.location(KIND, claim_start, end),
             kind=KIND,

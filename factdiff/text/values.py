@@ -7,6 +7,7 @@ America": film, earn, <number:$>, north, america on both sides)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -220,18 +221,14 @@ def values(sentence: str) -> tuple[Value, ...]:
 def aligned_tokens(sentence: str) -> tuple[Token, ...]:
     """The sentence as it is aligned: content lemmas and value slots, in order (cached: a
     sentence is judged against several alike)."""
-    typed = values(sentence)
     result: list[Token] = []
-    position = 0
-    for value in (*typed, None):
-        stop = value.start if value else len(sentence)
-        for word in WORD.finditer(sentence, position, stop):
+    for start, stop, value in _around_values(sentence):
+        for word in WORD.finditer(sentence, start, stop):
             form = lemma(word.group().lower())
             if form:
                 result.append(Token(form, word.start(), word.end(), None))
         if value:
             result.append(Token(value.slot, value.start, value.end, value))
-            position = value.end
     return tuple(result)
 
 
@@ -240,13 +237,19 @@ def content_forms(sentence: str) -> list[str]:
     or token records: what a statement is indexed by (read for every sentence with a value,
     while few are ever aligned)."""
     forms: list[str] = []
+    for start, stop, _value in _around_values(sentence):
+        forms.extend(filter(None, map(lemma, map(str.lower, WORD.findall(sentence, start, stop)))))
+    return forms
+
+
+def _around_values(sentence: str) -> Iterator[tuple[int, int, Value | None]]:
+    """The stretches of words between the sentence's values: (start, end, the value that ends
+    the stretch, None for the last)."""
     position = 0
     for value in (*values(sentence), None):
-        stop = value.start if value else len(sentence)
-        forms.extend(filter(None, map(lemma, map(str.lower, WORD.findall(sentence, position, stop)))))
+        yield position, value.start if value else len(sentence), value
         if value:
             position = value.end
-    return forms
 
 
 @lru_cache(maxsize=4096)
