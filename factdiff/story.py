@@ -43,6 +43,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from factdiff.models import Story, construct
@@ -180,15 +181,16 @@ def _words_of(sentences: Iterable[str], personal: set[str], evidence: _Collector
         tokens = WORD.findall(ADDRESS.sub(" ", sentence) if _may_hold_address(sentence) else sentence)
         if "'" in sentence or "’" in sentence:
             tokens = [POSSESSIVE.sub("", token) if "'" in token or "’" in token else token for token in tokens]
-        in_lower_case = [token for token in tokens if token.islower()]
+        in_lower_case = list(filter(str.islower, tokens))
         lower.update(in_lower_case)
-        content.extend(token for token in in_lower_case if len(token) > 2 and token not in common)
-        headline = sum(token[0].isupper() for token in tokens) > TITLE_CASE_SHARE * len(tokens)
+        content.extend(itertools.filterfalse(common.__contains__, in_lower_case))
+        headline = sum(map(str.isupper, map(itemgetter(0), tokens))) > TITLE_CASE_SHARE * len(tokens)
         if not headline:
-            capitalised.extend(token for token in tokens[1:] if not token.islower())
+            capitalised.extend(itertools.filterfalse(str.islower, itertools.islice(tokens, 1, None)))
     words: Counter[str] = Counter()
     for word, count in Counter(content).items():
-        words[_stem(word)] += count
+        if len(word) > 2:
+            words[_stem(word)] += count
     places = place_index()
     for token, count in sorted(Counter(capitalised).items()):
         if token.lower() not in lower and _proper(token, personal):

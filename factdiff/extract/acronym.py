@@ -13,6 +13,7 @@ not an acronym.
 from __future__ import annotations
 
 import re
+import string
 from functools import cache
 from typing import Any
 
@@ -119,8 +120,7 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     position = 0
     for line in text.split("\n"):
-        letters = sum(map(str.isalpha, line))  # map, not a generator: no Python step per character
-        if letters >= HEADLINE_LETTERS and sum(map(str.isupper, filter(str.isalpha, line))) >= CAPITALS_SHARE * letters:
+        if _mostly_capitals(line):
             spans.append((position, position + len(line)))
         position += len(line) + 1
     for run in CAPITAL_RUN.finditer(text):
@@ -128,6 +128,22 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
         if any(len(word) >= LONG_WORD or word in _shouted_function_words() for word in words):
             spans.append(run.span())
     return spans
+
+
+ASCII_LETTERS = string.ascii_letters.encode()
+ASCII_NOT_CAPITALS = bytes(code for code in range(128) if not chr(code).isupper())
+
+
+def _mostly_capitals(line: str) -> bool:
+    """A line of HEADLINE_LETTERS letters or more, at least CAPITALS_SHARE of them capitals.
+    Counted in bytes for an ASCII line (most are): deleting bytes costs far less than a test per
+    character."""
+    if line.isascii():
+        raw = line.encode("ascii")
+        letters = len(raw) - len(raw.translate(None, ASCII_LETTERS))
+        return letters >= HEADLINE_LETTERS and len(raw.translate(None, ASCII_NOT_CAPITALS)) >= CAPITALS_SHARE * letters
+    letters = sum(map(str.isalpha, line))  # map, not a generator: no Python step per character
+    return letters >= HEADLINE_LETTERS and sum(map(str.isupper, filter(str.isalpha, line))) >= CAPITALS_SHARE * letters
 
 
 def _presented_as_alternative(text: str, start: int) -> bool:

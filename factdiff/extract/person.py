@@ -59,6 +59,7 @@ capitalised words costs the regex engine more per character than many short ones
 TOKEN = re.compile(NAME_TOKEN, re.VERBOSE)
 PARTICLE = re.compile(rf"(?:{'|'.join(people_data().particles)})(?=[ \t])")
 POSSESSIVE = re.compile(r"['’]s?\Z")
+SPACE = re.compile(r"\s")
 TITLE_BEFORE = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Capt|Col|Sgt|Rev|Lt)\.\s+\Z")
 """An abbreviated honorific with a full stop just before a run ('Mr. Smith')."""
 
@@ -103,22 +104,32 @@ def _vocabulary() -> dict[str, Any]:
     titles = set()
     for title in data.titles:
         titles.update(title.split())
+    honorifics = {k.rstrip("."): v for k, v in data.honorifics.items()}
     return {
-        "honorifics": {k.rstrip("."): v for k, v in data.honorifics.items()},
+        "honorifics": honorifics,
         "titles": titles,
-        "not_names": set(data.organisation_words)
-        | set(data.business_words)
-        | set(data.calendar_words)
-        | set(data.function_words)
-        | set(place_index()),
+        "not_name_words": frozenset(
+            itertools.chain(
+                data.organisation_words,
+                data.business_words,
+                data.calendar_words,
+                data.function_words,
+                place_index(),
+                honorifics,
+                titles,
+            )
+        ),
     }
 
 
 def _tokens(run: re.Match[str]) -> list[tuple[int, int, str]]:
     """(start, end, word) for each token of a run, particles attached to the next token."""
-    tokens: list[tuple[int, int, str]] = []
     text = run.string
     position, end = run.start(), run.end()
+    whole = run.group()
+    if SPACE.search(whole) is None:
+        return [(position, end, whole)]  # one token: a run's words are parted by whitespace
+    tokens: list[tuple[int, int, str]] = []
     pending: int | None = None
     while position < end:
         while position < end and text[position].isspace():
@@ -150,9 +161,8 @@ class Candidate:
 
 def _not_a_name_word(word: str) -> bool:
     """A word that cannot be part of a name: a listed non-name, an honorific or a title."""
-    vocabulary = _vocabulary()
-    bare = POSSESSIVE.sub("", word)
-    return bare in vocabulary["not_names"] or bare in vocabulary["honorifics"] or bare in vocabulary["titles"]
+    bare = POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
+    return bare in _vocabulary()["not_name_words"]
 
 
 def _candidate(run: re.Match[str]) -> Candidate | None:
