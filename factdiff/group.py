@@ -9,9 +9,11 @@ index. This stage knows keys, not rules: the caller passes each rule's.
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain
 from typing import Any, NamedTuple
 
 from factdiff.models import PackedClaim, Texts, unpack
@@ -122,14 +124,15 @@ def similar(
     claim_words = [tuple(words(packed)) for packed in claims]
     if counts is None:
         counts = WordCounts(len(claims), Counter(word for listed in claim_words for word in listed))
-    weight = {word: math.log(1 + counts.claims / counts.words[word]) for listed in claim_words for word in listed}
-    own = [sum(weight[word] for word in listed) for listed in claim_words]
+    weight = {word: math.log(1 + counts.claims / counts.words[word]) for word in set(chain.from_iterable(claim_words))}
+    own = [sum(map(weight.__getitem__, listed)) for listed in claim_words]
     stories = [story_of[packed.doc] for packed in claims]
-    postings: dict[tuple[str, str], list[int]] = {}
+    # each story's own index, word -> the claims that have it (in order): no pair of keys a word
+    postings_in: defaultdict[str, defaultdict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for index, listed in enumerate(claim_words):
-        story = stories[index]
+        postings = postings_in[stories[index]]
         for word in listed:
-            postings.setdefault((story, word), []).append(index)
+            postings[word].append(index)
     unpacked: dict[int, Any] = {}
 
     def claim(index: int) -> Any:
@@ -139,11 +142,11 @@ def similar(
 
     alike: list[list[int]] = []
     for index, listed in enumerate(claim_words):
-        story = stories[index]
+        postings = postings_in[stories[index]]
         shared: dict[int, float] = {}
         count: dict[int, int] = {}
         for word in listed:
-            posting = postings[(story, word)]
+            posting = postings[word]
             if len(posting) == 1 or len(posting) > MAX_POSTINGS:
                 continue  # the claim's own word only, or too common to find a restatement by
             word_weight = weight[word]
@@ -151,16 +154,16 @@ def similar(
                 if other != index:
                     shared[other] = shared.get(other, 0.0) + word_weight
                     count[other] = count.get(other, 0) + 1
-        ranked = sorted(
-            (
-                (score / min(own[index], own[other]), other)
+        ranked = heapq.nsmallest(  # the most alike first: (-share, other), ties to the earlier claim
+            CANDIDATES,
+            [
+                (-(score / min(own[index], own[other])), other)
                 for other, score in shared.items()
                 if count[other] >= MIN_SHARED_WORDS
-            ),
-            key=lambda item: (-item[0], item[1]),
+            ],
         )
-        alike.append([other for share, other in ranked[:CANDIDATES] if share >= MIN_SHARED])
-    del postings
+        alike.append([other for unshared, other in ranked if -unshared >= MIN_SHARED])
+    del postings_in, postings
     for index, direct in enumerate(alike):
         if direct:
             around = sorted({*direct, *(far for near in direct for far in alike[near])} - {index})
