@@ -127,12 +127,7 @@ def similar(
     weight = {word: math.log(1 + counts.claims / counts.words[word]) for word in set(chain.from_iterable(claim_words))}
     own = [sum(map(weight.__getitem__, listed)) for listed in claim_words]
     stories = [story_of[packed.doc] for packed in claims]
-    # each story's own index, word -> the claims that have it (in order): no pair of keys a word
-    postings_in: defaultdict[str, defaultdict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for index, listed in enumerate(claim_words):
-        postings = postings_in[stories[index]]
-        for word in listed:
-            postings[word].append(index)
+    alike = _most_alike(claim_words, stories, weight, own)
     unpacked: dict[int, Any] = {}
 
     def claim(index: int) -> Any:
@@ -140,6 +135,22 @@ def similar(
             unpacked[index] = unpack(claims[index], texts)
         return unpacked[index]
 
+    for index, direct in enumerate(alike):
+        if direct:
+            around = sorted({*direct, *(far for near in direct for far in alike[near])} - {index})
+            yield f"{stories[index]}|{claim(index).id}", [claim(index), *(claim(i) for i in around)]
+
+
+def _most_alike(
+    claim_words: Sequence[tuple[str, ...]], stories: Sequence[str], weight: Mapping[str, float], own: Sequence[float]
+) -> list[list[int]]:
+    """For each claim, the CANDIDATES claims of its story most alike to it (see ``similar``)."""
+    # each story's own index, word -> the claims that have it (in order): no pair of keys a word
+    postings_in: defaultdict[str, defaultdict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for index, listed in enumerate(claim_words):
+        postings = postings_in[stories[index]]
+        for word in listed:
+            postings[word].append(index)
     alike: list[list[int]] = []
     for index, listed in enumerate(claim_words):
         postings = postings_in[stories[index]]
@@ -163,8 +174,4 @@ def similar(
             ],
         )
         alike.append([other for unshared, other in ranked if -unshared >= MIN_SHARED])
-    del postings_in, postings
-    for index, direct in enumerate(alike):
-        if direct:
-            around = sorted({*direct, *(far for near in direct for far in alike[near])} - {index})
-            yield f"{stories[index]}|{claim(index).id}", [claim(index), *(claim(i) for i in around)]
+    return alike
