@@ -62,11 +62,14 @@ def is_known(word: str) -> bool:
 
 @cache
 def _lemmatizer() -> Lemmatizer:
-    """simplemma's default lemmatizer (``simplemma.lemmatize``), reading the cached dictionary."""
+    """simplemma's default lemmatizer (``simplemma.lemmatize``), reading the cached dictionary,
+    without simplemma's own cache of 65,536 words: it is asked only for the words ``lemma``'s
+    cache misses, and reading 6,000 generated articles it answered 4,970 of 75,895 of them, while
+    it kept 14 MB more in each process."""
     from simplemma import Lemmatizer
     from simplemma.strategies import DefaultStrategy
 
-    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=CachedDictionaries()))
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=CachedDictionaries()), cache_max_size=0)
 
 
 @cache
