@@ -197,7 +197,7 @@ def _name_tokens(tokens: list[tuple[int, int, str]]) -> tuple[list[tuple[int, in
     first = len(tokens)
     for index in range(len(tokens) - 1, -1, -1):
         start, end, word = tokens[index]
-        bare = POSSESSIVE.sub("", word)
+        bare = POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
         if _not_a_name_word(word) or (index < len(tokens) - 1 and bare != word):
             break
         name.insert(0, (start, end, bare))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 from factdiff.models import SentenceClaim, construct
@@ -54,9 +54,8 @@ def extract(context: Any) -> list[SentenceClaim]:
                 start += 1
         sentence = text[start:end]
         normal = TOKEN.findall(normal_token(sentence))
-        words = (token for token in normal if token[0].isalpha())
-        if len(normal) < MIN_WORDS or next(islice(words, MIN_WORDS - 1, None), None) is None:
-            continue  # fewer than MIN_WORDS words (counted no further than that)
+        if len(normal) < MIN_WORDS or sum(map(str.isalpha, map(itemgetter(0), normal))) < MIN_WORDS:
+            continue  # fewer than MIN_WORDS words
         middle = len(normal) // 2
         fields = context.location(KIND, start, end)
         fields["sentence"], fields["sentence_start"] = fields["text"], start
