@@ -145,7 +145,7 @@ def _most_alike(
     claim_words: Sequence[tuple[str, ...]], stories: Sequence[str], weight: Mapping[str, float], own: Sequence[float]
 ) -> list[list[int]]:
     """For each claim, the CANDIDATES claims of its story most alike to it (see ``similar``)."""
-    # each story's own index, word -> the claims that have it (in order): no pair of keys a word
+    # each story's own index, word -> the claims that have it, in order (keyed by the word alone)
     postings_in: defaultdict[str, defaultdict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for index, listed in enumerate(claim_words):
         postings = postings_in[stories[index]]

@@ -233,6 +233,22 @@ def test_headline_capitals_are_not_acronyms():
     assert found("NEW MSN REPORT SET FOR RELEASE AFTER THE TREMOR\n\n" + SURVEY, code="FD301") == []
 
 
+@pytest.mark.parametrize(
+    "headline",
+    ["NEW NMS REPORT SET FOR RELEASE", "NMS: RÉUNION À GENÈVE APRÈS LE SÉISME", "THE NMS’S REPORT IS OUT TODAY"],
+    ids=["ascii", "accented", "curly-apostrophe"],
+)
+def test_a_line_mostly_in_capitals_is_a_headline_whatever_its_letters(headline):
+    assert [c.acronym for c in claims_of(headline + "\n\n" + SURVEY, "acronym") if c.line == 1] == []
+
+
+@pytest.mark.parametrize(
+    "line", ["The NMS report on the tremor is out", "The NMS’s report on the tremor is out"], ids=["ascii", "curly"]
+)
+def test_a_line_in_lower_case_keeps_its_acronym(line):
+    assert [c.acronym for c in claims_of(line + "\n\n" + SURVEY, "acronym") if c.line == 1] == ["NMS"]
+
+
 def test_an_acronym_presented_as_another_name_is_not_a_typo():
     alternative = SURVEY + " A minister, using an alternative acronym for the body, said the NSM was wrong."
     assert found(alternative, code="FD301") == []
