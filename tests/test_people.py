@@ -24,6 +24,16 @@ def test_honorific_initial_and_a_name_broken_across_paragraphs():
     assert (person.gender, person.initials) == ("female", "J.")
 
 
+def test_a_name_parted_only_by_a_no_break_space_after_an_initial_is_read_as_its_words():
+    people = claims_of(
+        "Ms Kimberly Penland arrived on Monday. Later, K.\u00a0Penland said the plan was good.", "person"
+    )
+    assert [(p.given, p.initials, p.surname) for p in people] == [
+        ("Kimberly", None, "Penland"),
+        (None, "K.", "Penland"),
+    ]
+
+
 def test_surname_and_possessive_mentions_point_to_the_full_name():
     people = claims_of("Secretary-General Antonio Guterres met them. Later, Guterres’ letter was read.", "person")
     assert [p.name for p in people] == ["Antonio Guterres", "Guterres"]
