@@ -51,7 +51,7 @@ from factdiff.text.lemmas import is_known
 from factdiff.text.lexicon import alignment_data, phrase_pattern, quantity_data
 from factdiff.text.opposites import Opposed, negated, opposed
 from factdiff.text.sentences import is_question, speaker_label_end
-from factdiff.text.values import Token, Value, aligned_tokens, rate_period, values
+from factdiff.text.values import Token, Value, aligned_tokens, content_counts, rate_period, values
 
 MIN_ALIGNED = 3
 """Content words two restatements must share, at the least."""
@@ -165,11 +165,7 @@ def aligned_values(first: Sequence[Token], second: Sequence[Token]) -> tuple[lis
     each side, the clause it stands in) shares most words with its own, at least MIN_FRAME,
     one of them next to it; a value whose best frame is shared by two values of the other
     sentence ('between $9.95 and $10.25') pairs with neither."""
-    words_first = Counter(t.form for t in first if t.value is None)
-    words_second = Counter(t.form for t in second if t.value is None)
-    counts = words_first.total(), words_second.total()
-    if _too_few(sum((words_first & words_second).values()), *counts):
-        return None  # even every shared word aligned would be too few: no alignment needed
+    counts = sum(t.value is None for t in first), sum(t.value is None for t in second)
     forms_first, forms_second = [t.form for t in first], [t.form for t in second]
     matcher = SequenceMatcher(None, forms_first, forms_second, autojunk=False)
     shared = sum(
@@ -333,6 +329,9 @@ def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Differen
         return
     if _about_others(first.sentence, second.sentence):
         return  # about different people or places
+    words_first, words_second = content_counts(first.sentence), content_counts(second.sentence)
+    if _too_few(sum((words_first & words_second).values()), words_first.total(), words_second.total()):
+        return  # even every shared word aligned would be too few: no alignment needed
     tokens_first, tokens_second = aligned_tokens(first.sentence), aligned_tokens(second.sentence)
     found = aligned_values(tokens_first, tokens_second)
     if found is None:

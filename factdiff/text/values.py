@@ -7,6 +7,7 @@ America": film, earn, <number:$>, north, america on both sides)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -250,6 +251,13 @@ def _around_values(sentence: str) -> Iterator[tuple[int, int, Value | None]]:
         yield position, value.start if value else len(sentence), value
         if value:
             position = value.end
+
+
+@lru_cache(maxsize=4096)
+def content_counts(sentence: str) -> Counter[str]:
+    """How often the sentence gives each content lemma (``aligned_tokens`` without values);
+    cached for the pairs a sentence is weighed in, so not to be changed."""
+    return Counter(token.form for token in aligned_tokens(sentence) if token.value is None)
 
 
 @lru_cache(maxsize=4096)
