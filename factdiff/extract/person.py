@@ -126,9 +126,6 @@ def _tokens(run: re.Match[str]) -> list[tuple[int, int, str]]:
     """(start, end, word) for each token of a run, particles attached to the next token."""
     text = run.string
     position, end = run.start(), run.end()
-    whole = run.group()
-    if SPACE.search(whole) is None:
-        return [(position, end, whole)]  # one token: a run's words are parted by whitespace
     tokens: list[tuple[int, int, str]] = []
     pending: int | None = None
     while position < end:
@@ -159,19 +156,26 @@ class Candidate:
         self.title, self.gender, self.strong = title, gender, strong
 
 
+def _without_possessive(word: str) -> str:
+    """'Kenya’s' -> 'Kenya' (the pattern is tried only on a word with an apostrophe: few have one)."""
+    return POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
+
+
 def _not_a_name_word(word: str) -> bool:
     """A word that cannot be part of a name: a listed non-name, an honorific or a title."""
-    bare = POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
-    return bare in _vocabulary()["not_name_words"]
+    return _without_possessive(word) in _vocabulary()["not_name_words"]
 
 
 def _candidate(run: re.Match[str]) -> Candidate | None:
     whole = run.group()
-    if " " not in whole and "\n" not in whole and "\t" not in whole and _not_a_name_word(whole):
-        return None  # most runs are one word ('The', 'Kenya’s')
-    tokens = _tokens(run)
-    if not tokens or _not_a_name_word(tokens[-1][2]):
-        return None
+    if SPACE.search(whole) is None:  # one word: a run's words are parted by whitespace
+        if _not_a_name_word(whole):
+            return None  # most runs are one word ('The', 'Kenya’s')
+        tokens = [(run.start(), run.end(), whole)]
+    else:
+        tokens = _tokens(run)
+        if not tokens or _not_a_name_word(tokens[-1][2]):
+            return None
     name, first = _name_tokens(tokens)
     if not name:
         return None
@@ -197,7 +201,7 @@ def _name_tokens(tokens: list[tuple[int, int, str]]) -> tuple[list[tuple[int, in
     first = len(tokens)
     for index in range(len(tokens) - 1, -1, -1):
         start, end, word = tokens[index]
-        bare = POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
+        bare = _without_possessive(word)
         if _not_a_name_word(word) or (index < len(tokens) - 1 and bare != word):
             break
         name.insert(0, (start, end, bare))
