@@ -172,7 +172,7 @@ class QuantityClaim(ClaimBase):
 
 
 class PersonClaim(ClaimBase):
-    """A mention of a person by name."""
+    """A mention of a person by name, with the age written with it where there is one."""
 
     kind: Literal["person"] = "person"
     name: str = Field(description="The name as written, whitespace collapsed, without title.")
@@ -190,6 +190,12 @@ class PersonClaim(ClaimBase):
     )
     alias_of: str | None = Field(
         default=None, description="The name this one is declared an alias of ('also known as', 'alias')."
+    )
+    age: int | None = Field(
+        default=None, description="An age written with the name: 'John Maddox, 34', '34-year-old John Maddox'."
+    )
+    reported: datetime.date | None = Field(
+        default=None, description="For a claim with an age: publication date of the report, where known."
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import claims_of
 
 from factdiff.api import find_discrepancies
@@ -218,3 +219,26 @@ def test_romanised_given_names_are_a_low_severity_variant():
     assert found.severity == "low" and "romanise" in found.explanation
     # two outlets romanising one name their own ways is house style, not a slip of either
     assert report_of("Mr Yevgeny Prigozhin led the group.", "Mr Evgeny Prigozhin died in a crash.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ages"),
+    [
+        ("Police arrested John Maddox, 34, on Friday in Leeds.", {"John Maddox": 34}),
+        ("The victims were Alice McMeekin, 58, and Kathryn Jenkin, 20.", {"Alice McMeekin": 58, "Kathryn Jenkin": 20}),
+        (
+            "Officers shot a 16-year-old Kimani Gray in Brooklyn, and 35-year-old Gary Gomes was held.",
+            {"Kimani Gray": 16, "Gary Gomes": 35},
+        ),
+        ("Sergeant Ann Lee, aged 41; her son was not hurt.", {"Ann Lee": 41}),
+        ("Ms Ann Lee lives at Flat 4, 34 High Street, Leeds.", {}),
+        ("The scores were John Maddox, 34, 28 and 19, the judges said.", {}),
+        ("Wayne Rooney (2) and Ryan Giggs scored for United.", {}),
+        ("Ms Ann Lee, 34.5 miles away, heard the blast.", {}),
+        ("Mr John Maddox, 2019 champion, said he was pleased.", {}),
+        ("Mr John Maddox, 45th on the list, said he was pleased.", {}),
+    ],
+)
+def test_an_age_written_with_a_name_is_read_with_it(sentence, ages):
+    people = claims_of(sentence, "person")
+    assert {p.name: p.age for p in people if p.age} == ages

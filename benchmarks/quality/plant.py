@@ -27,6 +27,7 @@ class Plant(NamedTuple):
 COUNT = re.compile(r"(?<![\w.,$£€-])([1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)(?= [a-z]+s\b)")
 """A count: a number followed by a plural word ('45 people', '1,200 homes')."""
 YEAR = re.compile(r"\b(?:in|In|since|of) (19[5-9][0-9]|20[0-2][0-9])\b")
+AGE = re.compile(r"(?<=[a-z]), ([1-9][0-9]?),(?= [a-z])")
 GIVEN_AND_SURNAME = re.compile(r"(?<![\w.])([A-Z][a-z]{3,})( [A-Z][a-z]{3,})(?![\w-])")
 PRONOUN = re.compile(r"(?<= )(he|she)(?= )")
 ACRONYM = re.compile(r"(?<![\w.])[A-Z]{3,5}(?![\w])")
@@ -113,6 +114,14 @@ def plant_year(text: str, rng: random.Random) -> Plant | None:
     if match is None:
         return None
     return _replace(text, match.start(1), match.end(1), str(int(match.group(1)) - 1))
+
+
+def plant_age(text: str, rng: random.Random) -> Plant | None:
+    """'Maddox, 34, was' -> 'Maddox, 37, was': an age set off by commas after a word."""
+    match = _pick(list(AGE.finditer(text)), rng)
+    if match is None:
+        return None
+    return _replace(text, match.start(1), match.end(1), str(int(match.group(1)) + 3))
 
 
 def plant_given_name(text: str, rng: random.Random) -> Plant | None:
@@ -230,6 +239,7 @@ Planter = Callable[[str, random.Random], "Plant | None"]
 ERRORS: dict[str, Planter] = {
     "count": plant_count,
     "year": plant_year,
+    "age": plant_age,
     "given name": plant_given_name,
     "pronoun": plant_pronoun,
     "acronym": plant_acronym,

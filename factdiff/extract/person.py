@@ -7,7 +7,8 @@ in the same document ("Bazile Richardson" beside "Basil Richardson"). Runs that 
 an organisation, business or place word ("Human Rights Watch", "Gordon Advisors",
 "Goodison Park") are not people: a firm named after its founder is still a firm.
 A lone surname ("Ruto said", "Guterres’ letter") is kept when it matches a full name in
-the same document, and points to it.
+the same document, and points to it. An age written with the name is read with it: "John
+Maddox, 34, of Leeds", "Maddox, aged 34", "34-year-old John Maddox".
 """
 
 from __future__ import annotations
@@ -67,6 +68,15 @@ PREFIXED_TITLE_BEFORE = re.compile(r"\b(?:then|ex|former|late|acting|interim)-(?
 """A title joined to a time word just before a run ('then-President Jovenel Moïse')."""
 
 MAX_NAME_TOKENS = 4
+
+AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?(?P<age>[0-9]{1,3})(?=[ \t]*(?:,(?![ \t]*[0-9])|;|\.(?![0-9])|\)|\Z))")
+"""An age set off by commas after a name: ', 34,' ', 34.' ', aged 34;'. Not ', 34 High Street',
+', 34, 28 and 19' (a list of numbers) nor ', 34.5'; nor a number in brackets ('Rooney (2)',
+'Root (82)': goals and runs in sports reports)."""
+AGE_BEFORE = re.compile(r"(?<![0-9,.])(?P<age>[0-9]{1,3})-year-old[ \t]+\Z")
+"""'34-year-old John Maddox': the age as a compound adjective right before the name."""
+AGE_WINDOW = 16
+OLDEST = 120
 
 OWNER_BEFORE = re.compile(rf"(?P<owner>[{UPPER}][\w.-]*(?:[ \t][{UPPER}][\w.-]*){{0,4}}?)(?:['’]s)?[ \t]+\Z")
 """Whose office: the capitalised words right before it ('Kenya’s', 'US', 'Haitian Transitional Council')."""
@@ -297,10 +307,25 @@ def _referent(mention: Candidate, namesakes: list[Candidate]) -> str | None:
     return full_names.pop()
 
 
+def age_at(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """The age written with the name at text[start:end] ("Maddox, 34,", "34-year-old Maddox"),
+    with the span of the name and its age together."""
+    if after := AGE_AFTER.match(text, end):
+        age, start, end = int(after["age"]), start, after.end("age")
+    elif before := AGE_BEFORE.search(text, max(0, start - AGE_WINDOW), start):
+        age, start = int(before["age"]), before.start("age")
+    else:
+        return None
+    return (age, start, end) if 0 < age <= OLDEST else None
+
+
 def _claim(
     context: Any, person: Candidate, given: str | None, initials: str | None, surname: str, full_name: str | None
 ) -> PersonClaim:
-    fields = context.location(KIND, person.start, person.end)
+    """The claim spans the name, and the age written with it: a slip in the age is the claim's."""
+    aged = age_at(context.text, person.start, person.end)
+    age, start, end = aged if aged else (None, person.start, person.end)
+    fields = context.location(KIND, start, end)
     office, office_of = office_and_owner(context.text, person.start)
     return construct(
         PersonClaim,
@@ -316,6 +341,8 @@ def _claim(
         office=office,
         office_of=office_of,
         alias_of=None,
+        age=age,
+        reported=context.document.date if age else None,
     )
 
 
@@ -326,4 +353,6 @@ def describe(claim: PersonClaim) -> str:
         parts.append(f"· {claim.office} of {claim.office_of}")
     if claim.alias_of:
         parts.append(f"· alias of {claim.alias_of}")
+    if claim.age:
+        parts.append(f"· aged {claim.age}")
     return " ".join(p for p in parts if p)
