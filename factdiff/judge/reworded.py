@@ -15,7 +15,10 @@ What keeps this from comparing two facts that only look alike:
   the other makes two claims;
 - a value that the other side also states, in a sentence alike, is not contradicted (a
   summary's sentence may join two of the article's, each with its own figures);
-- the sentences must not name different people or places;
+- the sentences must not name different people or places, nor different times named from
+  the day of writing ('last year' / 'next year');
+- two values whose frames each name an event of a count, and not the same one, count two
+  sets ('killed 12' / 'injured 15', 'destroyed 45 homes' / 'damaged 60 homes');
 - a transcript's speaker label ('Project Manager:') does not count among the words they share;
 - two values that differ together (a year and a count, two dates) describe two events or
   two times, not one fact told twice, as do times that each sentence states and the other
@@ -47,7 +50,7 @@ from factdiff.judge import Code, Examples, Rule, discrepancy
 from factdiff.judge.sentences import headline, narrowed
 from factdiff.models import Discrepancy, StatementClaim
 from factdiff.text.interval import Interval
-from factdiff.text.lemmas import is_known
+from factdiff.text.lemmas import is_known, lemma
 from factdiff.text.lexicon import alignment_data, phrase_pattern, quantity_data
 from factdiff.text.opposites import Opposed, negated, opposed
 from factdiff.text.sentences import is_question, speaker_label_end
@@ -147,6 +150,25 @@ def _frames_meet(first: tuple[list[str], list[str]], second: tuple[list[str], li
     return len(set(before_a) & set(before_b)) + len(set(after_a) & set(after_b))
 
 
+@cache
+def _event_of() -> dict[str, str]:
+    """Each one-word form of a count's event ('killed', 'wounded', 'razed'), as the lemma it
+    aligns as -> the event it names."""
+    events = quantity_data().events
+    return {
+        form: event for event, words in events.items() for word in words if " " not in word and (form := lemma(word))
+    }
+
+
+def _other_events(first: tuple[list[str], list[str]], second: tuple[list[str], list[str]]) -> bool:
+    """Two frames that each name an event of a count, and no event in common: 'killed 12' and
+    'injured 15' count two sets, however alike the rest of the sentences."""
+    event_of = _event_of()
+    events_first = {event_of[form] for words in first for form in words if form in event_of}
+    events_second = {event_of[form] for words in second for form in words if form in event_of}
+    return bool(events_first and events_second) and not events_first & events_second
+
+
 def _too_few(shared: int, words_first: int, words_second: int) -> bool:
     """Whether that many aligned content words are too few for two sentences of so many
     content words to be one statement."""
@@ -183,7 +205,7 @@ def aligned_values(first: Sequence[Token], second: Sequence[Token]) -> tuple[lis
             (
                 (_frames_meet(frame, other_frame), j)
                 for j, other_frame in frames_second.items()
-                if second[j].form == token.form
+                if second[j].form == token.form and not _other_events(frame, other_frame)
             ),
             reverse=True,
         )
@@ -262,6 +284,23 @@ def _about_others(first: str, second: str) -> bool:
 
 
 @cache
+def _relative_periods() -> re.Pattern[str]:
+    return phrase_pattern(alignment_data().relative_periods)
+
+
+def _periods_named(sentence: str) -> frozenset[str]:
+    """The periods the sentence names from its day of writing ('last year', 'next month')."""
+    return frozenset(" ".join(match.group().lower().split()) for match in _relative_periods().finditer(sentence))
+
+
+def _other_periods_named(first: str, second: str) -> bool:
+    """Each names periods from its day of writing, and not the same: another time ('last year'
+    / 'next year'). One that names none may only leave it out, as a summary does."""
+    named_first, named_second = _periods_named(first), _periods_named(second)
+    return bool(named_first and named_second) and named_first != named_second
+
+
+@cache
 def _relative_days() -> re.Pattern[str]:
     return phrase_pattern(quantity_data().time_anchors["relative_days"])
 
@@ -321,14 +360,20 @@ def _says_word_too(block: Sequence[StatementClaim], doc: str, form: str) -> bool
     return any(claim.doc == doc and form in claim.words for claim in block)
 
 
+def _not_one_statement(first: str, second: str) -> bool:
+    """Sentences that cannot restate each other, however many words they share."""
+    return (
+        any(headline(sentence) or is_question(sentence) for sentence in (first, second))  # a desk's words; a question
+        or negated(first) != negated(second)
+        or _about_others(first, second)  # different people or places
+        or _other_periods_named(first, second)  # another time ('last year' / 'next year')
+    )
+
+
 def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Difference]:
     """The values two restatements give differently."""
-    if any(headline(claim.sentence) or is_question(claim.sentence) for claim in (first, second)):
-        return  # a headline's words are a desk's; a question states nothing
-    if negated(first.sentence) != negated(second.sentence):
+    if _not_one_statement(first.sentence, second.sentence):
         return
-    if _about_others(first.sentence, second.sentence):
-        return  # about different people or places
     words_first, words_second = content_counts(first.sentence), content_counts(second.sentence)
     if _too_few(sum((words_first & words_second).values()), words_first.total(), words_second.total()):
         return  # even every shared word aligned would be too few: no alignment needed
@@ -521,8 +566,32 @@ RULE = Rule(
                 "if treated with chemotherapy.\n\nHer mother said the family would appeal.\n\n"
                 "Doctors have said Mireille has a 50% chance of survival if she is treated with chemotherapy.",
             ),
+            (
+                "The fire destroyed 45 homes in the village of Alvor, the mayor said.",
+                "The blaze razed 60 houses in the village of Alvor.",
+            ),
+            (
+                "The company will cut 2,000 jobs by the end of the year.",
+                "The firm plans to eliminate 3,500 positions by the end of the year.",
+            ),
         ),
         miss=(
+            (
+                "The storm killed 12 people in the fishing village of Brixham on Sunday.",
+                "The storm injured 15 people in the fishing village of Brixham on Sunday.",
+            ),
+            (
+                "The fire destroyed 45 homes in the village of Alvor, the mayor said.",
+                "The fire damaged 60 homes in the village of Alvor, the mayor said.",
+            ),
+            (
+                "The company cut 2,000 jobs at its plants in Ohio last year.",
+                "The company will cut 3,500 jobs at its plants in Ohio next year.",
+            ),
+            (
+                "Sales of the drug rose 5% in Europe last year.",
+                "Sales of the drug rose 8% in Europe this year.",
+            ),
             (
                 "The film took $35.6 million in North America over its opening weekend.",
                 "The film grossed about $36 million in North America in its opening weekend.",

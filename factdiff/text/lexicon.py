@@ -242,6 +242,9 @@ class AlignmentData(DataFile):
     ordinal_periods: list[str]
     """Lemmas that make an ordinal before them a time ('the third quarter', 'his second term'):
     a sentence scoped to one is about another time than one that is not."""
+    relative_periods: list[str]
+    """Periods named from the day of writing ('last year', 'next month'): two restatements that
+    name different ones speak of different times."""
 
 
 class GivenNameData(DataFile):
