@@ -142,12 +142,16 @@ def _frame(tokens: Sequence[Token], index: int) -> tuple[list[str], list[str]]:
 
 def _frames_meet(first: tuple[list[str], list[str]], second: tuple[list[str], list[str]]) -> int:
     """How many words two values' frames share, 0 unless a word right next to the value is
-    the same on one side: what it counts ('chance', 'dividend … share') or what was done."""
+    the same: what it counts ('chance', 'dividend … share') or what was done. That word may
+    stand on the same side of both values or on opposite sides ('magnitude 6.1' / '5.8-magnitude',
+    'a fine of $5 million' / 'a $7 million fine'); then the frames' words are compared whatever
+    their side."""
     (before_a, after_a), (before_b, after_b) = first, second
-    adjacent = (before_a[:1] == before_b[:1] != []) or (after_a[:1] == after_b[:1] != [])
-    if not adjacent:
-        return 0
-    return len(set(before_a) & set(before_b)) + len(set(after_a) & set(after_b))
+    if (before_a[:1] == before_b[:1] != []) or (after_a[:1] == after_b[:1] != []):
+        return len(set(before_a) & set(before_b)) + len(set(after_a) & set(after_b))
+    if (before_a[:1] == after_b[:1] != []) or (after_a[:1] == before_b[:1] != []):
+        return len({*before_a, *after_a} & {*before_b, *after_b})  # 'magnitude 6.1' / '5.8-magnitude'
+    return 0
 
 
 @cache
@@ -214,7 +218,8 @@ def aligned_values(first: Sequence[Token], second: Sequence[Token]) -> tuple[lis
         j = scored[0][1]
         before, after = frame
         other = second[j].value
-        anchor = after[0] if after and after[:1] == frames_second[j][1][:1] else before[0]
+        other_before, other_after = frames_second[j]
+        anchor = after[0] if after and after[:1] in (other_after[:1], other_before[:1]) else before[0]
         if other is not None:
             pairs.append(Aligned(token.value, other, anchor))
     return pairs, shared
@@ -573,6 +578,14 @@ RULE = Rule(
             (
                 "The company will cut 2,000 jobs by the end of the year.",
                 "The firm plans to eliminate 3,500 positions by the end of the year.",
+            ),
+            (  # what a value measures may stand on its other side
+                "A magnitude 6.1 earthquake struck the Indonesian island of Sulawesi on Tuesday, officials said.",
+                "A 5.8-magnitude earthquake struck the Indonesian island of Sulawesi on Tuesday.",
+            ),
+            (
+                "The court imposed a fine of $5 million on the bank for failing to report the transfers.",
+                "The court imposed a $7 million fine on the bank for failing to report the transfers.",
             ),
         ),
         miss=(
