@@ -21,9 +21,10 @@ What keeps this from comparing two facts that only look alike:
   sets ('killed 12' / 'injured 15', 'destroyed 45 homes' / 'damaged 60 homes');
 - a transcript's speaker label ('Project Manager:') does not count among the words they share;
 - two values that differ together (a year and a count, two dates) describe two events or
-  two times, not one fact told twice, as do times that each sentence states and the other
-  does not align ('In 2012 it earned $5m' / 'It earned $7m in 2013'), and a period that only
-  one of them is scoped to ('grew 1.9% in the third quarter' / 'grew 20.9%');
+  two times, not one fact told twice, as do a year or date that each sentence states and
+  the other does not align ('In 2012 it earned $5m' / 'It earned $7m in 2013'), times of any
+  kind that each states and the other lacks ('in September' / 'on Sunday'), and a period that
+  only one of them is scoped to ('grew 1.9% in the third quarter' / 'grew 20.9%');
 - a number that is a label ('season 2'), a score ('20 points'), a part ('two of the'), or
   another set ('another 12') is not a count of the fact, and a rate of another period ('$185
   a month' / '$2,220 a year') counts something else;
@@ -263,6 +264,16 @@ def _unaligned_times(tokens: Sequence[Token], aligned: Sequence[Value]) -> bool:
     return any(t.value is not None and t.value.kind in DATING and t.value not in aligned for t in tokens)
 
 
+def _own_times(tokens: Sequence[Token], aligned: Sequence[Value], other: Sequence[Token]) -> set[tuple[str, Interval]]:
+    """The times of any kind the sentence gives, not aligned, that the other gives nowhere."""
+    given = {(t.value.kind, t.value.interval) for t in other if t.value is not None}
+    return {
+        (t.value.kind, t.value.interval)
+        for t in tokens
+        if t.value is not None and t.value.kind in TIMES and t.value not in aligned
+    } - given
+
+
 @lru_cache(maxsize=8192)
 def _names(sentence: str, first_too: bool = False) -> frozenset[str]:
     """Capitalised words: who and where the sentence is about. The first word counts when no
@@ -404,10 +415,13 @@ def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Differen
     ]
     if len({pair_.first.kind for pair_, _ in differing}) > 1:
         return  # a time and a count differ together: two events
-    if _unaligned_times(tokens_first, [p.first for p in pairs]) or _unaligned_times(
-        tokens_second, [p.second for p in pairs]
-    ):
+    aligned_first, aligned_second = [p.first for p in pairs], [p.second for p in pairs]
+    if _unaligned_times(tokens_first, aligned_first) or _unaligned_times(tokens_second, aligned_second):
         return  # one is dated where the other is not: another time
+    if _own_times(tokens_first, aligned_first, tokens_second) and _own_times(
+        tokens_second, aligned_second, tokens_first
+    ):
+        return  # each is placed in a time the other does not give ('in September' / 'on Sunday')
     if same_document:
         changes = _words("change_words")
         if len(differing) > 1 or any(
@@ -600,6 +614,10 @@ RULE = Rule(
             (
                 "The company cut 2,000 jobs at its plants in Ohio last year.",
                 "The company will cut 3,500 jobs at its plants in Ohio next year.",
+            ),
+            (  # each placed in its own time: two quakes
+                "A powerful quake with a magnitude of 6.1 struck southern Iran in September, killing at least seven people.",
+                "An earthquake with a magnitude of at least 5.9 hit southern Iran on Sunday, killing at least 10 people.",
             ),
             (
                 "Sales of the drug rose 5% in Europe last year.",
