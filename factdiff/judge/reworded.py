@@ -536,6 +536,10 @@ OPPOSITE = Code(
                 "Quarterly sales of the drug in Europe rose 5% to $7 million in the first half. "
                 "Quarterly sales of the drug in Europe fell 5% to $7 million in the second half.",
             ),
+            (  # 'defeated Algot' is the victory: a verb with its object, not the noun 'defeat'
+                "Marta Quiroga scored 23 points Friday in helping the Cadets to a 77-71 victory over Algot in the quarterfinals.",
+                "Marta Quiroga scored 23 points and the top-seeded Cadets defeated Algot 77-71 on Friday in the quarterfinals.",
+            ),
         ),
     ),
 )
