@@ -304,8 +304,23 @@ def _relative_periods() -> re.Pattern[str]:
     return phrase_pattern(alignment_data().relative_periods)
 
 
+@cache
+def _anchored_duration() -> re.Pattern[str]:
+    units = "|".join(re.escape(unit) for unit in quantity_data().duration_units)
+    anchors = "|".join(alignment_data().duration_anchors)
+    return re.compile(rf"[^\S\n]+(?:{units})[^\S\n]+(?P<anchor>{anchors})\b", re.IGNORECASE)
+
+
+def _duration_anchor(sentence: str, value: Value) -> str | None:
+    """What a duration counts from, where a word after it says ('nine days before …': 'before')."""
+    found = _anchored_duration().match(sentence, value.end)
+    return found["anchor"].lower() if found else None
+
+
+@lru_cache(maxsize=8192)
 def _periods_named(sentence: str) -> frozenset[str]:
-    """The periods the sentence names from its day of writing ('last year', 'next month')."""
+    """The periods the sentence names from its day of writing ('last year', 'next month';
+    cached: a sentence is compared with each of several alike)."""
     return frozenset(" ".join(match.group().lower().split()) for match in _relative_periods().finditer(sentence))
 
 
@@ -411,6 +426,7 @@ def compared(first: StatementClaim, second: StatementClaim) -> Iterable[Differen
         and not _not_a_count(first.sentence, pair_.first)
         and not _not_a_count(second.sentence, pair_.second)
         and not _other_periods(first.sentence, pair_.first, second.sentence, pair_.second)
+        and _duration_anchor(first.sentence, pair_.first) == _duration_anchor(second.sentence, pair_.second)
         and not (pair_.first.kind in TIMES and (_relative_day(first.sentence) or _relative_day(second.sentence)))
     ]
     if len({pair_.first.kind for pair_, _ in differing}) > 1:
@@ -618,6 +634,10 @@ RULE = Rule(
             (
                 "The company cut 2,000 jobs at its plants in Ohio last year.",
                 "The company will cut 3,500 jobs at its plants in Ohio next year.",
+            ),
+            (  # counted from another time: 'before the inauguration', not from the day of writing
+                "The new rules on endangered species will take effect in about 30 days, the ministry said.",
+                "The new rules on endangered species take effect nine days before the inauguration, the ministry said.",
             ),
             (  # each placed in its own time: two quakes
                 "A powerful quake with a magnitude of 6.1 struck southern Iran in September, killing at least seven people.",

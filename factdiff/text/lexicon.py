@@ -242,6 +242,10 @@ class AlignmentData(DataFile):
     ordinal_periods: list[str]
     """Lemmas that make an ordinal before them a time ('the third quarter', 'his second term'):
     a sentence scoped to one is about another time than one that is not."""
+    duration_anchors: list[str]
+    """Words after a duration that count it from another time ('nine days before the
+    inauguration', '35 years ago'): a duration so anchored is not one with another anchor, or
+    none ('in about 30 days')."""
     relative_periods: list[str]
     """Periods named from the day of writing ('last year', 'next month'): two restatements that
     name different ones speak of different times."""
