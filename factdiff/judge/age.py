@@ -59,18 +59,15 @@ def _year(claim: PersonClaim) -> int | None:
 def _conflict(first: PersonClaim, second: PersonClaim) -> bool:
     """Whether the two ages cannot both hold at the times their sentences speak of."""
     difference = abs((first.age or 0) - (second.age or 0))
-    if first.doc == second.doc:
-        first_year, second_year = _named_year(first), _named_year(second)
-        if first_year is None and second_year is None:
-            return difference > 0  # one article, one time
-    else:
-        first_year, second_year = _year(first), _year(second)
-    if first_year is None and second_year is None and first.doc != second.doc:
-        return _one_event(first, second) and difference > BIRTHDAY
+    one_article = first.doc == second.doc
+    year_of = _named_year if one_article else _year  # one article's own date places neither apart
+    first_year, second_year = year_of(first), year_of(second)
+    if first_year is None and second_year is None:
+        return difference > 0 if one_article else difference > BIRTHDAY and _one_event(first, second)
     if first_year is None or second_year is None:
         return False  # a time nothing gives: the other may be years before or after
     apart = abs(first_year - second_year)
-    return difference > apart + (BIRTHDAY if first.doc != second.doc or apart else 0)
+    return difference > apart + (0 if one_article and not apart else BIRTHDAY)
 
 
 def _one_event(first: PersonClaim, second: PersonClaim) -> bool:
@@ -92,7 +89,7 @@ def judge(claims: Sequence[PersonClaim]) -> Iterable[Discrepancy]:
         by_age.setdefault(claim.age or 0, []).append(claim)
     name = max((claim.full_name or claim.name for claim in claims), key=len)
     ages = sorted(by_age)
-    within = len({claim.doc for claim in claims}) == 1
+    within = any({claim.age for claim in claims if claim.doc == doc} == set(ages) for doc in {c.doc for c in claims})
     yield discrepancy(
         RULE,
         subject=f"age of {name}",

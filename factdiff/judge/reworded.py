@@ -304,19 +304,6 @@ def _relative_periods() -> re.Pattern[str]:
     return phrase_pattern(alignment_data().relative_periods)
 
 
-@cache
-def _anchored_duration() -> re.Pattern[str]:
-    units = "|".join(re.escape(unit) for unit in quantity_data().duration_units)
-    anchors = "|".join(alignment_data().duration_anchors)
-    return re.compile(rf"[^\S\n]+(?:{units})[^\S\n]+(?P<anchor>{anchors})\b", re.IGNORECASE)
-
-
-def _duration_anchor(sentence: str, value: Value) -> str | None:
-    """What a duration counts from, where a word after it says ('nine days before …': 'before')."""
-    found = _anchored_duration().match(sentence, value.end)
-    return found["anchor"].lower() if found else None
-
-
 @lru_cache(maxsize=8192)
 def _periods_named(sentence: str) -> frozenset[str]:
     """The periods the sentence names from its day of writing ('last year', 'next month';
@@ -329,6 +316,19 @@ def _other_periods_named(first: str, second: str) -> bool:
     / 'next year'). One that names none may only leave it out, as a summary does."""
     named_first, named_second = _periods_named(first), _periods_named(second)
     return bool(named_first and named_second) and named_first != named_second
+
+
+@cache
+def _anchored_duration() -> re.Pattern[str]:
+    units = "|".join(re.escape(unit) for unit in quantity_data().duration_units)
+    anchors = "|".join(alignment_data().duration_anchors)
+    return re.compile(rf"[^\S\n]+(?:{units})[^\S\n]+(?P<anchor>{anchors})\b", re.IGNORECASE)
+
+
+def _duration_anchor(sentence: str, value: Value) -> str | None:
+    """What a duration counts from, where a word after it says ('nine days before …': 'before')."""
+    found = _anchored_duration().match(sentence, value.end)
+    return found["anchor"].lower() if found else None
 
 
 @cache
