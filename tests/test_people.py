@@ -227,16 +227,24 @@ def test_romanised_given_names_are_a_low_severity_variant():
         ("Police arrested John Maddox, 34, on Friday in Leeds.", {"John Maddox": 34}),
         ("The victims were Alice McMeekin, 58, and Kathryn Jenkin, 20.", {"Alice McMeekin": 58, "Kathryn Jenkin": 20}),
         (
-            "Officers shot a 16-year-old Kimani Gray in Brooklyn, and 35-year-old Gary Gomes was held.",
-            {"Kimani Gray": 16, "Gary Gomes": 35},
+            "35-year-old Gary Gomes was held, and the 16-year-old Kimani Gray was freed.",
+            {"Gary Gomes": 35, "Kimani Gray": 16},
         ),
-        ("Sergeant Ann Lee, aged 41; her son was not hurt.", {"Ann Lee": 41}),
+        ("Sergeant Ann Lee, aged 41, was not hurt.", {"Ann Lee": 41}),
+        (
+            "Police identified the victims as Tanya Renee Wilson, 47; LaTonya Sharon Brown, 36; and Bryant A. Dalton, 39.",
+            {"Tanya Renee Wilson": 47, "LaTonya Sharon Brown": 36, "Bryant A. Dalton": 39},
+        ),
         ("Ms Ann Lee lives at Flat 4, 34 High Street, Leeds.", {}),
         ("The scores were John Maddox, 34, 28 and 19, the judges said.", {}),
         ("Wayne Rooney (2) and Ryan Giggs scored for United.", {}),
         ("Ms Ann Lee, 34.5 miles away, heard the blast.", {}),
         ("Mr John Maddox, 2019 champion, said he was pleased.", {}),
         ("Mr John Maddox, 45th on the list, said he was pleased.", {}),
+        ("When a 17-year-old Kyle Rittenhouse opened fire in Kenosha, three men were shot.", {}),
+        ("The then-17-year-old Kyle Rittenhouse shot three men in Kenosha.", {}),
+        ("Top scorers this season: Erling Haaland, 10; Harry Kane, 8.", {}),
+        ("Joe Root, 82, and Ben Stokes, 45, put on 120 runs for the fourth wicket.", {}),
     ],
 )
 def test_an_age_written_with_a_name_is_read_with_it(sentence, ages):

@@ -20,7 +20,7 @@ from typing import Any
 
 from factdiff.models import PersonClaim, construct
 from factdiff.text.fold import fold
-from factdiff.text.lexicon import people_data, phrase_regex, place_index
+from factdiff.text.lexicon import people_data, phrase_pattern, phrase_regex, place_index, quantity_data
 from factdiff.text.names import is_given_name, name_gender
 
 KIND = "person"
@@ -70,11 +70,17 @@ PREFIXED_TITLE_BEFORE = re.compile(r"\b(?:then|ex|former|late|acting|interim)-(?
 MAX_NAME_TOKENS = 4
 
 AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?(?P<age>[0-9]{1,3})(?=[ \t]*(?:,(?![ \t]*[0-9])|;|\.(?![0-9])|\)|\Z))")
-"""An age set off by commas after a name: ', 34,' ', 34.' ', aged 34;'. Not ', 34 High Street',
-', 34, 28 and 19' (a list of numbers) nor ', 34.5'; nor a number in brackets ('Rooney (2)',
-'Root (82)': goals and runs in sports reports)."""
-AGE_BEFORE = re.compile(r"(?<![0-9,.])(?P<age>[0-9]{1,3})-year-old[ \t]+\Z")
-"""'34-year-old John Maddox': the age as a compound adjective right before the name."""
+"""An age set off after a name: ', 34,' ', 34.' ', aged 34;' ('the victims: Tanya Wilson, 47;
+LaTonya Brown, 36'). Not ', 34 High Street', ', 34, 28 and 19' (a list of numbers) nor
+', 34.5'; nor a number in brackets ('Rooney (2)', 'Root (82)': goals and runs in sports reports)."""
+AGE_BEFORE = re.compile(r"(?<![\w,.-])(?<!\ba[ \t])(?<!\ban[ \t])(?<!\bthen[ \t])(?P<age>[0-9]{1,3})-year-old[ \t]+\Z")
+"""'34-year-old John Maddox', 'the 34-year-old John Maddox': the age as a compound adjective
+right before the name. Not 'a 17-year-old Kyle Rittenhouse' nor 'the then-17-year-old …': the
+age then, in a story told from later."""
+LIST_ITEM_BEFORE = re.compile(r"[;:][ \t]*\Z")
+"""A name opening an item of a list that follows a colon ('Top scorers: Erling Haaland, 10;
+Harry Kane, 8', 'Leaders after the first round: Jon Rahm, 67; Rory McIlroy, 66'): its number
+is a tally, not an age. A list of victims with their ages is written without one."""
 AGE_WINDOW = 16
 OLDEST = 120
 
@@ -319,11 +325,31 @@ def age_at(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     return (age, start, end) if 0 < age <= OLDEST else None
 
 
+@cache
+def _scores() -> re.Pattern[str]:
+    return phrase_pattern(quantity_data().score_nouns)
+
+
+def _aged(context: Any, person: Candidate) -> tuple[int, int, int] | None:
+    """``age_at``, unless the name opens an item of a list after a colon, or the sentence keeps a
+    score ('Joe Root, 82, and Ben Stokes, 45, put on 120 runs'): there a number after a name is
+    more often a tally than an age."""
+    aged = age_at(context.text, person.start, person.end)
+    if aged is None:
+        return None
+    text = context.text
+    sentence_start, sentence_end = context.sentence_span(person.start)
+    listed = LIST_ITEM_BEFORE.search(text, max(sentence_start, person.start - 3), person.start)
+    if listed and ":" in text[sentence_start : person.start]:
+        return None
+    return None if _scores().search(text, sentence_start, sentence_end) else aged
+
+
 def _claim(
     context: Any, person: Candidate, given: str | None, initials: str | None, surname: str, full_name: str | None
 ) -> PersonClaim:
     """The claim spans the name, and the age written with it: a slip in the age is the claim's."""
-    aged = age_at(context.text, person.start, person.end)
+    aged = _aged(context, person)
     age, start, end = aged if aged else (None, person.start, person.end)
     fields = context.location(KIND, start, end)
     office, office_of = office_and_owner(context.text, person.start)

@@ -3,13 +3,13 @@
 "John Maddox, 34, was charged" in one report and "John Maddox, 36, was arrested" in another
 (or later in the same one): an age is a detail coverage copies carelessly, and one a reader
 can check. A person is known by the full name (a lone surname by the full name it points
-to in its article), never by a surname alone. Ages are compared at the time each sentence
-speaks of: the year it names, else its report's date. One article speaks of one time and
-gives one age; two reports may straddle a birthday (a year apart is not reported), and
-reports years apart may give ages as far apart. Undated reports are compared only where the
-two sentences tell one event in mostly the same words: one story's coverage may span years
-(a shooting, then the trial two years on, each giving the suspect's age then). Nor is a
-sentence that names a year compared with one whose time nothing gives.
+to in its article), never by a surname alone. One article speaks of one time and gives one
+age (two in one sentence are two people: 'Jose Garcia, 45, and his son Jose Garcia, 19').
+Two reports are compared only where their sentences tell one event in mostly the same words
+(one story's coverage may span years: a shooting, then the trial two years on, each giving
+the suspect's age then); they may straddle a birthday (a year apart is not reported), and
+dated reports years apart may give ages as far apart. A sentence that names a year other
+than its report's may give the age of then ('In 1995, …'): it is not compared.
 """
 
 from __future__ import annotations
@@ -19,17 +19,19 @@ from collections.abc import Iterable, Sequence
 from itertools import combinations
 
 from factdiff.judge import Examples, Rule, discrepancy
-from factdiff.judge.offices import YEAR
 from factdiff.models import Discrepancy, PersonClaim
 from factdiff.text.fold import fold
 from factdiff.text.values import content_lemmas
 
-YEAR_IN_SENTENCE = re.compile(YEAR)
+YEAR = re.compile(r"(?<![\d,.])(?:1[89]|20)[0-9]{2}(?!\d|,\d)")
+"""A year the sentence names ('in 1995', 'In 1995,'; not 1,995)."""
 BIRTHDAY = 1
 """Two reports of one time may straddle a birthday: ages this far apart are not a conflict."""
 SAME_EVENT_WORDS = 3
 SAME_EVENT_SHARE = 0.5
-"""Content words (and share of the shorter sentence's) two undated sentences must share to tell one event."""
+"""Content words (and share of the shorter sentence's) two sentences must share to tell one event."""
+ELSEWHEN = "elsewhen"
+"""The time of a sentence that names a year other than its report's: its age may be of then."""
 
 
 def identity(claim: PersonClaim) -> str | None:
@@ -43,36 +45,33 @@ def block_keys(claim: PersonClaim) -> Iterable[str]:
         yield f"age|{who}"
 
 
-def _named_year(claim: PersonClaim) -> int | None:
-    named = YEAR_IN_SENTENCE.search(claim.sentence)
-    return int(named.group()) if named else None
-
-
-def _year(claim: PersonClaim) -> int | None:
-    """The year the sentence speaks of: the one it names, else its report's."""
-    named = _named_year(claim)
-    if named is not None:
-        return named
-    return claim.reported.year if claim.reported else None
+def _when(claim: PersonClaim) -> int | str | None:
+    """The year the sentence speaks of: its report's (None where the report is not dated), or
+    ELSEWHEN when it names another year ('Williams, 42, who turned professional in 1995')."""
+    named = {int(year) for year in YEAR.findall(claim.sentence)}
+    reported = claim.reported.year if claim.reported else None
+    if named and named != {reported}:
+        return ELSEWHEN
+    return reported
 
 
 def _conflict(first: PersonClaim, second: PersonClaim) -> bool:
-    """Whether the two ages cannot both hold at the times their sentences speak of."""
+    """Whether the two ages cannot both hold at the time their sentences speak of."""
     difference = abs((first.age or 0) - (second.age or 0))
-    one_article = first.doc == second.doc
-    year_of = _named_year if one_article else _year  # one article's own date places neither apart
-    first_year, second_year = year_of(first), year_of(second)
-    if first_year is None and second_year is None:
-        return difference > 0 if one_article else difference > BIRTHDAY and _one_event(first, second)
-    if first_year is None or second_year is None:
-        return False  # a time nothing gives: the other may be years before or after
-    apart = abs(first_year - second_year)
-    return difference > apart + (0 if one_article and not apart else BIRTHDAY)
+    when_first, when_second = _when(first), _when(second)
+    if ELSEWHEN in (when_first, when_second):
+        return False
+    if first.doc == second.doc:  # one article, one time; one sentence names two people ('Garcia and his son Garcia')
+        return first.sentence_start != second.sentence_start and difference > 0
+    if not _one_event(first, second):
+        return False  # one story's coverage may span years: a shooting, then the trial
+    apart = abs(when_first - when_second) if isinstance(when_first, int) and isinstance(when_second, int) else 0
+    return difference > apart + BIRTHDAY
 
 
 def _one_event(first: PersonClaim, second: PersonClaim) -> bool:
     """The two sentences tell one event (most of the shorter one's words, the name aside, are
-    the other's): reports of it speak of one time, dated or not."""
+    the other's): reports of it speak of one time."""
     name = set(content_lemmas(first.name)) | set(content_lemmas(second.name))
     first_words, second_words = content_lemmas(first.sentence) - name, content_lemmas(second.sentence) - name
     shared = len(first_words & second_words)
@@ -80,16 +79,20 @@ def _one_event(first: PersonClaim, second: PersonClaim) -> bool:
 
 
 def judge(claims: Sequence[PersonClaim]) -> Iterable[Discrepancy]:
-    if len({claim.age for claim in claims}) < 2:
+    conflicting = [(a, b) for a, b in combinations(claims, 2) if a.age != b.age and _conflict(a, b)]
+    if not conflicting:
         return
-    if not any(_conflict(a, b) for a, b in combinations(claims, 2) if a.age != b.age):
-        return
+    involved = {id(claim): claim for pair in conflicting for claim in pair}
     by_age: dict[int, list[PersonClaim]] = {}
     for claim in claims:
-        by_age.setdefault(claim.age or 0, []).append(claim)
+        if id(claim) in involved:
+            by_age.setdefault(claim.age or 0, []).append(claim)
     name = max((claim.full_name or claim.name for claim in claims), key=len)
     ages = sorted(by_age)
-    within = any({claim.age for claim in claims if claim.doc == doc} == set(ages) for doc in {c.doc for c in claims})
+    within = any(
+        {claim.age for claim in involved.values() if claim.doc == doc} == set(ages)
+        for doc in {claim.doc for claim in involved.values()}
+    )
     yield discrepancy(
         RULE,
         subject=f"age of {name}",
@@ -132,8 +135,8 @@ RULE = Rule(
                 "Reilly, 21, has played for the club since he was twelve.",
             ),
             (
-                "---\ndate: 2024-03-02\n---\nMaria Santos, 52, was elected mayor of Porto Alegre on Sunday.",
-                "---\ndate: 2024-03-04\n---\nThe new mayor, Maria Santos, aged 48, took office on Monday.",
+                "---\ndate: 2024-03-04\n---\nMaria Santos, 52, was elected mayor of Porto Alegre on Sunday.",
+                "---\ndate: 2024-03-05\n---\nMaria Santos, aged 48, was elected mayor of Porto Alegre, officials said.",
             ),
         ),
         miss=(
@@ -159,6 +162,23 @@ RULE = Rule(
             ),
             ("Maddox, 34, was arrested on Friday. Maddox, 36, a neighbour, called the police.",),
             ("Sally Jones, 45, grew up in Cork. In 1990 Sally Jones, 11, won the county spelling bee.",),
+            (  # the age then, in a story told from later
+                "When a 17-year-old Kyle Rittenhouse opened fire in Kenosha, three men were shot. "
+                "Kyle Rittenhouse, 21, said on Monday that he would write a book.",
+            ),
+            (  # a year named in passing: the age may be of then
+                "Serena Williams, 42, who turned professional in 1995, retired on Sunday. "
+                "In 1995, Serena Williams, 14, played her first professional event.",
+            ),
+            ("Jose Garcia, 45, and his son Jose Garcia, 19, were arrested in Tucson on Friday.",),
+            (  # tallies: a list after a colon, a sentence of runs
+                "Rory McIlroy, 35, birdied the last hole at Troon. Leaders after the first round: Jon Rahm, 67; Rory McIlroy, 66.",
+                "Joe Root, 33, was out for a duck. Joe Root, 82, and Ben Stokes, 45, put on 120 runs for the fourth wicket.",
+            ),
+            (  # one year, two events: a transfer and a match
+                "---\ndate: 2024-08-01\n---\nErling Haaland, 24, signed a new contract with the club on Monday.",
+                "---\ndate: 2024-09-01\n---\nErling Haaland, 10, scored twice in the win over Ipswich.",
+            ),
             (
                 "John Maddox, 34, 28 and 19 were the ages of the three men arrested, police said.",
                 "John Maddox, 36, was charged.",

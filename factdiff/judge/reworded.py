@@ -166,12 +166,13 @@ def _event_of() -> dict[str, str]:
 
 
 def _other_events(first: tuple[list[str], list[str]], second: tuple[list[str], list[str]]) -> bool:
-    """Two frames that each name an event of a count, and no event in common: 'killed 12' and
-    'injured 15' count two sets, however alike the rest of the sentences."""
+    """Two frames that name no event of a count in common, one of them at least naming one:
+    'killed 12' and 'injured 15' count two sets, as do 'killed 12' and 'was felt by 2 million'
+    or 'destroyed 45 homes' and 'threatened 2,000 houses', however alike the rest."""
     event_of = _event_of()
     events_first = {event_of[form] for words in first for form in words if form in event_of}
     events_second = {event_of[form] for words in second for form in words if form in event_of}
-    return bool(events_first and events_second) and not events_first & events_second
+    return bool(events_first or events_second) and not events_first & events_second
 
 
 def _too_few(shared: int, words_first: int, words_second: int) -> bool:
@@ -306,23 +307,26 @@ def _relative_periods() -> re.Pattern[str]:
 
 @lru_cache(maxsize=8192)
 def _periods_named(sentence: str) -> frozenset[str]:
-    """The periods the sentence names from its day of writing ('last year', 'next month';
-    cached: a sentence is compared with each of several alike)."""
-    return frozenset(" ".join(match.group().lower().split()) for match in _relative_periods().finditer(sentence))
+    """The periods the sentence names from its day of writing ('last year', 'next month'; 'the
+    coming week' is the next; cached: a sentence is compared with each of several alike)."""
+    return frozenset(
+        " ".join(match.group().lower().replace("coming", "next").split())
+        for match in _relative_periods().finditer(sentence)
+    )
 
 
 def _other_periods_named(first: str, second: str) -> bool:
-    """Each names periods from its day of writing, and not the same: another time ('last year'
-    / 'next year'). One that names none may only leave it out, as a summary does."""
+    """Each names periods from its day of writing, none the same: another time ('last year' /
+    'next year'). One that names none may only leave it out, as a summary does."""
     named_first, named_second = _periods_named(first), _periods_named(second)
-    return bool(named_first and named_second) and named_first != named_second
+    return bool(named_first and named_second) and not named_first & named_second
 
 
 @cache
 def _anchored_duration() -> re.Pattern[str]:
-    units = "|".join(re.escape(unit) for unit in quantity_data().duration_units)
-    anchors = "|".join(alignment_data().duration_anchors)
-    return re.compile(rf"[^\S\n]+(?:{units})[^\S\n]+(?P<anchor>{anchors})\b", re.IGNORECASE)
+    units = "|".join(re.escape(unit) for unit in alignment_data().ordinal_periods)
+    anchors = "|".join(re.escape(anchor) for anchor in alignment_data().duration_anchors)
+    return re.compile(rf"[^\S\n]+(?:{units})s?[^\S\n]+(?P<anchor>{anchors})\b", re.IGNORECASE)
 
 
 def _duration_anchor(sentence: str, value: Value) -> str | None:
@@ -613,6 +617,10 @@ RULE = Rule(
                 "The company will cut 2,000 jobs by the end of the year.",
                 "The firm plans to eliminate 3,500 positions by the end of the year.",
             ),
+            (  # 'the coming week' is the next
+                "The company will cut 2,000 jobs at its plants in Ohio next week.",
+                "The company will cut 3,000 jobs at its plants in Ohio in the coming week.",
+            ),
             (  # what a value measures may stand on its other side
                 "A magnitude 6.1 earthquake struck the Indonesian island of Sulawesi on Tuesday, officials said.",
                 "A 5.8-magnitude earthquake struck the Indonesian island of Sulawesi on Tuesday.",
@@ -630,6 +638,14 @@ RULE = Rule(
             (
                 "The fire destroyed 45 homes in the village of Alvor, the mayor said.",
                 "The fire damaged 60 homes in the village of Alvor, the mayor said.",
+            ),
+            (  # an event beside one value only: 'felt by' is not 'killed'
+                "The earthquake was felt by 2 million people in the region, officials said.",
+                "The quake killed 12 people in the region, officials said.",
+            ),
+            (
+                "The company will add 500 jobs at its plant in Ohio, the union said.",
+                "The company will cut 300 jobs at its plant in Ohio, the union said.",
             ),
             (
                 "The company cut 2,000 jobs at its plants in Ohio last year.",
