@@ -156,23 +156,39 @@ def _frames_meet(first: tuple[list[str], list[str]], second: tuple[list[str], li
 
 
 @cache
-def _event_of() -> dict[str, str]:
-    """Each one-word form of a count's event ('killed', 'wounded', 'razed'), as the lemma it
-    aligns as -> the event it names."""
-    events = quantity_data().events
-    return {
-        form: event for event, words in events.items() for word in words if " " not in word and (form := lemma(word))
-    }
+def _event_of() -> dict[tuple[str, ...], str]:
+    """Each form of a count's event as the lemmas it aligns as ('killed': ('kill',), 'lost their
+    lives': ('lose', 'live')) -> the event it names; a phrase whose other words are stop words
+    ('lay off') is left out, its one lemma being too common a word."""
+    table: dict[tuple[str, ...], str] = {}
+    for event, words in quantity_data().events.items():
+        for word in words:
+            parts = word.split()
+            forms = tuple(form for form in map(lemma, parts) if form)
+            if forms and (len(parts) == 1 or len(forms) > 1):
+                table.setdefault(forms, event)
+    return table
 
 
-def _other_events(first: tuple[list[str], list[str]], second: tuple[list[str], list[str]]) -> bool:
-    """Two frames that name no event of a count in common, one of them at least naming one:
-    'killed 12' and 'injured 15' count two sets, as do 'killed 12' and 'was felt by 2 million'
-    or 'destroyed 45 homes' and 'threatened 2,000 houses', however alike the rest."""
-    event_of = _event_of()
-    events_first = {event_of[form] for words in first for form in words if form in event_of}
-    events_second = {event_of[form] for words in second for form in words if form in event_of}
-    return bool(events_first or events_second) and not events_first & events_second
+def _events(frame: tuple[list[str], list[str]]) -> frozenset[str]:
+    """The events of a count a value's frame names, a word or a phrase."""
+    before, after = frame
+    words = [*reversed(before), *after]
+    table = _event_of()
+    longest = max(map(len, table))
+    return frozenset(
+        table[phrase]
+        for start in range(len(words))
+        for size in range(1, longest + 1)
+        if (phrase := tuple(words[start : start + size])) in table
+    )
+
+
+def _other_events(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Two values' frames that name no event of a count in common, one of them at least naming
+    one: 'killed 12' and 'injured 15' count two sets, as do 'killed 12' and 'was felt by 2
+    million' or 'destroyed 45 homes' and 'threatened 2,000 houses', however alike the rest."""
+    return bool(first or second) and not first & second
 
 
 def _too_few(shared: int, words_first: int, words_second: int) -> bool:
@@ -202,16 +218,18 @@ def aligned_values(first: Sequence[Token], second: Sequence[Token]) -> tuple[lis
     if _too_few(shared, *counts):
         return None
     frames_second = {j: _frame(second, j) for j, t in enumerate(second) if t.value is not None}
+    events_second = {j: _events(frame) for j, frame in frames_second.items()}
     pairs = []
     for i, token in enumerate(first):
         if token.value is None:
             continue
         frame = _frame(first, i)
+        events = _events(frame)
         scored = sorted(
             (
                 (_frames_meet(frame, other_frame), j)
                 for j, other_frame in frames_second.items()
-                if second[j].form == token.form and not _other_events(frame, other_frame)
+                if second[j].form == token.form and not _other_events(events, events_second[j])
             ),
             reverse=True,
         )
@@ -616,6 +634,10 @@ RULE = Rule(
             (
                 "The company will cut 2,000 jobs by the end of the year.",
                 "The firm plans to eliminate 3,500 positions by the end of the year.",
+            ),
+            (  # an event in other words: 'took … hostage' is 'kidnapped'
+                "Gunmen kidnapped 12 tourists near the border town of Nogales on Sunday.",
+                "Gunmen took 15 tourists hostage near the border town of Nogales on Sunday.",
             ),
             (  # 'the coming week' is the next
                 "The company will cut 2,000 jobs at its plants in Ohio next week.",
