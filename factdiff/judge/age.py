@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from itertools import combinations
 
 from factdiff.judge import Examples, Rule, discrepancy
+from factdiff.judge.mentions import relative
 from factdiff.models import Discrepancy, PersonClaim
 from factdiff.text.fold import fold
 from factdiff.text.values import content_lemmas
@@ -31,7 +32,9 @@ SAME_EVENT_WORDS = 3
 SAME_EVENT_SHARE = 0.5
 """Content words (and share of the shorter sentence's) two sentences must share to tell one event."""
 ELSEWHEN = "elsewhen"
-"""The time of a sentence that names a year other than its report's: its age may be of then."""
+"""The time of a sentence that names a year other than its report's, or tells what happened
+'When …': its age may be of then."""
+TOLD_FROM_LATER = re.compile(r"\W*When\b")
 
 
 def identity(claim: PersonClaim) -> str | None:
@@ -47,10 +50,11 @@ def block_keys(claim: PersonClaim) -> Iterable[str]:
 
 def _when(claim: PersonClaim) -> int | str | None:
     """The year the sentence speaks of: its report's (None where the report is not dated), or
-    ELSEWHEN when it names another year ('Williams, 42, who turned professional in 1995')."""
+    ELSEWHEN when it names another year ('Williams, 42, who turned professional in 1995') or
+    opens 'When …' ('When the 17-year-old Kyle Rittenhouse opened fire, …')."""
     named = {int(year) for year in YEAR.findall(claim.sentence)}
     reported = claim.reported.year if claim.reported else None
-    if named and named != {reported}:
+    if (named and named != {reported}) or TOLD_FROM_LATER.match(claim.sentence):
         return ELSEWHEN
     return reported
 
@@ -59,8 +63,8 @@ def _conflict(first: PersonClaim, second: PersonClaim) -> bool:
     """Whether the two ages cannot both hold at the time their sentences speak of."""
     difference = abs((first.age or 0) - (second.age or 0))
     when_first, when_second = _when(first), _when(second)
-    if ELSEWHEN in (when_first, when_second):
-        return False
+    if ELSEWHEN in (when_first, when_second) or relative(first) or relative(second):
+        return False  # the age of then; a relative may bear the other's name ('his son, Michael Brown')
     if first.doc == second.doc:  # one article, one time; one sentence names two people ('Garcia and his son Garcia')
         return first.sentence_start != second.sentence_start and difference > 0
     if not _one_event(first, second):
@@ -171,6 +175,14 @@ RULE = Rule(
                 "In 1995, Serena Williams, 14, played her first professional event.",
             ),
             ("Jose Garcia, 45, and his son Jose Garcia, 19, were arrested in Tucson on Friday.",),
+            (
+                "Michael Brown, 54, died at the scene on the A40 near Witney. "
+                "His son, Michael Brown, 28, was taken to hospital with serious injuries.",
+            ),
+            (
+                "When the 17-year-old Kyle Rittenhouse opened fire in Kenosha, three men were shot. "
+                "Kyle Rittenhouse, 21, said on Monday that he would write a book.",
+            ),
             (  # tallies: a list after a colon, a sentence of runs
                 "Rory McIlroy, 35, birdied the last hole at Troon. Leaders after the first round: Jon Rahm, 67; Rory McIlroy, 66.",
                 "Joe Root, 33, was out for a duck. Joe Root, 82, and Ben Stokes, 45, put on 120 runs for the fourth wicket.",

@@ -34,6 +34,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from factdiff.judge import Examples, Rule, connected_components, discrepancy
+from factdiff.judge.mentions import around, kinship, relative
 from factdiff.models import Discrepancy, PersonClaim
 from factdiff.text.fold import fold
 from factdiff.text.lexicon import people_data
@@ -157,63 +158,22 @@ def different_names(first: str, second: str) -> bool:
     return is_given_name(a) and is_given_name(b) and OSA.distance(a, b) > 1 and sound(a) != sound(b)
 
 
-APPOSITION_CHARS = 80
-"""How far after a name an apposition ('…, commander of the MSS mission') is read."""
-CONTEXT_WORD = re.compile(r"[\w'’-]+|[,“”\"]")
-POSSESSORS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
-NOT_APPOSITION = frozenset({"who", "whose", "whom", "which", "that", "and", "or", "but"})
-
-
 @cache
-def _vocabulary() -> dict[str, frozenset[str]]:
-    data = people_data()
-    roles = {word.lower().rstrip(".") for title in data.titles for word in title.split()}
-    return {"kin": frozenset(data.kinship_nouns), "roles": frozenset(roles - set(data.kinship_nouns))}
-
-
-def _around(claim: PersonClaim) -> tuple[list[str], list[str]]:
-    """The words right before a mention (to its sentence start) and in the apposition after it."""
-    local = claim.start - claim.sentence_start
-    before = CONTEXT_WORD.findall(claim.sentence[max(0, local - APPOSITION_CHARS) : local])
-    after_text = claim.sentence[local + len(claim.text) : local + len(claim.text) + APPOSITION_CHARS]
-    after = CONTEXT_WORD.findall(after_text) if after_text.lstrip().startswith(",") else []
-    after = after[1:]
-    if after and after[0].lower() in NOT_APPOSITION:
-        after = []
-    if "," in after:
-        after = after[: after.index(",")]
-    return before, after
-
-
-def _possessed(words: list[str], index: int) -> bool:
-    """'her stepson', "the deputy's sons", 'son of the deputy': the noun at index is someone's."""
-    earlier = [w.lower() for w in words[max(0, index - 3) : index]]
-    later = words[index + 1 : index + 3]
-    return any(w in POSSESSORS or w.endswith(("'s", "’s", "s'", "s’")) for w in earlier) or (
-        len(later) == 2 and later[0] == "of" and not later[1].isdigit()
-    )
-
-
-def relative(claim: PersonClaim) -> bool:
-    """The mention is presented as someone's relative: a kinship noun right before it ('her
-    stepson, Jeremy Ortiz') or in its apposition ('Jeremy Ortiz, one of the deputy's sons')."""
-    kin = _vocabulary()["kin"]
-    before, after = _around(claim)
-    trimmed = before[:-1] if before[-1:] == [","] else before
-    if trimmed and trimmed[-1].lower() in kin and _possessed(trimmed, len(trimmed) - 1):
-        return True
-    return any(w.lower() in kin and _possessed(after, i) for i, w in enumerate(after))
+def _roles() -> frozenset[str]:
+    """Role words of titles ('commander', 'spokesman'), kinship nouns aside."""
+    words = {word.lower().rstrip(".") for title in people_data().titles for word in title.split()}
+    return frozenset(words - kinship())
 
 
 def roles(claim: PersonClaim) -> set[str]:
     """The roles a mention is given: its title ('Commander'), its office, a role word right
     before it ('spokesman Gregg Miliote') or the first one in its apposition ('…, commander
     of the MSS mission'); a possessive ("the deputy's sons") is someone else's role."""
-    known = _vocabulary()["roles"]
+    known = _roles()
     found = {w.lower().rstrip(".") for w in (claim.title or "").split() if w.lower().rstrip(".") in known}
     if claim.office:
         found.add(claim.office.lower())
-    before, after = _around(claim)
+    before, after = around(claim)
     before = before[:-1] if before[-1:] == [","] else before
     if before and before[-1].lower() in known:
         found.add(before[-1].lower())

@@ -16,7 +16,8 @@ What keeps this from comparing two facts that only look alike:
 - a value that the other side also states, in a sentence alike, is not contradicted (a
   summary's sentence may join two of the article's, each with its own figures);
 - the sentences must not name different people or places, nor different times named from
-  the day of writing ('last year' / 'next year');
+  the day of writing ('last year' / 'next year'), nor different parts of one story from a
+  contrast set ('in the north' / 'in the south', "the men's race" / "the women's");
 - two values whose frames each name an event of a count, and not the same one, count two
   sets ('killed 12' / 'injured 15', 'destroyed 45 homes' / 'damaged 60 homes');
 - a transcript's speaker label ('Project Manager:') does not count among the words they share;
@@ -319,6 +320,28 @@ def _about_others(first: str, second: str) -> bool:
 
 
 @cache
+def _contrast_sets() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(words) for words in alignment_data().contrast_sets)
+
+
+CONTRAST_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _other_parts(first: str, second: str) -> bool:
+    """Parallel sentences about two parts of one story ('killed 12 people in the north' /
+    'killed 40 people in the south', "in the men's race" / "in the women's", 'early trading'
+    / 'after-hours trading'): each names a member of one contrast set, none the same."""
+    words_first = {word.lower().replace("’", "'") for word in CONTRAST_WORD.findall(first)}
+    words_second = {word.lower().replace("’", "'") for word in CONTRAST_WORD.findall(second)}
+    return any(
+        (named_first := words_first & contrast)
+        and (named_second := words_second & contrast)
+        and not named_first & named_second
+        for contrast in _contrast_sets()
+    )
+
+
+@cache
 def _relative_periods() -> re.Pattern[str]:
     return phrase_pattern(alignment_data().relative_periods)
 
@@ -420,6 +443,7 @@ def _not_one_statement(first: str, second: str) -> bool:
         or negated(first) != negated(second)
         or _about_others(first, second)  # different people or places
         or _other_periods_named(first, second)  # another time ('last year' / 'next year')
+        or _other_parts(first, second)  # 'in the north' / 'in the south'
     )
 
 
@@ -660,6 +684,18 @@ RULE = Rule(
             (
                 "The fire destroyed 45 homes in the village of Alvor, the mayor said.",
                 "The fire damaged 60 homes in the village of Alvor, the mayor said.",
+            ),
+            (  # two parts of one story, told alike
+                "The floods killed 12 people and destroyed hundreds of homes in the north of the country, officials said.",
+                "The floods killed 40 people and destroyed hundreds of homes in the south of the country, officials said.",
+            ),
+            (
+                "In the men's race, the winner finished in 2 hours 5 minutes, a course record, organisers said.",
+                "In the women’s race, the winner finished in 2 hours 18 minutes, a course record, organisers said.",
+            ),
+            (
+                "His brother was jailed for 12 years at Leeds Crown Court on Friday for his part in the armed robbery. "
+                "His father was jailed for 15 years at Leeds Crown Court on Friday for his part in the armed robbery.",
             ),
             (  # an event beside one value only: 'felt by' is not 'killed'
                 "The earthquake was felt by 2 million people in the region, officials said.",

@@ -242,6 +242,11 @@ class AlignmentData(DataFile):
     ordinal_periods: list[str]
     """Lemmas that make an ordinal before them a time ('the third quarter', 'his second term'):
     a sentence scoped to one is about another time than one that is not."""
+    contrast_sets: list[list[str]]
+    """Words that name parallel parts of one story ('north' / 'south', "men's" / "women's",
+    'state' / 'county', 'older' / 'younger'): two sentences built alike, each naming another
+    member of one set, tell two parts, not one fact twice. A set holds no two words one outlet
+    may write for what another calls by the other ('worldwide' / 'globally', 'town' / 'village')."""
     duration_anchors: list[str]
     """Words after a duration that count it from another time ('nine days before the
     inauguration', '35 years ago'): a duration so anchored is not one with another anchor, or
