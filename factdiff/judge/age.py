@@ -9,7 +9,8 @@ Two reports are compared only where their sentences tell one event in mostly the
 (one story's coverage may span years: a shooting, then the trial two years on, each giving
 the suspect's age then); they may straddle a birthday (a year apart is not reported), and
 dated reports years apart may give ages as far apart. A sentence that names a year other
-than its report's may give the age of then ('In 1995, …'): it is not compared.
+than its report's, or tells what happened 'When …', may give the age of then: it is not
+compared, nor a relative who bears another's name ('His son, Michael Brown, 28').
 """
 
 from __future__ import annotations
