@@ -694,6 +694,14 @@ RULE = Rule(
                 "In the women’s race, the winner finished in 2 hours 18 minutes, a course record, organisers said.",
             ),
             (
+                "Adjusted earnings were $2.10 per share in the quarter, the company said.",
+                "Net earnings were $1.80 per share in the quarter, the company said.",
+            ),
+            (
+                "The driver was sentenced to 8 years in prison for causing the crash on the M6.",
+                "The passenger was sentenced to 3 years in prison for causing the crash on the M6.",
+            ),
+            (
                 "His brother was jailed for 12 years at Leeds Crown Court on Friday for his part in the armed robbery. "
                 "His father was jailed for 15 years at Leeds Crown Court on Friday for his part in the armed robbery.",
             ),
