@@ -21,12 +21,12 @@ from itertools import combinations
 
 from factdiff.judge import Examples, Rule, discrepancy
 from factdiff.judge.mentions import relative
+from factdiff.judge.offices import YEAR
 from factdiff.models import Discrepancy, PersonClaim
 from factdiff.text.fold import fold
 from factdiff.text.values import content_lemmas
 
-YEAR = re.compile(r"(?<![\d,.])(?:1[89]|20)[0-9]{2}(?!\d|,\d)")
-"""A year the sentence names ('in 1995', 'In 1995,'; not 1,995)."""
+YEAR_NAMED = re.compile(YEAR)
 BIRTHDAY = 1
 """Two reports of one time may straddle a birthday: ages this far apart are not a conflict."""
 SAME_EVENT_WORDS = 3
@@ -53,7 +53,7 @@ def _when(claim: PersonClaim) -> int | str | None:
     """The year the sentence speaks of: its report's (None where the report is not dated), or
     ELSEWHEN when it names another year ('Williams, 42, who turned professional in 1995') or
     opens 'When …' ('When the 17-year-old Kyle Rittenhouse opened fire, …')."""
-    named = {int(year) for year in YEAR.findall(claim.sentence)}
+    named = {int(year) for year in YEAR_NAMED.findall(claim.sentence)}
     reported = claim.reported.year if claim.reported else None
     if (named and named != {reported}) or TOLD_FROM_LATER.match(claim.sentence):
         return ELSEWHEN

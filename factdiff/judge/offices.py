@@ -19,7 +19,8 @@ from factdiff.text.calendar import MONTH_WORDS
 from factdiff.text.fold import fold
 from factdiff.text.lexicon import people_data, phrase_regex
 
-YEAR = r"(?<![\d,.])(?:1[89]|20)[0-9]{2}(?![\d,])"
+YEAR = r"(?<![\d,.])(?:1[89]|20)[0-9]{2}(?!\d|,\d)"
+"""A year a sentence names ('in 1995', 'In 1995,'; not 1,995)."""
 
 
 @cache

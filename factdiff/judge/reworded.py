@@ -157,10 +157,10 @@ def _frames_meet(first: tuple[list[str], list[str]], second: tuple[list[str], li
 
 
 @cache
-def _event_of() -> dict[tuple[str, ...], str]:
+def _event_of() -> tuple[dict[tuple[str, ...], str], int]:
     """Each form of a count's event as the lemmas it aligns as ('killed': ('kill',), 'lost their
-    lives': ('lose', 'live')) -> the event it names; a phrase whose other words are stop words
-    ('lay off') is left out, its one lemma being too common a word."""
+    lives': ('lose', 'live')) -> the event it names, and the longest form's length; a phrase
+    whose other words are stop words ('lay off') is left out, its one lemma being too common a word."""
     table: dict[tuple[str, ...], str] = {}
     for event, words in quantity_data().events.items():
         for word in words:
@@ -168,15 +168,14 @@ def _event_of() -> dict[tuple[str, ...], str]:
             forms = tuple(form for form in map(lemma, parts) if form)
             if forms and (len(parts) == 1 or len(forms) > 1):
                 table.setdefault(forms, event)
-    return table
+    return table, max(map(len, table))
 
 
 def _events(frame: tuple[list[str], list[str]]) -> frozenset[str]:
     """The events of a count a value's frame names, a word or a phrase."""
     before, after = frame
     words = [*reversed(before), *after]
-    table = _event_of()
-    longest = max(map(len, table))
+    table, longest = _event_of()
     return frozenset(
         table[phrase]
         for start in range(len(words))
@@ -327,12 +326,18 @@ def _contrast_sets() -> tuple[frozenset[str], ...]:
 CONTRAST_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+@lru_cache(maxsize=8192)
+def _contrast_words(sentence: str) -> frozenset[str]:
+    """The sentence's words in lower case, hyphenated ones whole ('after-hours'; cached: a
+    sentence is compared with each of several alike)."""
+    return frozenset(word.lower().replace("’", "'") for word in CONTRAST_WORD.findall(sentence))
+
+
 def _other_parts(first: str, second: str) -> bool:
     """Parallel sentences about two parts of one story ('killed 12 people in the north' /
     'killed 40 people in the south', "in the men's race" / "in the women's", 'early trading'
     / 'after-hours trading'): each names a member of one contrast set, none the same."""
-    words_first = {word.lower().replace("’", "'") for word in CONTRAST_WORD.findall(first)}
-    words_second = {word.lower().replace("’", "'") for word in CONTRAST_WORD.findall(second)}
+    words_first, words_second = _contrast_words(first), _contrast_words(second)
     return any(
         (named_first := words_first & contrast)
         and (named_second := words_second & contrast)
